@@ -1,0 +1,19 @@
+package dev.attune.db;
+
+/**
+ * Base of the unchecked exceptions thrown by the Attune database layer.
+ *
+ * <p>Messages are written for the operator: they name what was being done, the rule that failed and the offending value.
+ */
+public class AttuneDbException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    public AttuneDbException(String message) {
+        super(message);
+    }
+
+    public AttuneDbException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

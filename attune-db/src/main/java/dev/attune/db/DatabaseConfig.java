@@ -1,0 +1,157 @@
+package dev.attune.db;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Immutable, validated settings of one Attune database binding.
+ *
+ * <p>Build with {@link #builder()} or load from YAML with {@link dev.attune.db.config.ConfigFiles}. Every field is checked
+ * once, in the constructor; a bad value fails with a {@link ConfigurationException} that names the key, the rule and the
+ * value.
+ *
+ * @param environment    where this runs; default {@code development}. In {@code production} any schema other than
+ *                       {@code attune} is logged as a warning.
+ * @param url            pgjdbc URL ({@code jdbc:postgresql://host:port/database}); required. It must not choose a
+ *                       schema itself ({@code currentSchema}, {@code options}): the schema comes only from {@code schema}.
+ * @param user           database user; optional when the URL carries it.
+ * @param password       database password; optional (trust or URL authentication). Never printed.
+ * @param schema         the schema every connection is bound to; default {@code attune}.
+ * @param maxConnections pool size, 1–1000; default {@value #DEFAULT_MAX_CONNECTIONS}.
+ * @param serviceRole    role that the migrator grants table, sequence and function privileges to after migrating;
+ *                       optional (no grants when absent).
+ */
+public record DatabaseConfig(
+        Environment environment,
+        String url,
+        String user,
+        String password,
+        SchemaName schema,
+        int maxConnections,
+        Optional<String> serviceRole) {
+
+    /** Default pool size. */
+    public static final int DEFAULT_MAX_CONNECTIONS = 10;
+
+    private static final Pattern ROLE = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+    private static final Pattern SCHEMA_IN_URL = Pattern.compile("[?&](currentschema|options|searchpath)=");
+
+    public DatabaseConfig {
+        if (environment == null) {
+            throw new ConfigurationException("environment", "is required");
+        }
+        if (url == null || url.isBlank()) {
+            throw new ConfigurationException("database.url", "is required (a jdbc:postgresql:// URL)");
+        }
+        if (!url.startsWith("jdbc:postgresql:")) {
+            throw new ConfigurationException("database.url", "must start with 'jdbc:postgresql:' (got '" + redact(url) + "')");
+        }
+        if (SCHEMA_IN_URL.matcher(url.toLowerCase(Locale.ROOT)).find()) {
+            throw new ConfigurationException("database.url",
+                    "must not set currentSchema, searchpath or options; the schema comes only from database.schema (got '"
+                            + redact(url) + "')");
+        }
+        if (schema == null) {
+            throw new ConfigurationException("database.schema", "is required");
+        }
+        if (maxConnections < 1 || maxConnections > 1000) {
+            throw new ConfigurationException("database.max_connections", "must be between 1 and 1000 (got " + maxConnections + ")");
+        }
+        serviceRole = serviceRole == null ? Optional.empty() : serviceRole;
+        serviceRole.ifPresent(role -> {
+            if (!ROLE.matcher(role).matches()) {
+                throw new ConfigurationException("database.service_role",
+                        "must match [a-z_][a-z0-9_]* and be at most 63 bytes (got '" + role + "')");
+            }
+        });
+    }
+
+    /** A builder with the defaults: development, schema {@code attune}, {@value #DEFAULT_MAX_CONNECTIONS} connections. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A copy bound to another schema (used to point the same server at a test or scratch schema). */
+    public DatabaseConfig withSchema(SchemaName otherSchema) {
+        return new DatabaseConfig(environment, url, user, password, otherSchema, maxConnections, serviceRole);
+    }
+
+    /** Whether this is production with a schema other than {@code attune}: allowed, but logged loudly. */
+    public boolean isUnusualProductionSchema() {
+        return environment == Environment.PRODUCTION && !schema.equals(SchemaName.ATTUNE);
+    }
+
+    @Override
+    public String toString() {
+        return "DatabaseConfig[environment=" + environment + ", url=" + redact(url) + ", user=" + user + ", password="
+                + (password == null ? "<none>" : "****") + ", schema=" + schema + ", maxConnections=" + maxConnections
+                + ", serviceRole=" + serviceRole.orElse("<none>") + "]";
+    }
+
+    /** Hides a password passed as a URL parameter. */
+    static String redact(String url) {
+        return url == null ? null : url.replaceAll("(?i)(password=)[^&]*", "$1****");
+    }
+
+    /** Collects settings; {@link #build()} validates them. */
+    public static final class Builder {
+        private Environment environment = Environment.DEVELOPMENT;
+        private String url;
+        private String user;
+        private String password;
+        private String schema = SchemaName.ATTUNE.value();
+        private int maxConnections = DEFAULT_MAX_CONNECTIONS;
+        private String serviceRole;
+
+        private Builder() {
+        }
+
+        public Builder environment(Environment environment) {
+            this.environment = environment;
+            return this;
+        }
+
+        public Builder url(String url) {
+            this.url = url;
+            return this;
+        }
+
+        public Builder user(String user) {
+            this.user = user;
+            return this;
+        }
+
+        public Builder password(String password) {
+            this.password = password;
+            return this;
+        }
+
+        public Builder schema(String schema) {
+            this.schema = schema;
+            return this;
+        }
+
+        public Builder maxConnections(int maxConnections) {
+            this.maxConnections = maxConnections;
+            return this;
+        }
+
+        public Builder serviceRole(String serviceRole) {
+            this.serviceRole = serviceRole;
+            return this;
+        }
+
+        /** Validates every setting and returns the immutable configuration. */
+        public DatabaseConfig build() {
+            SchemaName schemaName;
+            try {
+                schemaName = SchemaName.of(schema);
+            } catch (InvalidSchemaNameException e) {
+                throw new ConfigurationException("database.schema", e.getMessage());
+            }
+            return new DatabaseConfig(environment, url, user, password, schemaName, maxConnections,
+                    Optional.ofNullable(serviceRole));
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package dev.attune.db;
+
+import java.util.Locale;
+
+/** Where the data layer runs. Production is held to the strictest rules (the schema must be {@code attune}). */
+public enum Environment {
+    DEVELOPMENT,
+    TEST,
+    PRODUCTION;
+
+    /** Parses {@code development}, {@code test} or {@code production} (case-insensitive). */
+    public static Environment parse(String key, String value) {
+        if (value != null) {
+            for (Environment environment : values()) {
+                if (environment.name().equalsIgnoreCase(value.trim())) {
+                    return environment;
+                }
+            }
+        }
+        throw new ConfigurationException(key, "must be one of development, test, production (got " + value + ")");
+    }
+
+    @Override
+    public String toString() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

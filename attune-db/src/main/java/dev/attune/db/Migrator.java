@@ -1,0 +1,109 @@
+package dev.attune.db;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies the Attune migrations with Flyway to the schema of a {@link Database}.
+ *
+ * <p>The schema is created when absent; {@code clean} is disabled; placeholders are off, so the SQL that runs is exactly
+ * the SQL in {@code migrations/}. Flyway's lock is per history table, so different schemas of one database migrate
+ * concurrently. When the configuration names a service role, the migrator grants it, after migrating, {@code USAGE} on the
+ * schema, DML on all tables, {@code USAGE, SELECT} on all sequences and {@code EXECUTE} on all functions.
+ */
+public final class Migrator {
+
+    /** Where the migration scripts are on the classpath (copied there from {@code migrations/} at build time). */
+    public static final String LOCATION = "classpath:" + MigrationScripts.CLASSPATH_FOLDER;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Migrator.class);
+
+    private final Database database;
+    private final Flyway flyway;
+
+    public Migrator(Database database) {
+        this.database = database;
+        this.flyway = Flyway.configure(Migrator.class.getClassLoader())
+                .dataSource(database.dataSource())
+                .schemas(database.schema().value())
+                .createSchemas(true)
+                .locations(LOCATION)
+                .failOnMissingLocations(true)
+                .placeholderReplacement(false)
+                .validateMigrationNaming(true)
+                .cleanDisabled(true)
+                .load();
+    }
+
+    /** Applies every pending migration, then grants privileges to the service role if one is configured. */
+    public MigrationReport migrate() {
+        SchemaName schema = database.schema();
+        MigrateResult result;
+        try {
+            result = flyway.migrate();
+        } catch (FlywayException e) {
+            throw new MigrationException("migrating schema " + schema + " failed: " + e.getMessage(), e);
+        }
+        List<MigrationReport.Applied> applied = result.migrations.stream()
+                .map(m -> new MigrationReport.Applied(m.version, m.description, m.executionTime))
+                .toList();
+        Optional<String> grantedTo = database.config().serviceRole();
+        grantedTo.ifPresent(role -> grant(database.dsl(), schema, role));
+        MigrationReport report = new MigrationReport(schema, Optional.ofNullable(result.initialSchemaVersion),
+                Optional.ofNullable(result.targetSchemaVersion).or(() -> Optional.ofNullable(result.initialSchemaVersion)),
+                applied, grantedTo);
+        LOG.info("Schema {}: applied {} migration(s), now at version {}", schema, applied.size(),
+                report.currentVersion().orElse("<empty>"));
+        return report;
+    }
+
+    /** The state of every known migration (applied, pending, failed, ...). */
+    public List<MigrationInfo> info() {
+        try {
+            return Arrays.asList(flyway.info().all());
+        } catch (FlywayException e) {
+            throw new MigrationException("reading migration state of schema " + database.schema() + " failed: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Checks that the applied migrations match the scripts (checksums, names, nothing pending or missing).
+     *
+     * @throws MigrationException listing each problem
+     */
+    public void validate() {
+        var result = flyway.validateWithResult();
+        if (!result.validationSuccessful) {
+            StringBuilder message = new StringBuilder("schema " + database.schema() + " does not match the migrations:");
+            result.invalidMigrations.forEach(invalid -> message.append(System.lineSeparator()).append("  ")
+                    .append(invalid.version == null ? "" : invalid.version + " ").append(invalid.errorDetails.errorMessage));
+            throw new MigrationException(message.toString(), null);
+        }
+    }
+
+    private static void grant(DSLContext dsl, SchemaName schema, String role) {
+        boolean roleExists = dsl.fetchExists(DSL.selectOne().from("pg_catalog.pg_roles").where("rolname = ?", role));
+        if (!roleExists) {
+            throw new MigrationException("database.service_role '" + role + "' does not exist: create the role first"
+                    + " (roles are cluster-wide and never created by migrations)", null);
+        }
+        // Identifiers cannot be bind values; both are validated names, rendered quoted by jOOQ.
+        var s = DSL.name(schema.value());
+        var r = DSL.name(role);
+        dsl.execute("grant usage on schema {0} to {1}", s, r);
+        dsl.execute("grant select, insert, update, delete on all tables in schema {0} to {1}", s, r);
+        dsl.execute("grant usage, select on all sequences in schema {0} to {1}", s, r);
+        dsl.execute("grant execute on all functions in schema {0} to {1}", s, r);
+        LOG.info("Granted privileges on schema {} to role {}", schema, role);
+    }
+}

@@ -1,0 +1,192 @@
+package dev.attune.db.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.attune.db.ConfigurationException;
+import dev.attune.db.DatabaseConfig;
+import dev.attune.db.Environment;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Loads a {@link DatabaseConfig} from a YAML file such as {@code config.production.yaml}.
+ *
+ * <pre>
+ * environment: production
+ * database:
+ *   url: ${DATABASE_URL}
+ *   schema: attune
+ * </pre>
+ *
+ * <ul>
+ *   <li>{@code ${NAME}} in a value is replaced by the environment variable {@code NAME}; {@code ${NAME:-fallback}} uses
+ *       the fallback when it is unset. An unset variable without fallback is an error naming the key and the variable.</li>
+ *   <li>An environment variable {@code ATTUNE__<SECTION>__<KEY>} overrides the key {@code section.key}, e.g.
+ *       {@code ATTUNE__DATABASE__SCHEMA=attune_staging}; {@code ATTUNE__ENVIRONMENT} overrides {@code environment}.</li>
+ *   <li>An unknown key, in the file or in an override, is an error: a typo must not silently fall back to a default.</li>
+ * </ul>
+ */
+public final class ConfigFiles {
+
+    private static final String OVERRIDE_PREFIX = "ATTUNE__";
+    private static final Set<String> TOP_LEVEL_KEYS = Set.of("environment", "database");
+    private static final Set<String> DATABASE_KEYS =
+            Set.of("url", "user", "password", "schema", "max_connections", "service_role");
+
+    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+    private final Map<String, String> environment;
+
+    /**
+     * @param environment the process environment (pass {@link System#getenv()}; tests pass their own map)
+     */
+    public ConfigFiles(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
+    /** Reads, interpolates, overrides and validates {@code file}. */
+    public DatabaseConfig load(Path file) {
+        Map<String, String> values = new TreeMap<>();
+        readFile(file, values);
+        applyOverrides(values);
+        return toConfig(values);
+    }
+
+    private void readFile(Path file, Map<String, String> values) {
+        JsonNode root;
+        try {
+            root = yaml.readTree(Files.readString(file));
+        } catch (NoSuchFileException e) {
+            throw new ConfigurationException("config", "file " + file + " does not exist");
+        } catch (IOException e) {
+            throw new ConfigurationException("config", "cannot read " + file + ": " + e.getMessage());
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            return;
+        }
+        if (!root.isObject()) {
+            throw new ConfigurationException("config", file + " must contain a mapping at the top level");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            String key = entry.getKey();
+            if (!TOP_LEVEL_KEYS.contains(key)) {
+                throw unknownKey(key, TOP_LEVEL_KEYS);
+            }
+            if (key.equals("database")) {
+                readSection("database", entry.getValue(), DATABASE_KEYS, values);
+            } else {
+                putScalar(key, entry.getValue(), values);
+            }
+        }
+    }
+
+    private void readSection(String section, JsonNode node, Set<String> allowed, Map<String, String> values) {
+        if (!(node instanceof ObjectNode)) {
+            throw new ConfigurationException(section, "must be a mapping");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            String key = section + "." + entry.getKey();
+            if (!allowed.contains(entry.getKey())) {
+                throw unknownKey(key, allowed);
+            }
+            putScalar(key, entry.getValue(), values);
+        }
+    }
+
+    private void putScalar(String key, JsonNode node, Map<String, String> values) {
+        if (node.isNull()) {
+            return;
+        }
+        if (!node.isValueNode()) {
+            throw new ConfigurationException(key, "must be a single value");
+        }
+        values.put(key, interpolate(key, node.asText()));
+    }
+
+    private String interpolate(String key, String value) {
+        StringBuilder out = new StringBuilder();
+        int from = 0;
+        while (true) {
+            int start = value.indexOf("${", from);
+            if (start < 0) {
+                return out.append(value, from, value.length()).toString();
+            }
+            int end = value.indexOf('}', start);
+            if (end < 0) {
+                throw new ConfigurationException(key, "has an unterminated '${' in '" + value + "'");
+            }
+            out.append(value, from, start);
+            String expression = value.substring(start + 2, end);
+            int fallbackAt = expression.indexOf(":-");
+            String variable = fallbackAt < 0 ? expression : expression.substring(0, fallbackAt);
+            String resolved = environment.get(variable);
+            if (resolved == null) {
+                if (fallbackAt < 0) {
+                    throw new ConfigurationException(key, "refers to environment variable " + variable + ", which is not set");
+                }
+                resolved = expression.substring(fallbackAt + 2);
+            }
+            out.append(resolved);
+            from = end + 1;
+        }
+    }
+
+    private void applyOverrides(Map<String, String> values) {
+        environment.forEach((name, value) -> {
+            if (!name.startsWith(OVERRIDE_PREFIX)) {
+                return;
+            }
+            String key = name.substring(OVERRIDE_PREFIX.length()).toLowerCase(Locale.ROOT).replace("__", ".");
+            boolean known = key.equals("environment")
+                    || (key.startsWith("database.") && DATABASE_KEYS.contains(key.substring("database.".length())));
+            if (!known) {
+                throw new ConfigurationException(key, "set by environment variable " + name + " is not a known key");
+            }
+            values.put(key, value);
+        });
+    }
+
+    private static DatabaseConfig toConfig(Map<String, String> values) {
+        DatabaseConfig.Builder builder = DatabaseConfig.builder()
+                .url(values.get("database.url"))
+                .user(values.get("database.user"))
+                .password(values.get("database.password"))
+                .serviceRole(emptyToNull(values.get("database.service_role")));
+        if (values.containsKey("environment")) {
+            builder.environment(Environment.parse("environment", values.get("environment")));
+        }
+        if (values.containsKey("database.schema")) {
+            builder.schema(values.get("database.schema"));
+        }
+        if (values.containsKey("database.max_connections")) {
+            builder.maxConnections(parseInt("database.max_connections", values.get("database.max_connections")));
+        }
+        return builder.build();
+    }
+
+    private static int parseInt(String key, String value) {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException(key, "must be a whole number (got '" + value + "')");
+        }
+    }
+
+    private static String emptyToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static ConfigurationException unknownKey(String key, Set<String> allowed) {
+        return new ConfigurationException(key, "is not a known key; known keys here are " + new java.util.TreeSet<>(allowed));
+    }
+}
