@@ -54,7 +54,7 @@ BEGIN
         'data',        v_data
     )::text;
 
-    IF octet_length(v_payload) >= v_max_payload_bytes THEN
+    IF octet_length(v_payload) >= v_max_payload_bytes AND NEW.result IS NOT NULL THEN
         -- Too large for NOTIFY: drop the result and say so.
         v_data := (v_data - 'result') || jsonb_build_object(
             'result_omitted', true,
@@ -67,18 +67,18 @@ BEGIN
             'timestamp',   now(),
             'data',        v_data
         )::text;
+    END IF;
 
-        IF octet_length(v_payload) >= v_max_payload_bytes THEN
-            -- Only a pathological action_ref can still be too large.
-            v_data := (v_data - 'action_ref') || jsonb_build_object('action_ref_omitted', true);
-            v_payload := jsonb_build_object(
-                'entity_type', 'execution',
-                'entity_id',   NEW.id,
-                'schema',      TG_TABLE_SCHEMA,
-                'timestamp',   now(),
-                'data',        v_data
-            )::text;
-        END IF;
+    IF octet_length(v_payload) >= v_max_payload_bytes THEN
+        -- Only a pathological action_ref can still be too large.
+        v_data := (v_data - 'action_ref') || jsonb_build_object('action_ref_omitted', true);
+        v_payload := jsonb_build_object(
+            'entity_type', 'execution',
+            'entity_id',   NEW.id,
+            'schema',      TG_TABLE_SCHEMA,
+            'timestamp',   now(),
+            'data',        v_data
+        )::text;
     END IF;
 
     PERFORM pg_notify(v_channel, v_payload);

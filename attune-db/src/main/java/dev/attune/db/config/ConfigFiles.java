@@ -159,8 +159,8 @@ public final class ConfigFiles {
     private static DatabaseConfig toConfig(Map<String, String> values) {
         DatabaseConfig.Builder builder = DatabaseConfig.builder()
                 .url(values.get("database.url"))
-                .user(values.get("database.user"))
-                .password(values.get("database.password"))
+                .user(emptyToNull(values.get("database.user")))
+                .password(emptyToNull(values.get("database.password")))
                 .serviceRole(emptyToNull(values.get("database.service_role")));
         if (values.containsKey("environment")) {
             builder.environment(Environment.parse("environment", values.get("environment")));

@@ -68,6 +68,16 @@ public final class TestDatabaseServer {
         return url;
     }
 
+    /** The user to connect as, when not given in the URL. */
+    public String user() {
+        return user;
+    }
+
+    /** The password, when not given in the URL. */
+    public String password() {
+        return password;
+    }
+
     /** A configuration for {@code schema} on this server, in the {@code test} environment. */
     public DatabaseConfig config(SchemaName schema, int maxConnections) {
         return DatabaseConfig.builder()

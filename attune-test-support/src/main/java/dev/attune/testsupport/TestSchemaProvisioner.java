@@ -1,0 +1,287 @@
+package dev.attune.testsupport;
+
+import dev.attune.db.AttuneDbException;
+import dev.attune.db.Database;
+import dev.attune.db.MigrationScripts;
+import dev.attune.db.Migrator;
+import dev.attune.db.SchemaName;
+import dev.attune.testsupport.janitor.CleanupReport;
+import dev.attune.testsupport.janitor.Janitor;
+import dev.attune.testsupport.provisioning.CatalogFingerprint;
+import dev.attune.testsupport.provisioning.ConnectionBudget;
+import dev.attune.testsupport.provisioning.MigrationReplayer;
+import dev.attune.testsupport.provisioning.RunLease;
+import dev.attune.testsupport.provisioning.TestSchemaNames;
+import dev.attune.testsupport.server.ServerConnections;
+import dev.attune.testsupport.server.TestDatabaseServer;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hands out {@link IsolatedSchema}s for one test run.
+ *
+ * <p>On {@link #start()} it takes the run's lease, lets the janitor remove schemas of dead runs, migrates a template
+ * schema {@code test_<run>_0} with Flyway (the production path) and fingerprints its catalog. Test schemas are then made
+ * by replaying the same migration SQL in one transaction each, on two background threads that keep a few schemas ready
+ * ahead of demand; the first replayed schema is proven equal to the template before any test uses it. Released schemas
+ * are dropped in the background, one per transaction. {@link #close()} waits for that, drops the ready and template
+ * schemas and releases the lease: nothing of the run remains.
+ *
+ * <p>Usable without JUnit: {@code try (var provisioner = TestSchemaProvisioner.start(); var schema =
+ * provisioner.lease("my test")) { ... }}.
+ */
+public final class TestSchemaProvisioner implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TestSchemaProvisioner.class);
+    private static final int WORKER_THREADS = 2;
+
+    private final TestDatabaseServer server;
+    private final ProvisioningSettings settings;
+    private final ServerConnections connections;
+    private final RunLease runLease;
+    private final MigrationReplayer replayer;
+    private final ConnectionBudget budget;
+    private final SchemaName template;
+    private final CatalogFingerprint templateFingerprint;
+    private final ExecutorService workers;
+    private final BlockingQueue<Future<SchemaName>> ready = new LinkedBlockingQueue<>();
+    private final AtomicLong counter = new AtomicLong(1);
+    private final AtomicInteger leasesGranted = new AtomicInteger();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Object verification = new Object();
+    private volatile boolean replayVerified;
+
+    private TestSchemaProvisioner(TestDatabaseServer server, ProvisioningSettings settings, RunLease runLease) {
+        this.server = server;
+        this.settings = settings;
+        this.connections = new ServerConnections(server);
+        this.runLease = runLease;
+        this.replayer = new MigrationReplayer(MigrationScripts.load());
+        this.template = TestSchemaNames.schema(runLease.runId(), 0);
+        try (Connection admin = connections.open("attune-test-admin:" + runLease.runId())) {
+            this.budget = ConnectionBudget.measure(admin, settings.maxLeases(), settings.connectionsPerLease(),
+                    WORKER_THREADS + 2);
+            this.templateFingerprint = migrateTemplate(admin);
+        } catch (SQLException e) {
+            throw new AttuneDbException("preparing the template schema " + template + " failed: " + e.getMessage(), e);
+        }
+        this.workers = Executors.newFixedThreadPool(WORKER_THREADS, runnable -> {
+            Thread thread = new Thread(runnable, "attune-test-provisioning");
+            thread.setDaemon(true);
+            return thread;
+        });
+        for (int i = 0; i < settings.readySchemas(); i++) {
+            ready.add(workers.submit(this::createSchema));
+        }
+        LOG.info("Test run {} on {}: template {} ready ({}), up to {} concurrent leases", runLease.runId(),
+                server.description(), template, templateFingerprint, budget.leases());
+    }
+
+    /** Starts a run on the {@link TestDatabaseServer} with {@link ProvisioningSettings#fromSystem()}. */
+    public static TestSchemaProvisioner start() {
+        return start(TestDatabaseServer.get(), ProvisioningSettings.fromSystem());
+    }
+
+    /**
+     * Starts a run: lease, janitor, template. If anything fails, whatever was created is removed before the error is
+     * thrown.
+     */
+    public static TestSchemaProvisioner start(TestDatabaseServer server, ProvisioningSettings settings) {
+        ServerConnections connections = new ServerConnections(server);
+        RunLease lease = RunLease.acquire(connections);
+        try {
+            CleanupReport cleanup = new Janitor(connections).clean(false, LOG::debug);
+            if (!cleanup.leaked().isEmpty()) {
+                LOG.warn("Found {} leaked test schema(s) of dead runs, dropped them: {}", cleanup.leaked().size(),
+                        cleanup.leaked());
+            }
+            return new TestSchemaProvisioner(server, settings, lease);
+        } catch (RuntimeException e) {
+            dropQuietly(connections, TestSchemaNames.schema(lease.runId(), 0));
+            lease.close();
+            throw e;
+        }
+    }
+
+    /** This run's id: the {@code <runid>} in {@code test_<runid>_<n>}. */
+    public String runId() {
+        return runLease.runId();
+    }
+
+    /** The Flyway-migrated template's catalog fingerprint, which every replayed schema matches. */
+    public CatalogFingerprint templateFingerprint() {
+        return templateFingerprint;
+    }
+
+    /** How many schemas may be leased at once on this server. */
+    public int maxConcurrentLeases() {
+        return budget.leases();
+    }
+
+    /**
+     * Leases a fully migrated schema for {@code testName} (recorded in the schema's marker comment). Waits for a free
+     * slot when {@link #maxConcurrentLeases()} are held, and fails after the lease timeout instead of hanging.
+     */
+    public IsolatedSchema lease(String testName) {
+        if (closed.get()) {
+            throw new IllegalStateException("test run " + runId() + " is closed");
+        }
+        budget.acquire(settings.leaseTimeout());
+        SchemaName schema = null;
+        try {
+            schema = nextSchema();
+            verifyReplayOnce(schema);
+            Database database = Database.open(server.config(schema, settings.connectionsPerLease()),
+                    "attune-test:" + schema);
+            database.dsl().execute("comment on schema " + schema.value() + " is {0}",
+                    org.jooq.impl.DSL.inline(TestSchemaNames.marker(runId(), testName)));
+            leasesGranted.incrementAndGet();
+            return new IsolatedSchema(database, this::release);
+        } catch (RuntimeException e) {
+            budget.release();
+            if (schema != null) {
+                drop(schema);
+            }
+            throw e;
+        }
+    }
+
+    private SchemaName nextSchema() {
+        Future<SchemaName> next = ready.poll();
+        if (next == null) {
+            next = workers.submit(this::createSchema);
+        } else if (!closed.get()) {
+            ready.add(workers.submit(this::createSchema));
+        }
+        try {
+            return next.get(settings.leaseTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw new AttuneDbException("creating a test schema failed: " + cause.getMessage(), cause);
+        } catch (TimeoutException e) {
+            throw new AttuneDbException("creating a test schema took longer than " + settings.leaseTimeout().toSeconds()
+                    + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AttuneDbException("interrupted while creating a test schema", e);
+        }
+    }
+
+    private SchemaName createSchema() throws SQLException {
+        SchemaName schema = TestSchemaNames.schema(runId(), counter.getAndIncrement());
+        try (Connection connection = connections.open("attune-test-provisioning:" + runId())) {
+            replayer.createSchema(connection, schema, TestSchemaNames.marker(runId(), "<ready>"));
+        }
+        return schema;
+    }
+
+    private void verifyReplayOnce(SchemaName schema) {
+        if (replayVerified) {
+            return;
+        }
+        synchronized (verification) {
+            if (replayVerified) {
+                return;
+            }
+            try (Connection connection = connections.open("attune-test-admin:" + runId())) {
+                CatalogFingerprint replayed = CatalogFingerprint.of(connection, schema.value());
+                if (!replayed.equals(templateFingerprint)) {
+                    throw new AttuneDbException("replayed schema " + schema + " differs from the Flyway-migrated template "
+                            + template + " (- template only, + replay only):"
+                            + templateFingerprint.differenceFrom(replayed));
+                }
+                replayVerified = true;
+                LOG.info("Replayed schema {} matches the Flyway template {} ({})", schema, template, replayed);
+            } catch (SQLException e) {
+                throw new AttuneDbException("fingerprinting " + schema + " failed: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private void release(IsolatedSchema schema) {
+        budget.release();
+        if (schema.kept()) {
+            LOG.warn("Kept schema {} of a failed test for debugging; the next run's janitor (or"
+                    + " scripts/cleanup-test-schemas.sh --force) removes it", schema.name());
+            return;
+        }
+        drop(schema.name());
+    }
+
+    private void drop(SchemaName schema) {
+        if (closed.get()) {
+            dropQuietly(connections, schema);
+        } else {
+            workers.submit(() -> dropQuietly(connections, schema));
+        }
+    }
+
+    private CatalogFingerprint migrateTemplate(Connection admin) throws SQLException {
+        try {
+            try (var statement = admin.createStatement()) {
+                statement.execute("create schema " + template.value());
+                statement.execute("comment on schema " + template.value() + " is '"
+                        + TestSchemaNames.marker(runId(), "<template>").replace("'", "''") + "'");
+            }
+            try (Database database = Database.open(server.config(template, 2), "attune-test-template:" + runId())) {
+                new Migrator(database).migrate();
+            }
+            return CatalogFingerprint.of(admin, template.value());
+        } catch (SQLException | RuntimeException e) {
+            dropQuietly(connections, template);
+            throw e;
+        }
+    }
+
+    /**
+     * Ends the run: waits for pending drops, drops the ready and template schemas, releases the lease. Idempotent. Kept
+     * schemas of failed tests stay until the next run's janitor.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        for (Future<SchemaName> pending = ready.poll(); pending != null; pending = ready.poll()) {
+            try {
+                dropQuietly(connections, pending.get());
+            } catch (ExecutionException e) {
+                // Creation failed and rolled back: nothing to drop.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(5, TimeUnit.MINUTES)) {
+                LOG.warn("Test run {}: background drops did not finish; the next run's janitor removes the rest", runId());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        dropQuietly(connections, template);
+        runLease.close();
+        LOG.info("Test run {} closed after {} lease(s)", runId(), leasesGranted.get());
+    }
+
+    private static void dropQuietly(ServerConnections connections, SchemaName schema) {
+        try (Connection connection = connections.open("attune-test-drop")) {
+            MigrationReplayer.dropSchema(connection, schema);
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("Could not drop test schema {} ({}); the next run's janitor will", schema, e.getMessage());
+        }
+    }
+}

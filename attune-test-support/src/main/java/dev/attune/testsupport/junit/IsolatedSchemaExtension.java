@@ -1,0 +1,100 @@
+package dev.attune.testsupport.junit;
+
+import dev.attune.testsupport.IsolatedSchema;
+import dev.attune.testsupport.ProvisioningSettings;
+import dev.attune.testsupport.TestSchemaProvisioner;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * Injects a {@link DSLContext}, {@link IsolatedSchema} or {@link DataSource} bound to a schema of the test's own.
+ *
+ * <p>All state lives in the {@link ExtensionContext.Store}: the run's {@link TestSchemaProvisioner} in the root store
+ * (closed when the whole run ends), each schema in the store of the context that asked for it — a test method, or a
+ * class for {@code @BeforeAll} parameters — so it is dropped when that context ends, whether the test passed, failed or
+ * errored during setup. Parameters of one test method and its {@code @BeforeEach}/{@code @AfterEach} methods share one
+ * schema. With {@code attune.test.keep-failed-schemas=true} the schema of a failed test is kept for inspection.
+ */
+public final class IsolatedSchemaExtension implements ParameterResolver, AfterTestExecutionCallback {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(IsolatedSchemaExtension.class);
+    private static final String PROVISIONER = "provisioner";
+    private static final String SCHEMA = "schema";
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        Class<?> type = parameter.getParameter().getType();
+        return type == DSLContext.class || type == IsolatedSchema.class || type == DataSource.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        IsolatedSchema schema = schemaOf(context);
+        Class<?> type = parameter.getParameter().getType();
+        if (type == DSLContext.class) {
+            return schema.dsl();
+        }
+        if (type == DataSource.class) {
+            return schema.dataSource();
+        }
+        if (type == IsolatedSchema.class) {
+            return schema;
+        }
+        throw new ParameterResolutionException("IsolatedSchemaExtension cannot inject " + type.getName()
+                + "; ask for DSLContext, IsolatedSchema or DataSource");
+    }
+
+    @Override
+    public void afterTestExecution(ExtensionContext context) {
+        if (context.getExecutionException().isEmpty()) {
+            return;
+        }
+        StoredSchema stored = context.getStore(NAMESPACE).get(SCHEMA, StoredSchema.class);
+        if (stored != null && provisionerSettings().keepFailedSchemas()) {
+            stored.schema().keepAfterClose();
+        }
+    }
+
+    private static IsolatedSchema schemaOf(ExtensionContext context) {
+        ExtensionContext.Store store = context.getStore(NAMESPACE);
+        return store.getOrComputeIfAbsent(SCHEMA, key -> new StoredSchema(provisioner(context).lease(displayName(context))),
+                StoredSchema.class).schema();
+    }
+
+    private static TestSchemaProvisioner provisioner(ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE)
+                .getOrComputeIfAbsent(PROVISIONER, key -> new StoredProvisioner(TestSchemaProvisioner.start()),
+                        StoredProvisioner.class)
+                .provisioner();
+    }
+
+    private static ProvisioningSettings provisionerSettings() {
+        return ProvisioningSettings.fromSystem();
+    }
+
+    private static String displayName(ExtensionContext context) {
+        String className = context.getTestClass().map(Class::getSimpleName).orElse("?");
+        return context.getTestMethod().map(method -> className + "." + method.getName()).orElse(className);
+    }
+
+    /** Closes the schema when its context ends. */
+    private record StoredSchema(IsolatedSchema schema) implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() {
+            schema.close();
+        }
+    }
+
+    /** Ends the run when the root context ends. */
+    private record StoredProvisioner(TestSchemaProvisioner provisioner) implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() {
+            provisioner.close();
+        }
+    }
+}
