@@ -22,10 +22,10 @@ public final class SchemaName {
     /** Longest accepted name in bytes: 63 (PostgreSQL's identifier limit) minus the length of {@code _notifications}. */
     public static final int MAX_BYTES = 49;
 
+    private static final Pattern FORMAT = Pattern.compile("[a-z_][a-z0-9_]*");
+
     /** The production schema. */
     public static final SchemaName ATTUNE = of("attune");
-
-    private static final Pattern FORMAT = Pattern.compile("[a-z_][a-z0-9_]*");
 
     private final String value;
 

@@ -109,7 +109,7 @@ public final class TestSchemaProvisioner implements AutoCloseable {
                         cleanup.leaked());
             }
             return new TestSchemaProvisioner(server, settings, lease);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             dropQuietly(connections, TestSchemaNames.schema(lease.runId(), 0));
             lease.close();
             throw e;
@@ -150,7 +150,7 @@ public final class TestSchemaProvisioner implements AutoCloseable {
                     org.jooq.impl.DSL.inline(TestSchemaNames.marker(runId(), testName)));
             leasesGranted.incrementAndGet();
             return new IsolatedSchema(database, this::release);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             budget.release();
             if (schema != null) {
                 drop(schema);
@@ -240,7 +240,7 @@ public final class TestSchemaProvisioner implements AutoCloseable {
                 new Migrator(database).migrate();
             }
             return CatalogFingerprint.of(admin, template.value());
-        } catch (SQLException | RuntimeException e) {
+        } catch (Throwable e) {
             dropQuietly(connections, template);
             throw e;
         }

@@ -54,47 +54,26 @@ public final class IsolatedSchemaExtension implements ParameterResolver, AfterTe
         if (context.getExecutionException().isEmpty()) {
             return;
         }
-        StoredSchema stored = context.getStore(NAMESPACE).get(SCHEMA, StoredSchema.class);
-        if (stored != null && provisionerSettings().keepFailedSchemas()) {
-            stored.schema().keepAfterClose();
+        IsolatedSchema schema = context.getStore(NAMESPACE).get(SCHEMA, IsolatedSchema.class);
+        if (schema != null && ProvisioningSettings.fromSystem().keepFailedSchemas()) {
+            schema.keepAfterClose();
         }
     }
 
     private static IsolatedSchema schemaOf(ExtensionContext context) {
         ExtensionContext.Store store = context.getStore(NAMESPACE);
-        return store.getOrComputeIfAbsent(SCHEMA, key -> new StoredSchema(provisioner(context).lease(displayName(context))),
-                StoredSchema.class).schema();
+        // AutoCloseable values are closed by JUnit when their context ends: the schema is dropped after every outcome.
+        return store.getOrComputeIfAbsent(SCHEMA, key -> provisioner(context).lease(displayName(context)),
+                IsolatedSchema.class);
     }
 
     private static TestSchemaProvisioner provisioner(ExtensionContext context) {
         return context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent(PROVISIONER, key -> new StoredProvisioner(TestSchemaProvisioner.start()),
-                        StoredProvisioner.class)
-                .provisioner();
-    }
-
-    private static ProvisioningSettings provisionerSettings() {
-        return ProvisioningSettings.fromSystem();
+                .getOrComputeIfAbsent(PROVISIONER, key -> TestSchemaProvisioner.start(), TestSchemaProvisioner.class);
     }
 
     private static String displayName(ExtensionContext context) {
         String className = context.getTestClass().map(Class::getSimpleName).orElse("?");
         return context.getTestMethod().map(method -> className + "." + method.getName()).orElse(className);
-    }
-
-    /** Closes the schema when its context ends. */
-    private record StoredSchema(IsolatedSchema schema) implements ExtensionContext.Store.CloseableResource {
-        @Override
-        public void close() {
-            schema.close();
-        }
-    }
-
-    /** Ends the run when the root context ends. */
-    private record StoredProvisioner(TestSchemaProvisioner provisioner) implements ExtensionContext.Store.CloseableResource {
-        @Override
-        public void close() {
-            provisioner.close();
-        }
     }
 }

@@ -35,7 +35,7 @@ public final class CatalogFingerprint {
         where n.nspname = ? and c.relkind in ('r', 'v', 'p') and c.relname <> 'flyway_schema_history'
         """,
         """
-        select 'relation ' || c.relkind || ' ' || c.relname
+        select 'relation ' || c.relkind::text || ' ' || c.relname
         from pg_class c join pg_namespace n on n.oid = c.relnamespace
         where n.nspname = ? and c.relname not like 'flyway_schema_history%'
         """,
