@@ -1,0 +1,49 @@
+package dev.attune.cli;
+
+import dev.attune.db.Database;
+import dev.attune.db.MigrationReport;
+import dev.attune.db.Migrator;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * {@code attune migrate}: applies the pending migrations to the configured schema, creating it when absent, then grants
+ * the configured service role its privileges.
+ */
+@Command(name = "migrate", description = "Apply pending migrations to the configured schema (created when absent).")
+final class MigrateCommand implements Callable<Integer> {
+
+    @Mixin
+    private CommonOptions options;
+
+    private final CliContext context;
+
+    MigrateCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        try (Database database = context.openDatabase(options)) {
+            print(new Migrator(database).migrate(), context.out());
+        }
+        return ExitCodes.OK;
+    }
+
+    /** {@code Schema attune: applied 13 migration(s), now at version …} and one line per migration, or "up to date". */
+    static void print(MigrationReport report, PrintWriter out) {
+        String version = report.currentVersion().orElse("<empty>");
+        if (report.applied().isEmpty()) {
+            out.println("Schema " + report.schema() + " is up to date at version " + version);
+        } else {
+            out.println("Schema " + report.schema() + ": applied " + report.applied().size() + " migration(s), now at version "
+                    + version);
+            report.applied().forEach(applied -> out.printf("  %-16s %s (%d ms)%n", applied.version(), applied.description(),
+                    applied.executionMillis()));
+        }
+        report.grantedTo().ifPresent(role -> out.println("Granted privileges on schema " + report.schema() + " to role "
+                + role));
+    }
+}

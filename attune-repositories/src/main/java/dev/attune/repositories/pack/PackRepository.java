@@ -1,0 +1,130 @@
+package dev.attune.repositories.pack;
+
+import static dev.attune.repositories.schema.Tables.PACK;
+
+import dev.attune.repositories.NotFoundException;
+import dev.attune.repositories.Pagination;
+import dev.attune.repositories.internal.DatabaseErrors;
+import dev.attune.repositories.internal.Search;
+import dev.attune.repositories.schema.tables.pojos.Pack;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+
+/**
+ * Packs: bundles of automation content (actions, triggers, sensors, rules, ...). Lists are ordered by ref.
+ *
+ * <p>Construct with the {@link DSLContext} to work in — inside {@code dsl.transaction(cfg -> new PackRepository(cfg.dsl()))}
+ * every call joins the caller's transaction.
+ */
+public final class PackRepository {
+
+    static final String ENTITY = "pack";
+
+    private final DSLContext dsl;
+
+    public PackRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    public Optional<Pack> findById(long id) {
+        return dsl.selectFrom(PACK).where(PACK.ID.eq(id)).fetchOptionalInto(Pack.class);
+    }
+
+    /** @throws NotFoundException when there is no pack with this id */
+    public Pack getById(long id) {
+        return findById(id).orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
+    }
+
+    public Optional<Pack> findByRef(String ref) {
+        return dsl.selectFrom(PACK).where(PACK.REF.eq(ref)).fetchOptionalInto(Pack.class);
+    }
+
+    /** @throws NotFoundException when there is no pack with this ref */
+    public Pack getByRef(String ref) {
+        return findByRef(ref).orElseThrow(() -> new NotFoundException(ENTITY, "ref", ref));
+    }
+
+    /** Every pack, by ref. */
+    public List<Pack> list() {
+        return dsl.selectFrom(PACK).orderBy(PACK.REF).fetchInto(Pack.class);
+    }
+
+    /** One page of packs, by ref. */
+    public List<Pack> listPaginated(Pagination pagination) {
+        return dsl.selectFrom(PACK).orderBy(PACK.REF)
+                .limit(pagination.perPage()).offset(pagination.offset())
+                .fetchInto(Pack.class);
+    }
+
+    public long count() {
+        return dsl.fetchCount(PACK);
+    }
+
+    /** Packs whose tags contain {@code tag}, by ref. */
+    public List<Pack> findByTag(String tag) {
+        return dsl.selectFrom(PACK).where(PACK.TAGS.contains(new String[] {tag})).orderBy(PACK.REF).fetchInto(Pack.class);
+    }
+
+    /** Standard packs, by ref. */
+    public List<Pack> findStandard() {
+        return dsl.selectFrom(PACK).where(PACK.IS_STANDARD.isTrue()).orderBy(PACK.REF).fetchInto(Pack.class);
+    }
+
+    /** Packs whose ref, label or description contains {@code query}, ignoring case; by ref. */
+    public List<Pack> search(String query) {
+        return dsl.selectFrom(PACK)
+                .where(Search.containsIgnoringCase(query, PACK.REF, PACK.LABEL, PACK.DESCRIPTION))
+                .orderBy(PACK.REF)
+                .fetchInto(Pack.class);
+    }
+
+    public boolean existsByRef(String ref) {
+        return dsl.fetchExists(PACK, PACK.REF.eq(ref));
+    }
+
+    /** @throws dev.attune.repositories.AlreadyExistsException when the ref is taken */
+    public Pack create(NewPack pack) {
+        return DatabaseErrors.translate(ENTITY, () -> dsl.insertInto(PACK)
+                .set(PACK.REF, pack.ref())
+                .set(PACK.LABEL, pack.label())
+                .set(PACK.DESCRIPTION, pack.description())
+                .set(PACK.VERSION, pack.version())
+                .set(PACK.CONF_SCHEMA, pack.confSchema())
+                .set(PACK.CONFIG, pack.config())
+                .set(PACK.META, pack.meta())
+                .set(PACK.TAGS, pack.tags().toArray(String[]::new))
+                .set(PACK.RUNTIME_DEPS, pack.runtimeDeps().toArray(String[]::new))
+                .set(PACK.IS_STANDARD, pack.isStandard())
+                .returning()
+                .fetchSingleInto(Pack.class));
+    }
+
+    /**
+     * Applies {@code update}; with no column set, returns the current row.
+     *
+     * @throws NotFoundException when there is no pack with this id
+     */
+    public Pack update(long id, PackUpdate update) {
+        if (update.changes().isEmpty()) {
+            return getById(id);
+        }
+        return DatabaseErrors.translate(ENTITY, () -> dsl.update(PACK)
+                .set(update.changes().asMap())
+                .where(PACK.ID.eq(id))
+                .returning()
+                .fetchOptionalInto(Pack.class))
+                .orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
+    }
+
+    /**
+     * Deletes the pack and, by cascade, its runtimes, permission sets, policies, triggers, sensors, actions, rules,
+     * workflow definitions, test results and installation record.
+     *
+     * @return whether a row was deleted
+     * @throws dev.attune.repositories.ReferenceViolationException when rows outside the cascade still refer to it
+     */
+    public boolean delete(long id) {
+        return DatabaseErrors.translate(ENTITY, () -> dsl.deleteFrom(PACK).where(PACK.ID.eq(id)).execute() > 0);
+    }
+}
