@@ -44,7 +44,7 @@ public final class JooqCodegen {
             try (InputStream in = Files.newInputStream(configurationFile)) {
                 configuration = GenerationTool.load(in);
             }
-            configuration.withJdbc(jdbc(TestDatabaseServer.get()));
+            configuration.withJdbc(jdbc(TestDatabaseServer.get(), scratch.name().value()));
             configuration.getGenerator().getDatabase().withInputSchema(scratch.name().value());
             configuration.getGenerator().getTarget().withDirectory(targetDirectory.toAbsolutePath().toString());
             GenerationTool.generate(configuration);
@@ -62,7 +62,7 @@ public final class JooqCodegen {
         return files;
     }
 
-    private static Jdbc jdbc(TestDatabaseServer server) {
+    private static Jdbc jdbc(TestDatabaseServer server, String schema) {
         Jdbc jdbc = new Jdbc().withDriver("org.postgresql.Driver").withUrl(server.url());
         if (server.user() != null) {
             jdbc.withUser(server.user());
@@ -70,7 +70,11 @@ public final class JooqCodegen {
         if (server.password() != null) {
             jdbc.withPassword(server.password());
         }
-        jdbc.withProperties(new Property().withKey("ApplicationName").withValue("attune-codegen"));
+        // With the scratch schema as the search path, the server renders defaults and view sources unqualified
+        // ('requested'::execution_status_enum), so the scratch schema's name never reaches the generated code.
+        jdbc.withProperties(
+                new Property().withKey("ApplicationName").withValue("attune-codegen"),
+                new Property().withKey("currentSchema").withValue(schema));
         return jdbc;
     }
 }

@@ -69,7 +69,7 @@ public class Artifact extends TableImpl<ArtifactRecord> {
     /**
      * The column <code>artifact.scope</code>.
      */
-    public final TableField<ArtifactRecord, OwnerTypeEnum> SCOPE = createField(DSL.name("scope"), SQLDataType.VARCHAR.nullable(false).defaultValue(DSL.field(DSL.raw("'system'::test_f181e6d8_1.owner_type_enum"), SQLDataType.VARCHAR)).asEnumDataType(OwnerTypeEnum.class), this, "");
+    public final TableField<ArtifactRecord, OwnerTypeEnum> SCOPE = createField(DSL.name("scope"), SQLDataType.VARCHAR.nullable(false).defaultValue(DSL.field(DSL.raw("'system'::owner_type_enum"), SQLDataType.VARCHAR)).asEnumDataType(OwnerTypeEnum.class), this, "");
 
     /**
      * The column <code>artifact.owner</code>.
@@ -84,7 +84,7 @@ public class Artifact extends TableImpl<ArtifactRecord> {
     /**
      * The column <code>artifact.retention_policy</code>.
      */
-    public final TableField<ArtifactRecord, ArtifactRetentionEnum> RETENTION_POLICY = createField(DSL.name("retention_policy"), SQLDataType.VARCHAR.nullable(false).defaultValue(DSL.field(DSL.raw("'versions'::test_f181e6d8_1.artifact_retention_enum"), SQLDataType.VARCHAR)).asEnumDataType(ArtifactRetentionEnum.class), this, "");
+    public final TableField<ArtifactRecord, ArtifactRetentionEnum> RETENTION_POLICY = createField(DSL.name("retention_policy"), SQLDataType.VARCHAR.nullable(false).defaultValue(DSL.field(DSL.raw("'versions'::artifact_retention_enum"), SQLDataType.VARCHAR)).asEnumDataType(ArtifactRetentionEnum.class), this, "");
 
     /**
      * The column <code>artifact.retention_limit</code>.

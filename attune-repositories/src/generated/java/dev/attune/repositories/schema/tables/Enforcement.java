@@ -100,7 +100,7 @@ public class Enforcement extends TableImpl<EnforcementRecord> {
     /**
      * The column <code>enforcement.status</code>.
      */
-    public final TableField<EnforcementRecord, EnforcementStatusEnum> STATUS = createField(DSL.name("status"), SQLDataType.VARCHAR.nullable(false).defaultValue(DSL.field(DSL.raw("'created'::test_f181e6d8_1.enforcement_status_enum"), SQLDataType.VARCHAR)).asEnumDataType(EnforcementStatusEnum.class), this, "");
+    public final TableField<EnforcementRecord, EnforcementStatusEnum> STATUS = createField(DSL.name("status"), SQLDataType.VARCHAR.nullable(false).defaultValue(DSL.field(DSL.raw("'created'::enforcement_status_enum"), SQLDataType.VARCHAR)).asEnumDataType(EnforcementStatusEnum.class), this, "");
 
     /**
      * The column <code>enforcement.payload</code>.
@@ -110,7 +110,7 @@ public class Enforcement extends TableImpl<EnforcementRecord> {
     /**
      * The column <code>enforcement.condition</code>.
      */
-    public final TableField<EnforcementRecord, EnforcementConditionEnum> CONDITION = createField(DSL.name("condition"), SQLDataType.VARCHAR.nullable(false).defaultValue(DSL.field(DSL.raw("'all'::test_f181e6d8_1.enforcement_condition_enum"), SQLDataType.VARCHAR)).asEnumDataType(EnforcementConditionEnum.class), this, "");
+    public final TableField<EnforcementRecord, EnforcementConditionEnum> CONDITION = createField(DSL.name("condition"), SQLDataType.VARCHAR.nullable(false).defaultValue(DSL.field(DSL.raw("'all'::enforcement_condition_enum"), SQLDataType.VARCHAR)).asEnumDataType(EnforcementConditionEnum.class), this, "");
 
     /**
      * The column <code>enforcement.conditions</code>.
@@ -248,7 +248,7 @@ public class Enforcement extends TableImpl<EnforcementRecord> {
     @Override
     public List<Check<EnforcementRecord>> getChecks() {
         return Arrays.asList(
-            Internal.createCheck(this, DSL.name("enforcement_condition_check"), "((condition = ANY (ARRAY['any'::test_f181e6d8_1.enforcement_condition_enum, 'all'::test_f181e6d8_1.enforcement_condition_enum])))", true)
+            Internal.createCheck(this, DSL.name("enforcement_condition_check"), "((condition = ANY (ARRAY['any'::enforcement_condition_enum, 'all'::enforcement_condition_enum])))", true)
         );
     }
 

@@ -104,7 +104,7 @@ public class Execution extends TableImpl<ExecutionRecord> {
     /**
      * The column <code>execution.status</code>.
      */
-    public final TableField<ExecutionRecord, ExecutionStatusEnum> STATUS = createField(DSL.name("status"), SQLDataType.VARCHAR.nullable(false).defaultValue(DSL.field(DSL.raw("'requested'::test_f181e6d8_1.execution_status_enum"), SQLDataType.VARCHAR)).asEnumDataType(ExecutionStatusEnum.class), this, "");
+    public final TableField<ExecutionRecord, ExecutionStatusEnum> STATUS = createField(DSL.name("status"), SQLDataType.VARCHAR.nullable(false).defaultValue(DSL.field(DSL.raw("'requested'::execution_status_enum"), SQLDataType.VARCHAR)).asEnumDataType(ExecutionStatusEnum.class), this, "");
 
     /**
      * The column <code>execution.result</code>.

@@ -91,7 +91,7 @@ public class Inquiry extends TableImpl<InquiryRecord> {
     /**
      * The column <code>inquiry.status</code>.
      */
-    public final TableField<InquiryRecord, InquiryStatusEnum> STATUS = createField(DSL.name("status"), SQLDataType.VARCHAR.nullable(false).defaultValue(DSL.field(DSL.raw("'pending'::test_f181e6d8_1.inquiry_status_enum"), SQLDataType.VARCHAR)).asEnumDataType(InquiryStatusEnum.class), this, "");
+    public final TableField<InquiryRecord, InquiryStatusEnum> STATUS = createField(DSL.name("status"), SQLDataType.VARCHAR.nullable(false).defaultValue(DSL.field(DSL.raw("'pending'::inquiry_status_enum"), SQLDataType.VARCHAR)).asEnumDataType(InquiryStatusEnum.class), this, "");
 
     /**
      * The column <code>inquiry.response</code>.

@@ -85,7 +85,7 @@ public class Notification extends TableImpl<NotificationRecord> {
     /**
      * The column <code>notification.state</code>.
      */
-    public final TableField<NotificationRecord, NotificationStatusEnum> STATE = createField(DSL.name("state"), SQLDataType.VARCHAR.nullable(false).defaultValue(DSL.field(DSL.raw("'created'::test_f181e6d8_1.notification_status_enum"), SQLDataType.VARCHAR)).asEnumDataType(NotificationStatusEnum.class), this, "");
+    public final TableField<NotificationRecord, NotificationStatusEnum> STATE = createField(DSL.name("state"), SQLDataType.VARCHAR.nullable(false).defaultValue(DSL.field(DSL.raw("'created'::notification_status_enum"), SQLDataType.VARCHAR)).asEnumDataType(NotificationStatusEnum.class), this, "");
 
     /**
      * The column <code>notification.content</code>.

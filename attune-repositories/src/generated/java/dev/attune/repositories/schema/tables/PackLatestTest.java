@@ -131,7 +131,7 @@ public class PackLatestTest extends TableImpl<PackLatestTestRecord> {
           pack_test_summary.skipped,
           pack_test_summary.pass_rate,
           pack_test_summary.duration_ms
-         FROM test_f181e6d8_1.pack_test_summary
+         FROM pack_test_summary
         WHERE (pack_test_summary.rn = 1);
         """), where);
     }

@@ -137,8 +137,8 @@ public class PackTestSummary extends TableImpl<PackTestSummaryRecord> {
          pte.pass_rate,
          pte.duration_ms,
          row_number() OVER (PARTITION BY p.id ORDER BY pte.execution_time DESC) AS rn
-        FROM (test_f181e6d8_1.pack p
-          JOIN test_f181e6d8_1.pack_test_execution pte ON ((pte.pack_id = p.id)));
+        FROM (pack p
+          JOIN pack_test_execution pte ON ((pte.pack_id = p.id)));
         """), where);
     }
 

@@ -110,8 +110,8 @@ public class WebhookStats extends TableImpl<WebhookStatsRecord> {
           count(e.id) AS total_events,
           max(e.created) AS last_event_at,
           min(e.created) AS first_event_at
-         FROM (test_f181e6d8_1.trigger t
-           LEFT JOIN test_f181e6d8_1.event e ON (((e.trigger = t.id) AND ((e.config ->> 'source'::text) = 'webhook'::text))))
+         FROM (trigger t
+           LEFT JOIN event e ON (((e.trigger = t.id) AND ((e.config ->> 'source'::text) = 'webhook'::text))))
         WHERE (t.webhook_enabled = true)
         GROUP BY t.id, t.ref, t.webhook_enabled, t.webhook_key, t.webhook_config, t.created;
         """), where);

@@ -98,7 +98,7 @@ public class Worker extends TableImpl<WorkerRecord> {
     /**
      * The column <code>worker.status</code>.
      */
-    public final TableField<WorkerRecord, WorkerStatusEnum> STATUS = createField(DSL.name("status"), SQLDataType.VARCHAR.defaultValue(DSL.field(DSL.raw("'inactive'::test_f181e6d8_1.worker_status_enum"), SQLDataType.VARCHAR)).asEnumDataType(WorkerStatusEnum.class), this, "");
+    public final TableField<WorkerRecord, WorkerStatusEnum> STATUS = createField(DSL.name("status"), SQLDataType.VARCHAR.defaultValue(DSL.field(DSL.raw("'inactive'::worker_status_enum"), SQLDataType.VARCHAR)).asEnumDataType(WorkerStatusEnum.class), this, "");
 
     /**
      * The column <code>worker.capabilities</code>.

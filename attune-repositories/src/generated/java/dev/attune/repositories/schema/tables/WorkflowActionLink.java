@@ -105,8 +105,8 @@ public class WorkflowActionLink extends TableImpl<WorkflowActionLinkRecord> {
          a.ref AS action_ref,
          a.pack AS pack_id,
          a.pack_ref
-        FROM (test_f181e6d8_1.workflow_definition wd
-          LEFT JOIN test_f181e6d8_1.action a ON (((a.workflow_def = wd.id) AND (a.is_workflow = true))));
+        FROM (workflow_definition wd
+          LEFT JOIN action a ON (((a.workflow_def = wd.id) AND (a.is_workflow = true))));
         """), where);
     }
 

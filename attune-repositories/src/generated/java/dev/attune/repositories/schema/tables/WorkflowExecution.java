@@ -111,7 +111,7 @@ public class WorkflowExecution extends TableImpl<WorkflowExecutionRecord> {
     /**
      * The column <code>workflow_execution.status</code>.
      */
-    public final TableField<WorkflowExecutionRecord, ExecutionStatusEnum> STATUS = createField(DSL.name("status"), SQLDataType.VARCHAR.nullable(false).defaultValue(DSL.field(DSL.raw("'requested'::test_f181e6d8_1.execution_status_enum"), SQLDataType.VARCHAR)).asEnumDataType(ExecutionStatusEnum.class), this, "");
+    public final TableField<WorkflowExecutionRecord, ExecutionStatusEnum> STATUS = createField(DSL.name("status"), SQLDataType.VARCHAR.nullable(false).defaultValue(DSL.field(DSL.raw("'requested'::execution_status_enum"), SQLDataType.VARCHAR)).asEnumDataType(ExecutionStatusEnum.class), this, "");
 
     /**
      * The column <code>workflow_execution.error_message</code>.

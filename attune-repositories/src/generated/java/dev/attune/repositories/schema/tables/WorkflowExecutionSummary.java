@@ -137,8 +137,8 @@ public class WorkflowExecutionSummary extends TableImpl<WorkflowExecutionSummary
          we.error_message,
          we.created,
          we.updated
-        FROM (test_f181e6d8_1.workflow_execution we
-          JOIN test_f181e6d8_1.workflow_definition wd ON ((wd.id = we.workflow_def)));
+        FROM (workflow_execution we
+          JOIN workflow_definition wd ON ((wd.id = we.workflow_def)));
         """), where);
     }
 
