@@ -40,7 +40,7 @@ final class MigrateCommand implements Callable<Integer> {
         } else {
             out.println("Schema " + report.schema() + ": applied " + report.applied().size() + " migration(s), now at version "
                     + version);
-            report.applied().forEach(applied -> out.printf("  %-16s %s (%d ms)%n", applied.version(), applied.description(),
+            report.applied().forEach(applied -> out.printf("  %-14s  %s (%d ms)%n", applied.version(), applied.description(),
                     applied.executionMillis()));
         }
         report.grantedTo().ifPresent(role -> out.println("Granted privileges on schema " + report.schema() + " to role "

@@ -80,7 +80,8 @@ class MigrateProductionSchemaTest {
         CliRun validate = CliRun.run(environment, "validate", "--config", CONFIG);
 
         assertThat(validate.exitCode()).isEqualTo(ExitCodes.FAILED);
-        assertThat(validate.out()).contains(LATEST_VERSION);
+        assertThat(validate.out().lines()).as("heading and problems").hasSizeGreaterThan(1)
+                .first().asString().startsWith("schema attune does not match the migrations");
         assertThat(validate.errLines()).singleElement().asString()
                 .startsWith("error: schema attune does not match the migrations");
         assertThat(TestServer.schemaExists("attune")).as("info and validate change nothing").isFalse();

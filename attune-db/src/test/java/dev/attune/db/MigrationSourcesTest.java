@@ -163,19 +163,9 @@ class MigrationSourcesTest {
     @ParameterizedTest
     @MethodSource("migrations")
     void everyQualifierIsATableAnAliasARowVariableOrPgCatalog(Migration migration) {
-        Set<String> allowed = new TreeSet<>(Set.of("pg_catalog", "new", "old"));
-        allowed.addAll(tableNames());
-        allowed.addAll(aliases(migration.code()));
-
-        List<String> unexpected = new ArrayList<>();
-        Matcher matcher = ANY_QUALIFIER.matcher(migration.code());
-        while (matcher.find()) {
-            if (!allowed.contains(matcher.group(1).toLowerCase(Locale.ROOT))) {
-                unexpected.add(location(migration, matcher.start()) + matcher.group(1) + ".");
-            }
-        }
-        assertThat(unexpected).as("qualifiers in %s that are neither a table, an alias, NEW/OLD nor pg_catalog",
-                migration).isEmpty();
+        assertThat(unexpectedQualifiers(migration))
+                .as("qualifiers in %s that are neither a table, an alias, NEW/OLD nor pg_catalog", migration)
+                .isEmpty();
     }
 
     @ParameterizedTest
@@ -252,7 +242,33 @@ class MigrationSourcesTest {
         assertThat(SqlCode.of(sql)).contains("CREATE TABLE public.x (id int);");
     }
 
+    @Test
+    void aQualifierThatIsNoTableOrAliasIsFlaggedWhateverTheSchemaIsCalled() {
+        String sql = """
+                UPDATE trigger t SET label = 'x' WHERE t.pack = (SELECT tenant_a.pack.id) AND NEW.id = OLD.id;
+                SELECT pg_catalog.now(), trigger.ref, 1.5 FROM trigger;
+                """;
+
+        assertThat(unexpectedQualifiers(new Migration("V0__sample.sql", sql, SqlCode.of(sql))))
+                .containsExactly("V0__sample.sql:1: tenant_a.");
+    }
+
     // --- helpers -------------------------------------------------------------------------------------------------
+
+    private static List<String> unexpectedQualifiers(Migration migration) {
+        Set<String> allowed = new TreeSet<>(Set.of("pg_catalog", "new", "old"));
+        allowed.addAll(tableNames());
+        allowed.addAll(aliases(migration.code()));
+
+        List<String> unexpected = new ArrayList<>();
+        Matcher matcher = ANY_QUALIFIER.matcher(migration.code());
+        while (matcher.find()) {
+            if (!allowed.contains(matcher.group(1).toLowerCase(Locale.ROOT))) {
+                unexpected.add(location(migration, matcher.start()) + matcher.group(1) + ".");
+            }
+        }
+        return unexpected;
+    }
 
     private static String blanks(int count) {
         return " ".repeat(count);

@@ -8,9 +8,9 @@ import java.time.Duration;
  *
  * @param readySchemas        {@code attune.test.ready-schemas} (default 2): schemas prepared in the background ahead of
  *                            demand, so a test rarely waits for one.
- * @param maxLeases           {@code attune.test.max-leases} (default 16): schemas leased at once; lowered automatically
+ * @param maxLeases           {@code attune.test.max-leases} (default 8): schemas leased at once; lowered automatically
  *                            to what the server's {@code max_connections} allows, and a lease waits for a free slot.
- * @param connectionsPerLease {@code attune.test.connections-per-lease} (default 4): pool size of each leased schema.
+ * @param connectionsPerLease {@code attune.test.connections-per-lease} (default 2): pool size of each leased schema.
  * @param leaseTimeout        {@code attune.test.lease-timeout-seconds} (default 120): how long {@code lease()} waits for a
  *                            free slot before failing with an explanation instead of hanging.
  * @param keepFailedSchemas   {@code attune.test.keep-failed-schemas} (default false): keep the schema of a failed test
@@ -36,8 +36,8 @@ public record ProvisioningSettings(
     public static ProvisioningSettings fromSystem() {
         return new ProvisioningSettings(
                 intSetting("attune.test.ready-schemas", 2),
-                intSetting("attune.test.max-leases", 16),
-                intSetting("attune.test.connections-per-lease", 4),
+                intSetting("attune.test.max-leases", 8),
+                intSetting("attune.test.connections-per-lease", 2),
                 Duration.ofSeconds(intSetting("attune.test.lease-timeout-seconds", 120)),
                 Boolean.parseBoolean(setting("attune.test.keep-failed-schemas", "false")));
     }

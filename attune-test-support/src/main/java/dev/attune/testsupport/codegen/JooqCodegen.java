@@ -40,15 +40,20 @@ public final class JooqCodegen {
     public static void generate(Path configurationFile, Path targetDirectory) throws Exception {
         try (TestSchemaProvisioner provisioner = TestSchemaProvisioner.start();
                 IsolatedSchema scratch = provisioner.lease("jooq-codegen")) {
-            Configuration configuration;
-            try (InputStream in = Files.newInputStream(configurationFile)) {
-                configuration = GenerationTool.load(in);
-            }
-            configuration.withJdbc(jdbc(TestDatabaseServer.get(), scratch.name().value()));
-            configuration.getGenerator().getDatabase().withInputSchema(scratch.name().value());
-            configuration.getGenerator().getTarget().withDirectory(targetDirectory.toAbsolutePath().toString());
-            GenerationTool.generate(configuration);
+            generate(configurationFile, targetDirectory, scratch);
         }
+    }
+
+    /** Generates from {@code scratch}, an already migrated schema that the caller owns and closes. */
+    public static void generate(Path configurationFile, Path targetDirectory, IsolatedSchema scratch) throws Exception {
+        Configuration configuration;
+        try (InputStream in = Files.newInputStream(configurationFile)) {
+            configuration = GenerationTool.load(in);
+        }
+        configuration.withJdbc(jdbc(TestDatabaseServer.get(), scratch.name().value()));
+        configuration.getGenerator().getDatabase().withInputSchema(scratch.name().value());
+        configuration.getGenerator().getTarget().withDirectory(targetDirectory.toAbsolutePath().toString());
+        GenerationTool.generate(configuration);
     }
 
     /** Every regular file under {@code root}, relative to it, sorted — for comparing two generated trees. */
