@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParseResult;
 
 /**
- * The {@code attune} command: {@code migrate}, {@code info} and {@code validate} the configured schema.
+ * The {@code attune} command: {@code migrate}, {@code info} and {@code validate} the configured schema, and
+ * {@code cleanup-test-schemas} on the configured server.
  *
  * <pre>
  * attune migrate --config config.production.yaml
@@ -53,6 +54,7 @@ public final class AttuneCli {
                 .addSubcommand(new MigrateCommand(context))
                 .addSubcommand(new InfoCommand(context))
                 .addSubcommand(new ValidateCommand(context))
+                .addSubcommand(new CleanupTestSchemasCommand(context))
                 .setOut(out)
                 .setErr(err)
                 .setExecutionStrategy(AttuneCli::execute)

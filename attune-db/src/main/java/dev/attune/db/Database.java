@@ -121,6 +121,6 @@ public final class Database implements AutoCloseable {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root.getMessage();
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 }

@@ -82,11 +82,19 @@ public final class Migrator {
      * @throws MigrationException listing each problem
      */
     public void validate() {
-        var result = flyway.validateWithResult();
+        org.flywaydb.core.api.output.ValidateResult result;
+        try {
+            result = flyway.validateWithResult();
+        } catch (FlywayException e) {
+            throw new MigrationException("validating schema " + database.schema() + " failed: " + e.getMessage(), e);
+        }
         if (!result.validationSuccessful) {
             StringBuilder message = new StringBuilder("schema " + database.schema() + " does not match the migrations:");
             result.invalidMigrations.forEach(invalid -> message.append(System.lineSeparator()).append("  ")
                     .append(invalid.version == null ? "" : invalid.version + " ").append(invalid.errorDetails.errorMessage));
+            if (result.invalidMigrations.isEmpty() && result.errorDetails != null) {
+                message.append(System.lineSeparator()).append("  ").append(result.errorDetails.errorMessage);
+            }
             throw new MigrationException(message.toString(), null);
         }
     }

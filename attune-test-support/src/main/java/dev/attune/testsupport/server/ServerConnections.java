@@ -1,43 +1,54 @@
 package dev.attune.testsupport.server;
 
 import dev.attune.db.AttuneDbException;
+import dev.attune.db.DatabaseConfig;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
 
 /**
- * Opens plain (unpooled) administrative connections to the test server, for work that is not bound to one schema:
- * creating and dropping schemas, reading the catalog, holding the run's lease.
+ * Opens plain (unpooled) administrative connections to a server, for work that is not bound to one schema: creating and
+ * dropping schemas, reading the catalog, holding a run's lease.
  */
 public final class ServerConnections {
 
-    private final TestDatabaseServer server;
+    private final String url;
+    private final String user;
+    private final String password;
+    private final String description;
 
+    private ServerConnections(String url, String user, String password, String description) {
+        this.url = url;
+        this.user = user;
+        this.password = password;
+        this.description = description;
+    }
+
+    /** Connections to the test server. */
     public ServerConnections(TestDatabaseServer server) {
-        this.server = server;
+        this(server.url(), server.user(), server.password(), server.description());
+    }
+
+    /** Connections to the server of {@code config} (its schema is ignored). */
+    public static ServerConnections of(DatabaseConfig config) {
+        return new ServerConnections(config.url(), config.user(), config.password(), "database.url of the configuration");
     }
 
     /** A new connection tagged {@code applicationName}; the caller closes it. */
     public Connection open(String applicationName) {
         Properties properties = new Properties();
-        if (server.user() != null) {
-            properties.setProperty("user", server.user());
+        if (user != null) {
+            properties.setProperty("user", user);
         }
-        if (server.password() != null) {
-            properties.setProperty("password", server.password());
+        if (password != null) {
+            properties.setProperty("password", password);
         }
         properties.setProperty("ApplicationName", applicationName);
         try {
-            return DriverManager.getConnection(server.url(), properties);
+            return DriverManager.getConnection(url, properties);
         } catch (SQLException e) {
-            throw new AttuneDbException("cannot connect to the test database (" + server.description() + "): "
-                    + e.getMessage(), e);
+            throw new AttuneDbException("cannot connect to " + description + ": " + e.getMessage(), e);
         }
-    }
-
-    /** The server these connections go to. */
-    public TestDatabaseServer server() {
-        return server;
     }
 }

@@ -1,0 +1,42 @@
+package dev.attune.cli;
+
+import dev.attune.testsupport.janitor.CleanupReport;
+import dev.attune.testsupport.janitor.Janitor;
+import dev.attune.testsupport.server.ServerConnections;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code attune cleanup-test-schemas}: lists, and with {@code --force} drops, the test schemas of dead test runs on the
+ * configured server. Only schemas named {@code test_<8 hex>_<n>} that carry their run's marker and whose run holds no
+ * lease are touched.
+ */
+@Command(name = "cleanup-test-schemas",
+        description = "List (dry run, the default) or drop (--force) test schemas left behind by dead test runs.")
+final class CleanupTestSchemasCommand implements Callable<Integer> {
+
+    @Mixin
+    private CommonOptions options;
+
+    @Option(names = "--force", description = "Drop the leaked schemas (one per transaction). Without it, only list them.")
+    private boolean force;
+
+    private final CliContext context;
+
+    CleanupTestSchemasCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        Janitor janitor = new Janitor(ServerConnections.of(context.loadConfig(options)));
+        CleanupReport report = janitor.clean(!force, line -> context.out().println(line));
+        report.alive().forEach(schema -> context.out().println("kept " + schema + " (its run is alive)"));
+        report.unmarked().forEach(schema -> context.out().println("ignored " + schema + " (no test-run marker)"));
+        context.out().println((force ? "" : "dry run: ") + report.summary()
+                + (force || report.leaked().isEmpty() ? "" : "; run again with --force to drop them"));
+        return ExitCodes.OK;
+    }
+}
