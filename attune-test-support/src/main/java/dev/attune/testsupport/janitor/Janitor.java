@@ -26,10 +26,24 @@ import java.util.function.Consumer;
  */
 public final class Janitor {
 
-    private final ServerConnections connections;
+    /** Decides whether a run still holds its lease; asked on the janitor's own connection. */
+    @FunctionalInterface
+    public interface RunLiveness {
+        boolean isAlive(Connection connection, String runId) throws SQLException;
+    }
 
+    private final ServerConnections connections;
+    private final RunLiveness liveness;
+
+    /** A janitor that treats a run as alive while some session holds its advisory-lock lease. */
     public Janitor(ServerConnections connections) {
+        this(connections, RunLease::isAlive);
+    }
+
+    /** A janitor with another liveness rule (tests use it to simulate a dead run deterministically). */
+    public Janitor(ServerConnections connections, RunLiveness liveness) {
         this.connections = connections;
+        this.liveness = liveness;
     }
 
     /** Classifies every schema whose name looks like a test schema, without changing anything. */
@@ -59,7 +73,7 @@ public final class Janitor {
                 position++;
                 // Re-check right before dropping: the run might have been resumed under the same id (practically never).
                 Optional<String> runId = TestSchemaNames.runIdOf(schema);
-                if (runId.isEmpty() || RunLease.isAlive(connection, runId.get())) {
+                if (runId.isEmpty() || liveness.isAlive(connection, runId.get())) {
                     continue;
                 }
                 MigrationReplayer.dropSchema(connection, SchemaName.of(schema));
@@ -72,11 +86,11 @@ public final class Janitor {
         }
     }
 
-    private static CleanupReport survey(Connection connection) throws SQLException {
+    private CleanupReport survey(Connection connection) throws SQLException {
         List<String> leaked = new ArrayList<>();
         List<String> alive = new ArrayList<>();
         List<String> unmarked = new ArrayList<>();
-        Map<String, Boolean> liveness = new HashMap<>();
+        Map<String, Boolean> runs = new HashMap<>();
         String query = "select nspname, obj_description(oid, 'pg_namespace') from pg_catalog.pg_namespace"
                 + " where nspname like ? order by nspname";
         try (PreparedStatement statement = connection.prepareStatement(query)) {
@@ -90,7 +104,7 @@ public final class Janitor {
                         unmarked.add(name);
                         continue;
                     }
-                    boolean runAlive = liveness.computeIfAbsent(runId.get(), id -> isAlive(connection, id));
+                    boolean runAlive = runs.computeIfAbsent(runId.get(), id -> isAlive(connection, id));
                     (runAlive ? alive : leaked).add(name);
                 }
             }
@@ -98,9 +112,9 @@ public final class Janitor {
         return new CleanupReport(leaked, alive, unmarked, List.of());
     }
 
-    private static boolean isAlive(Connection connection, String runId) {
+    private boolean isAlive(Connection connection, String runId) {
         try {
-            return RunLease.isAlive(connection, runId);
+            return liveness.isAlive(connection, runId);
         } catch (SQLException e) {
             throw new JanitorException("checking whether run " + runId + " is alive failed: " + e.getMessage(), e);
         }
