@@ -15,13 +15,18 @@ import java.time.Duration;
  *                            free slot before failing with an explanation instead of hanging.
  * @param keepFailedSchemas   {@code attune.test.keep-failed-schemas} (default false): keep the schema of a failed test
  *                            for inspection; it is listed in the log and removed by the next run's janitor.
+ * @param recycleSchemas      {@code attune.test.recycle-schemas} (default true): verified recycle mode. A released schema
+ *                            whose DDL fingerprint is unchanged and that no session still uses is emptied (rows deleted,
+ *                            sequences restarted) and leased again; anything unexpected drops it. {@code false} drops
+ *                            every schema and replays a new one (fresh mode).
  */
 public record ProvisioningSettings(
         int readySchemas,
         int maxLeases,
         int connectionsPerLease,
         Duration leaseTimeout,
-        boolean keepFailedSchemas) {
+        boolean keepFailedSchemas,
+        boolean recycleSchemas) {
 
     public ProvisioningSettings {
         require("attune.test.ready-schemas", readySchemas, 0, 16);
@@ -39,7 +44,8 @@ public record ProvisioningSettings(
                 intSetting("attune.test.max-leases", 8),
                 intSetting("attune.test.connections-per-lease", 2),
                 Duration.ofSeconds(intSetting("attune.test.lease-timeout-seconds", 120)),
-                Boolean.parseBoolean(setting("attune.test.keep-failed-schemas", "false")));
+                Boolean.parseBoolean(setting("attune.test.keep-failed-schemas", "false")),
+                Boolean.parseBoolean(setting("attune.test.recycle-schemas", "true")));
     }
 
     private static int intSetting(String key, int fallback) {

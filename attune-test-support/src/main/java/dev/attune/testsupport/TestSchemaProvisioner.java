@@ -11,12 +11,14 @@ import dev.attune.testsupport.provisioning.CatalogFingerprint;
 import dev.attune.testsupport.provisioning.ConnectionBudget;
 import dev.attune.testsupport.provisioning.MigrationReplayer;
 import dev.attune.testsupport.provisioning.RunLease;
+import dev.attune.testsupport.provisioning.SchemaRecycler;
 import dev.attune.testsupport.provisioning.TestSchemaNames;
 import dev.attune.testsupport.server.ServerConnections;
 import dev.attune.testsupport.server.TestDatabaseServer;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,8 +39,9 @@ import org.slf4j.LoggerFactory;
  * schema {@code test_<run>_0} with Flyway (the production path) and fingerprints its catalog. Test schemas are then made
  * by replaying the same migration SQL in one transaction each, on two background threads that keep a few schemas ready
  * ahead of demand; the first replayed schema is proven equal to the template before any test uses it. Released schemas
- * are dropped in the background, one per transaction. {@link #close()} waits for that, drops the ready and template
- * schemas and releases the lease: nothing of the run remains.
+ * are recycled when verified clean (see {@link ProvisioningSettings#recycleSchemas()}) or dropped, in the background, one
+ * per transaction. {@link #close()} waits for that, drops the ready and template schemas and releases the lease: nothing
+ * of the run remains.
  *
  * <p>Usable without JUnit: {@code try (var provisioner = TestSchemaProvisioner.start(); var schema =
  * provisioner.lease("my test")) { ... }}.
@@ -56,10 +59,13 @@ public final class TestSchemaProvisioner implements AutoCloseable {
     private final ConnectionBudget budget;
     private final SchemaName template;
     private final CatalogFingerprint templateFingerprint;
+    private final SchemaRecycler recycler;
     private final ExecutorService workers;
     private final BlockingQueue<Future<SchemaName>> ready = new LinkedBlockingQueue<>();
     private final AtomicLong counter = new AtomicLong(1);
     private final AtomicInteger leasesGranted = new AtomicInteger();
+    private final AtomicInteger schemasCreated = new AtomicInteger();
+    private final AtomicInteger schemasRecycled = new AtomicInteger();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Object verification = new Object();
     private volatile boolean replayVerified;
@@ -75,6 +81,9 @@ public final class TestSchemaProvisioner implements AutoCloseable {
             this.budget = ConnectionBudget.measure(admin, settings.maxLeases(), settings.connectionsPerLease(),
                     WORKER_THREADS + 2);
             this.templateFingerprint = migrateTemplate(admin);
+            this.recycler = settings.recycleSchemas()
+                    ? SchemaRecycler.forTemplate(admin, template.value(), templateFingerprint)
+                    : null;
         } catch (SQLException e) {
             throw new AttuneDbException("preparing the template schema " + template + " failed: " + e.getMessage(), e);
         }
@@ -86,8 +95,9 @@ public final class TestSchemaProvisioner implements AutoCloseable {
         for (int i = 0; i < settings.readySchemas(); i++) {
             ready.add(workers.submit(this::createSchema));
         }
-        LOG.info("Test run {} on {}: template {} ready ({}), up to {} concurrent leases", runLease.runId(),
-                server.description(), template, templateFingerprint, budget.leases());
+        LOG.info("Test run {} on {}: template {} ready ({}), up to {} concurrent leases, {} mode", runLease.runId(),
+                server.description(), template, templateFingerprint, budget.leases(),
+                recycler == null ? "fresh" : "recycle");
     }
 
     /** Starts a run on the {@link TestDatabaseServer} with {@link ProvisioningSettings#fromSystem()}. */
@@ -163,7 +173,8 @@ public final class TestSchemaProvisioner implements AutoCloseable {
         Future<SchemaName> next = ready.poll();
         if (next == null) {
             next = workers.submit(this::createSchema);
-        } else if (!closed.get()) {
+        }
+        if (ready.size() < settings.readySchemas() && !closed.get()) {
             ready.add(workers.submit(this::createSchema));
         }
         try {
@@ -185,6 +196,7 @@ public final class TestSchemaProvisioner implements AutoCloseable {
         try (Connection connection = connections.open("attune-test-provisioning:" + runId())) {
             replayer.createSchema(connection, schema, TestSchemaNames.marker(runId(), "<ready>"));
         }
+        schemasCreated.incrementAndGet();
         return schema;
     }
 
@@ -218,7 +230,25 @@ public final class TestSchemaProvisioner implements AutoCloseable {
                     + " scripts/cleanup-test-schemas.sh --force) removes it", schema.name());
             return;
         }
-        drop(schema.name());
+        if (recycler != null && !closed.get()) {
+            workers.submit(() -> recycleOrDrop(schema.name()));
+        } else {
+            drop(schema.name());
+        }
+    }
+
+    private void recycleOrDrop(SchemaName schema) {
+        try (Connection connection = connections.open("attune-test-recycle:" + runId())) {
+            if (!closed.get() && recycler.recycle(connection, schema)) {
+                schemasRecycled.incrementAndGet();
+                ready.add(CompletableFuture.completedFuture(schema));
+                return;
+            }
+            LOG.debug("Schema {} cannot be recycled (changed DDL or still in use); dropping it", schema);
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("Recycling {} failed ({}); dropping it", schema, e.getMessage());
+        }
+        dropQuietly(connections, schema);
     }
 
     private void drop(SchemaName schema) {
@@ -255,26 +285,30 @@ public final class TestSchemaProvisioner implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        // Let queued creations, recycles and drops finish first, so that every schema they produce is in the queue.
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(5, TimeUnit.MINUTES)) {
+                LOG.warn("Test run {}: background work did not finish; the next run's janitor removes the rest", runId());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         for (Future<SchemaName> pending = ready.poll(); pending != null; pending = ready.poll()) {
             try {
-                dropQuietly(connections, pending.get());
+                if (pending.isDone()) {
+                    dropQuietly(connections, pending.get());
+                }
             } catch (ExecutionException e) {
                 // Creation failed and rolled back: nothing to drop.
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
-        workers.shutdown();
-        try {
-            if (!workers.awaitTermination(5, TimeUnit.MINUTES)) {
-                LOG.warn("Test run {}: background drops did not finish; the next run's janitor removes the rest", runId());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
         dropQuietly(connections, template);
         runLease.close();
-        LOG.info("Test run {} closed after {} lease(s)", runId(), leasesGranted.get());
+        LOG.info("Test run {} closed: {} lease(s), {} schema(s) replayed, {} recycled", runId(), leasesGranted.get(),
+                schemasCreated.get(), schemasRecycled.get());
     }
 
     private static void dropQuietly(ServerConnections connections, SchemaName schema) {

@@ -24,7 +24,7 @@ class ConcurrentLeasesTest {
     @Test
     void sixteenConcurrentLeasesCompleteIsolatedAndLeaveNothing() throws Exception {
         Set<String> names = ConcurrentHashMap.newKeySet();
-        ProvisioningSettings settings = new ProvisioningSettings(2, LEASES, 1, Duration.ofMinutes(5), false);
+        ProvisioningSettings settings = new ProvisioningSettings(2, LEASES, 1, Duration.ofMinutes(5), false, true);
         String runId;
         try (TestSchemaProvisioner provisioner = TestSchemaProvisioner.start(TestDatabaseServer.get(), settings)) {
             runId = provisioner.runId();
