@@ -1,0 +1,43 @@
+package dev.attune.repositories.action;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.attune.repositories.internal.Refs;
+
+/**
+ * An action to create.
+ *
+ * @param ref         unique, lower case {@code pack.name}; checked before any SQL runs
+ * @param pack        id of the owning pack (required)
+ * @param packRef     ref of the owning pack (required)
+ * @param label       required
+ * @param description required (the column is NOT NULL)
+ * @param entrypoint  required: what the runtime executes
+ * @param runtime     optional runtime id
+ * @param paramSchema optional JSON schema of the parameters
+ * @param outSchema   optional JSON schema of the output
+ */
+public record NewAction(
+        String ref,
+        long pack,
+        String packRef,
+        String label,
+        String description,
+        String entrypoint,
+        Long runtime,
+        JsonNode paramSchema,
+        JsonNode outSchema) {
+
+    public NewAction {
+        Refs.requireTwoPartRef(ActionRepository.ENTITY, ref);
+        Refs.requireValue(ActionRepository.ENTITY, "pack_ref", packRef);
+        Refs.requireValue(ActionRepository.ENTITY, "label", label);
+        Refs.requireValue(ActionRepository.ENTITY, "description", description);
+        Refs.requireValue(ActionRepository.ENTITY, "entrypoint", entrypoint);
+    }
+
+    /** An action without runtime or schemas. */
+    public static NewAction of(String ref, long pack, String packRef, String label, String description,
+            String entrypoint) {
+        return new NewAction(ref, pack, packRef, label, description, entrypoint, null, null, null);
+    }
+}

@@ -1,0 +1,58 @@
+package dev.attune.repositories.action;
+
+import dev.attune.repositories.ValidationException;
+import dev.attune.repositories.internal.Refs;
+import dev.attune.repositories.schema.enums.PolicyMethodEnum;
+import java.util.List;
+
+/**
+ * A policy (rate or concurrency control) to create.
+ *
+ * @param ref         unique, lower case {@code pack.name}; checked before any SQL runs
+ * @param pack        optional owning pack id
+ * @param packRef     optional owning pack ref
+ * @param action      optional id of the action the policy controls
+ * @param actionRef   optional ref of that action
+ * @param parameters  action parameters the policy groups by; default empty
+ * @param method      what happens above the threshold (required)
+ * @param threshold   must be greater than 0; checked before any SQL runs
+ * @param name        required
+ * @param description optional
+ * @param tags        default empty
+ */
+public record NewPolicy(
+        String ref,
+        Long pack,
+        String packRef,
+        Long action,
+        String actionRef,
+        List<String> parameters,
+        PolicyMethodEnum method,
+        int threshold,
+        String name,
+        String description,
+        List<String> tags) {
+
+    public NewPolicy {
+        Refs.requireTwoPartRef(PolicyRepository.ENTITY, ref);
+        Refs.requireValue(PolicyRepository.ENTITY, "method", method);
+        requirePositiveThreshold(threshold);
+        Refs.requireValue(PolicyRepository.ENTITY, "name", name);
+        parameters = parameters == null ? List.of() : List.copyOf(parameters);
+        tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+
+    /** A policy on an action, without pack, parameters, description or tags. */
+    public static NewPolicy forAction(String ref, long action, String actionRef, PolicyMethodEnum method,
+            int threshold, String name) {
+        return new NewPolicy(ref, null, null, action, actionRef, List.of(), method, threshold, name, null, List.of());
+    }
+
+    /** Mirrors the {@code policy_threshold_positive} CHECK. */
+    static int requirePositiveThreshold(int threshold) {
+        if (threshold <= 0) {
+            throw new ValidationException(PolicyRepository.ENTITY, "threshold", threshold, "must be greater than 0");
+        }
+        return threshold;
+    }
+}

@@ -1,0 +1,112 @@
+package dev.attune.repositories.action;
+
+import static dev.attune.repositories.schema.Tables.POLICY;
+
+import dev.attune.repositories.NotFoundException;
+import dev.attune.repositories.internal.DatabaseErrors;
+import dev.attune.repositories.schema.tables.pojos.Policy;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/**
+ * Policies: execution controls (rate or concurrency thresholds) attached to actions. Lists are ordered by ref.
+ *
+ * <p>Deliberate fix: Attune's policy repository queried a table named {@code policies}, which does not exist, so every
+ * call failed; this one uses the real table {@code policy}.
+ *
+ * <p>Construct with the {@link DSLContext} to work in — inside {@code dsl.transaction(cfg -> new PolicyRepository(cfg.dsl()))}
+ * every call joins the caller's transaction.
+ */
+public final class PolicyRepository {
+
+    static final String ENTITY = "policy";
+
+    private final DSLContext dsl;
+
+    public PolicyRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    public Optional<Policy> findById(long id) {
+        return dsl.selectFrom(POLICY).where(POLICY.ID.eq(id)).fetchOptionalInto(Policy.class);
+    }
+
+    /** @throws NotFoundException when there is no policy with this id */
+    public Policy getById(long id) {
+        return findById(id).orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
+    }
+
+    public Optional<Policy> findByRef(String ref) {
+        return dsl.selectFrom(POLICY).where(POLICY.REF.eq(ref)).fetchOptionalInto(Policy.class);
+    }
+
+    /** @throws NotFoundException when there is no policy with this ref */
+    public Policy getByRef(String ref) {
+        return findByRef(ref).orElseThrow(() -> new NotFoundException(ENTITY, "ref", ref));
+    }
+
+    /** Every policy, by ref. */
+    public List<Policy> list() {
+        return where(DSL.noCondition());
+    }
+
+    /** The policies of an action, by ref. */
+    public List<Policy> findByAction(long actionId) {
+        return where(POLICY.ACTION.eq(actionId));
+    }
+
+    /** Policies whose tags contain {@code tag}, by ref. */
+    public List<Policy> findByTag(String tag) {
+        return where(POLICY.TAGS.contains(new String[] {tag}));
+    }
+
+    /**
+     * @throws dev.attune.repositories.AlreadyExistsException when the ref is taken
+     * @throws dev.attune.repositories.ReferenceViolationException when the pack or action does not exist
+     */
+    public Policy create(NewPolicy policy) {
+        return DatabaseErrors.translate(ENTITY, () -> dsl.insertInto(POLICY)
+                .set(POLICY.REF, policy.ref())
+                .set(POLICY.PACK, policy.pack())
+                .set(POLICY.PACK_REF, policy.packRef())
+                .set(POLICY.ACTION, policy.action())
+                .set(POLICY.ACTION_REF, policy.actionRef())
+                .set(POLICY.PARAMETERS, policy.parameters().toArray(String[]::new))
+                .set(POLICY.METHOD, policy.method())
+                .set(POLICY.THRESHOLD, policy.threshold())
+                .set(POLICY.NAME, policy.name())
+                .set(POLICY.DESCRIPTION, policy.description())
+                .set(POLICY.TAGS, policy.tags().toArray(String[]::new))
+                .returning()
+                .fetchSingleInto(Policy.class));
+    }
+
+    /**
+     * Applies {@code update}; with no column set, returns the current row.
+     *
+     * @throws NotFoundException when there is no policy with this id
+     */
+    public Policy update(long id, PolicyUpdate update) {
+        if (update.changes().isEmpty()) {
+            return getById(id);
+        }
+        return DatabaseErrors.translate(ENTITY, () -> dsl.update(POLICY)
+                .set(update.changes().asMap())
+                .where(POLICY.ID.eq(id))
+                .returning()
+                .fetchOptionalInto(Policy.class))
+                .orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
+    }
+
+    /** @return whether a row was deleted */
+    public boolean delete(long id) {
+        return DatabaseErrors.translate(ENTITY, () -> dsl.deleteFrom(POLICY).where(POLICY.ID.eq(id)).execute() > 0);
+    }
+
+    private List<Policy> where(Condition condition) {
+        return dsl.selectFrom(POLICY).where(condition).orderBy(POLICY.REF).fetchInto(Policy.class);
+    }
+}

@@ -1,0 +1,53 @@
+package dev.attune.repositories.sensor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.attune.repositories.internal.Refs;
+
+/**
+ * A sensor to create: code that watches for a trigger condition and emits events.
+ *
+ * @param ref         unique, lower case {@code pack.name}; checked before any SQL runs
+ * @param pack        optional owning pack id
+ * @param packRef     optional owning pack ref
+ * @param label       required
+ * @param description required (the column is NOT NULL)
+ * @param entrypoint  required: what the runtime executes
+ * @param runtime     id of the runtime it runs on (required)
+ * @param runtimeRef  ref of that runtime (required)
+ * @param trigger     id of the trigger it fires (required)
+ * @param triggerRef  ref of that trigger (required)
+ * @param enabled     whether the sensor runs
+ * @param paramSchema optional JSON schema of its parameters
+ * @param config      optional instance configuration (conforms to the trigger's param_schema); not updatable later
+ */
+public record NewSensor(
+        String ref,
+        Long pack,
+        String packRef,
+        String label,
+        String description,
+        String entrypoint,
+        long runtime,
+        String runtimeRef,
+        long trigger,
+        String triggerRef,
+        boolean enabled,
+        JsonNode paramSchema,
+        JsonNode config) {
+
+    public NewSensor {
+        Refs.requireTwoPartRef(SensorRepository.ENTITY, ref);
+        Refs.requireValue(SensorRepository.ENTITY, "label", label);
+        Refs.requireValue(SensorRepository.ENTITY, "description", description);
+        Refs.requireValue(SensorRepository.ENTITY, "entrypoint", entrypoint);
+        Refs.requireValue(SensorRepository.ENTITY, "runtime_ref", runtimeRef);
+        Refs.requireValue(SensorRepository.ENTITY, "trigger_ref", triggerRef);
+    }
+
+    /** An enabled sensor without parameter schema or configuration. */
+    public static NewSensor of(String ref, Long pack, String packRef, String label, String description,
+            String entrypoint, long runtime, String runtimeRef, long trigger, String triggerRef) {
+        return new NewSensor(ref, pack, packRef, label, description, entrypoint, runtime, runtimeRef, trigger,
+                triggerRef, true, null, null);
+    }
+}
