@@ -1,0 +1,213 @@
+package dev.attune.repositories.pack;
+
+import static dev.attune.repositories.schema.Tables.GET_PACK_TEST_STATS;
+import static dev.attune.repositories.schema.Tables.PACK_LATEST_TEST;
+import static dev.attune.repositories.schema.Tables.PACK_TEST_EXECUTION;
+
+import dev.attune.repositories.ValidationException;
+import dev.attune.repositories.internal.DatabaseErrors;
+import dev.attune.repositories.internal.Refs;
+import dev.attune.repositories.schema.Routines;
+import dev.attune.repositories.schema.tables.pojos.PackLatestTest;
+import dev.attune.repositories.schema.tables.pojos.PackTestExecution;
+import dev.attune.repositories.schema.tables.records.GetPackTestStatsRecord;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.jooq.types.DayToSecond;
+
+/**
+ * Results of running packs' test suites. Lists are ordered by {@code execution_time}, newest first (then by id, newest
+ * first). {@code pass_rate} is read exactly as a {@link java.math.BigDecimal} ({@code numeric(5,4)}; Attune's float
+ * decoding of it failed).
+ *
+ * <p>Construct with the {@link DSLContext} to work in; inside {@code dsl.transaction(...)} every call joins the
+ * caller's transaction.
+ */
+public final class PackTestRepository {
+
+    static final String ENTITY = "pack_test_execution";
+
+    /** The values CHECK {@code valid_trigger_reason} allows for {@code trigger_reason}. */
+    public static final List<String> TRIGGER_REASONS = List.of("install", "update", "manual", "validation");
+
+    /** Window of {@link #hasPassingTests(long)}, the default of {@code pack_has_passing_tests}. */
+    public static final int DEFAULT_PASSING_WINDOW_HOURS = 24;
+
+    /** Largest {@code limit} the list methods accept. */
+    public static final int MAX_LIMIT = 1000;
+
+    private static final int PACK_VERSION_MAX_LENGTH = 50;
+
+    private final DSLContext dsl;
+
+    public PackTestRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /**
+     * Stores a test result: {@code execution_time}, the counts, {@code pass_rate} and {@code duration_ms} come from
+     * {@code result}, which is also stored whole as JSON.
+     *
+     * @param packVersion   the version tested; required, at most 50 characters
+     * @param triggerReason one of {@link #TRIGGER_REASONS}; checked before any SQL runs
+     * @throws ValidationException when an argument breaks these rules
+     * @throws dev.attune.repositories.ReferenceViolationException when the pack is missing
+     */
+    public PackTestExecution create(long packId, String packVersion, String triggerReason, PackTestResult result) {
+        Refs.requireValue(ENTITY, "pack_version", packVersion);
+        if (packVersion.length() > PACK_VERSION_MAX_LENGTH) {
+            throw new ValidationException(ENTITY, "pack_version", packVersion,
+                    "must be at most " + PACK_VERSION_MAX_LENGTH + " characters");
+        }
+        requireTriggerReason(triggerReason);
+        Refs.requireValue(ENTITY, "result", result);
+        return DatabaseErrors.translate(ENTITY, () -> dsl.insertInto(PACK_TEST_EXECUTION)
+                .set(PACK_TEST_EXECUTION.PACK_ID, packId)
+                .set(PACK_TEST_EXECUTION.PACK_VERSION, packVersion)
+                .set(PACK_TEST_EXECUTION.EXECUTION_TIME, result.executionTime())
+                .set(PACK_TEST_EXECUTION.TRIGGER_REASON, triggerReason)
+                .set(PACK_TEST_EXECUTION.TOTAL_TESTS, result.totalTests())
+                .set(PACK_TEST_EXECUTION.PASSED, result.passed())
+                .set(PACK_TEST_EXECUTION.FAILED, result.failed())
+                .set(PACK_TEST_EXECUTION.SKIPPED, result.skipped())
+                .set(PACK_TEST_EXECUTION.PASS_RATE, result.passRate())
+                .set(PACK_TEST_EXECUTION.DURATION_MS, result.durationMs())
+                .set(PACK_TEST_EXECUTION.RESULT, result.toJson())
+                .returning()
+                .fetchSingleInto(PackTestExecution.class));
+    }
+
+    public Optional<PackTestExecution> findById(long id) {
+        return dsl.selectFrom(PACK_TEST_EXECUTION).where(PACK_TEST_EXECUTION.ID.eq(id))
+                .fetchOptionalInto(PackTestExecution.class);
+    }
+
+    /**
+     * One page of a pack's test executions, newest first.
+     *
+     * @throws ValidationException when {@code limit} is not 1–1000 or {@code offset} is negative
+     */
+    public List<PackTestExecution> listByPack(long packId, int limit, long offset) {
+        requirePage(limit, offset);
+        return dsl.selectFrom(PACK_TEST_EXECUTION)
+                .where(PACK_TEST_EXECUTION.PACK_ID.eq(packId))
+                .orderBy(PACK_TEST_EXECUTION.EXECUTION_TIME.desc(), PACK_TEST_EXECUTION.ID.desc())
+                .limit(limit).offset(offset)
+                .fetchInto(PackTestExecution.class);
+    }
+
+    /** The pack's latest test execution, if it was ever tested (spec: {@code get_latest_by_pack}, an optional). */
+    public Optional<PackTestExecution> findLatestByPack(long packId) {
+        return dsl.selectFrom(PACK_TEST_EXECUTION)
+                .where(PACK_TEST_EXECUTION.PACK_ID.eq(packId))
+                .orderBy(PACK_TEST_EXECUTION.EXECUTION_TIME.desc(), PACK_TEST_EXECUTION.ID.desc())
+                .limit(1)
+                .fetchOptionalInto(PackTestExecution.class);
+    }
+
+    /** The latest test of every tested pack (view {@code pack_latest_test}), most recent first. */
+    public List<PackLatestTest> getAllLatest() {
+        return dsl.selectFrom(PACK_LATEST_TEST)
+                .orderBy(PACK_LATEST_TEST.TEST_TIME.desc(), PACK_LATEST_TEST.TEST_EXECUTION_ID.desc())
+                .fetchInto(PackLatestTest.class);
+    }
+
+    /**
+     * Statistics over the pack's test executions (function {@code get_pack_test_stats}); for a pack without any (or a
+     * missing pack) the counts are 0 and the rest is null.
+     */
+    public PackTestStats getStats(long packId) {
+        GetPackTestStatsRecord stats = dsl.selectFrom(GET_PACK_TEST_STATS.call(packId)).fetchSingle();
+        return new PackTestStats(stats.getTotalExecutions(), stats.getSuccessfulExecutions(),
+                stats.getFailedExecutions(), stats.getAvgPassRate(), stats.getAvgDurationMs(),
+                stats.getLastTestTime(), stats.getLastTestPassed());
+    }
+
+    /** {@link #hasPassingTests(long, int)} over the last 24 hours. */
+    public boolean hasPassingTests(long packId) {
+        return hasPassingTests(packId, DEFAULT_PASSING_WINDOW_HOURS);
+    }
+
+    /**
+     * Whether the pack has an execution within the last {@code hours} hours with at least one test and no failure
+     * (function {@code pack_has_passing_tests}).
+     *
+     * @throws ValidationException when {@code hours} is less than 1
+     */
+    public boolean hasPassingTests(long packId, int hours) {
+        if (hours < 1) {
+            throw new ValidationException(ENTITY, "hours", hours, "must be 1 or more");
+        }
+        return Boolean.TRUE.equals(Routines.packHasPassingTests(dsl.configuration(), packId, hours));
+    }
+
+    public long countByPack(long packId) {
+        return dsl.fetchCount(PACK_TEST_EXECUTION, PACK_TEST_EXECUTION.PACK_ID.eq(packId));
+    }
+
+    /**
+     * One page of the test executions started for {@code triggerReason}, newest first.
+     *
+     * @throws ValidationException when the reason is not one of {@link #TRIGGER_REASONS}, {@code limit} is not 1–1000
+     *         or {@code offset} is negative
+     */
+    public List<PackTestExecution> listByTriggerReason(String triggerReason, int limit, long offset) {
+        requireTriggerReason(triggerReason);
+        requirePage(limit, offset);
+        return dsl.selectFrom(PACK_TEST_EXECUTION)
+                .where(PACK_TEST_EXECUTION.TRIGGER_REASON.eq(triggerReason))
+                .orderBy(PACK_TEST_EXECUTION.EXECUTION_TIME.desc(), PACK_TEST_EXECUTION.ID.desc())
+                .limit(limit).offset(offset)
+                .fetchInto(PackTestExecution.class);
+    }
+
+    /**
+     * The pack's latest executions with at least one failed test, newest first.
+     *
+     * @throws ValidationException when {@code limit} is not 1–1000
+     */
+    public List<PackTestExecution> getFailedByPack(long packId, int limit) {
+        requirePage(limit, 0);
+        return dsl.selectFrom(PACK_TEST_EXECUTION)
+                .where(PACK_TEST_EXECUTION.PACK_ID.eq(packId).and(PACK_TEST_EXECUTION.FAILED.gt(0)))
+                .orderBy(PACK_TEST_EXECUTION.EXECUTION_TIME.desc(), PACK_TEST_EXECUTION.ID.desc())
+                .limit(limit)
+                .fetchInto(PackTestExecution.class);
+    }
+
+    /**
+     * Deletes every execution whose {@code execution_time} is more than {@code days} days before the database's
+     * {@code now()}.
+     *
+     * @return the number of rows deleted
+     * @throws ValidationException when {@code days} is negative
+     */
+    public int deleteOldExecutions(int days) {
+        if (days < 0) {
+            throw new ValidationException(ENTITY, "days", days, "must be 0 or more");
+        }
+        return DatabaseErrors.translate(ENTITY, () -> dsl.deleteFrom(PACK_TEST_EXECUTION)
+                .where(PACK_TEST_EXECUTION.EXECUTION_TIME.lt(
+                        DSL.currentOffsetDateTime().minus(DSL.val(DayToSecond.valueOf(Duration.ofDays(days))))))
+                .execute());
+    }
+
+    private static void requireTriggerReason(String triggerReason) {
+        if (triggerReason == null || !TRIGGER_REASONS.contains(triggerReason)) {
+            throw new ValidationException(ENTITY, "trigger_reason", triggerReason,
+                    "must be one of " + String.join(", ", TRIGGER_REASONS));
+        }
+    }
+
+    private static void requirePage(int limit, long offset) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new ValidationException(ENTITY, "limit", limit, "must be between 1 and " + MAX_LIMIT);
+        }
+        if (offset < 0) {
+            throw new ValidationException(ENTITY, "offset", offset, "must be 0 or more");
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.attune.repositories.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.attune.repositories.internal.Json;
+import dev.attune.repositories.internal.Refs;
+import dev.attune.repositories.schema.enums.RuntimeTypeEnum;
+
+/**
+ * A runtime (execution environment for actions or sensors) to create, in its January-2026 shape.
+ *
+ * @param ref           unique, lower case {@code pack.action.name} or {@code pack.sensor.name}; checked before any SQL
+ * @param pack          owning pack id; optional (deleting the pack deletes the runtime)
+ * @param packRef       owning pack ref; optional
+ * @param description   optional
+ * @param runtimeType   {@code action} or {@code sensor}; required
+ * @param name          required
+ * @param distributions supported distributions; default empty object
+ * @param installation  installation instructions; optional
+ */
+public record NewRuntime(
+        String ref,
+        Long pack,
+        String packRef,
+        String description,
+        RuntimeTypeEnum runtimeType,
+        String name,
+        JsonNode distributions,
+        JsonNode installation) {
+
+    public NewRuntime {
+        Refs.requireRuntimeRef(ref);
+        Refs.requireValue(RuntimeRepository.ENTITY, "runtime_type", runtimeType);
+        Refs.requireValue(RuntimeRepository.ENTITY, "name", name);
+        distributions = Json.objectIfNull(distributions);
+    }
+
+    /** A runtime without pack, description, distributions or installation. */
+    public static NewRuntime of(String ref, RuntimeTypeEnum runtimeType, String name) {
+        return new NewRuntime(ref, null, null, null, runtimeType, name, null, null);
+    }
+}
