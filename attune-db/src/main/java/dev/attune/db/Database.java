@@ -113,6 +113,8 @@ public final class Database implements AutoCloseable {
         hikari.setMinimumIdle(Math.min(2, config.maxConnections()));
         hikari.addDataSourceProperty("currentSchema", config.schema().value());
         hikari.addDataSourceProperty("ApplicationName", applicationName);
+        // Sends ApplicationName in the startup packet (not as a later SET), so RESET ALL / DISCARD ALL keep the tag.
+        hikari.addDataSourceProperty("assumeMinServerVersion", "9.0");
         return hikari;
     }
 

@@ -135,7 +135,9 @@ class MigrationCatalogTest {
             assertThat(report.previousVersion()).contains("20260129000001");
             assertThat(report.currentVersion()).contains("20260129000001");
             assertThatCode(again::validate).doesNotThrowAnyException();
-            assertThat(again.info()).hasSize(13).extracting(MigrationInfo::getState).containsOnly(MigrationState.SUCCESS);
+            // Flyway also records that it created the schema; every entry is applied, none pending or failed.
+            assertThat(again.info()).extracting(MigrationInfo::getState).containsOnly(MigrationState.SUCCESS);
+            assertThat(again.info()).filteredOn(info -> info.getScript().endsWith(".sql")).hasSize(13);
             assertThat(fingerprint(scratch)).isEqualTo(before);
         }
     }

@@ -45,6 +45,8 @@ public final class ServerConnections {
             properties.setProperty("password", password);
         }
         properties.setProperty("ApplicationName", applicationName);
+        properties.setProperty("assumeMinServerVersion", "9.0"); // application name in the startup packet
+
         try {
             return DriverManager.getConnection(url, properties);
         } catch (SQLException e) {
