@@ -1,0 +1,137 @@
+package dev.attune.repositories.artifact;
+
+import static dev.attune.repositories.schema.Tables.ARTIFACT;
+
+import dev.attune.repositories.NotFoundException;
+import dev.attune.repositories.internal.DatabaseErrors;
+import dev.attune.repositories.schema.enums.ArtifactRetentionEnum;
+import dev.attune.repositories.schema.enums.ArtifactTypeEnum;
+import dev.attune.repositories.schema.enums.OwnerTypeEnum;
+import dev.attune.repositories.schema.tables.pojos.Artifact;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+
+/**
+ * Artifacts: files, logs and outputs produced by executions. A high-volume table: every list is newest first
+ * ({@code created} DESC, then id DESC); {@link #list()} is capped at {@value #LIST_LIMIT} rows, the filtered lists are
+ * not.
+ *
+ * <p>Construct with the {@link DSLContext} to work in — inside
+ * {@code dsl.transaction(cfg -> new ArtifactRepository(cfg.dsl()))} every call joins the caller's transaction.
+ */
+public final class ArtifactRepository {
+
+    static final String ENTITY = "artifact";
+
+    /** The most rows {@link #list()} returns. */
+    public static final int LIST_LIMIT = 1000;
+
+    private final DSLContext dsl;
+
+    public ArtifactRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    public Optional<Artifact> findById(long id) {
+        return dsl.selectFrom(ARTIFACT).where(ARTIFACT.ID.eq(id)).fetchOptionalInto(Artifact.class);
+    }
+
+    /** @throws NotFoundException when there is no artifact with this id */
+    public Artifact getById(long id) {
+        return findById(id).orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
+    }
+
+    /**
+     * The first artifact with this ref. The ref is not unique; "first" is the one with the lowest id (the earliest
+     * created), so the answer is stable. Use {@link #findByScopeAndOwner} or the other finders to see every version.
+     */
+    public Optional<Artifact> findByRef(String ref) {
+        return dsl.selectFrom(ARTIFACT).where(ARTIFACT.REF.eq(ref)).orderBy(ARTIFACT.ID).limit(1)
+                .fetchOptionalInto(Artifact.class);
+    }
+
+    /**
+     * The first artifact with this ref, as {@link #findByRef(String)} chooses it.
+     *
+     * @throws NotFoundException when there is no artifact with this ref
+     */
+    public Artifact getByRef(String ref) {
+        return findByRef(ref).orElseThrow(() -> new NotFoundException(ENTITY, "ref", ref));
+    }
+
+    /** The newest {@value #LIST_LIMIT} artifacts, newest first. */
+    public List<Artifact> list() {
+        return dsl.selectFrom(ARTIFACT).orderBy(ARTIFACT.CREATED.desc(), ARTIFACT.ID.desc()).limit(LIST_LIMIT)
+                .fetchInto(Artifact.class);
+    }
+
+    /** Every artifact of this kind of owner, newest first. */
+    public List<Artifact> findByScope(OwnerTypeEnum scope) {
+        return dsl.selectFrom(ARTIFACT).where(ARTIFACT.SCOPE.eq(scope))
+                .orderBy(ARTIFACT.CREATED.desc(), ARTIFACT.ID.desc())
+                .fetchInto(Artifact.class);
+    }
+
+    /** Every artifact of this owner identifier (whatever the scope), newest first. */
+    public List<Artifact> findByOwner(String owner) {
+        return dsl.selectFrom(ARTIFACT).where(ARTIFACT.OWNER.eq(owner))
+                .orderBy(ARTIFACT.CREATED.desc(), ARTIFACT.ID.desc())
+                .fetchInto(Artifact.class);
+    }
+
+    /** Every artifact of this type, newest first. */
+    public List<Artifact> findByType(ArtifactTypeEnum type) {
+        return dsl.selectFrom(ARTIFACT).where(ARTIFACT.TYPE.eq(type))
+                .orderBy(ARTIFACT.CREATED.desc(), ARTIFACT.ID.desc())
+                .fetchInto(Artifact.class);
+    }
+
+    /** Every artifact of this owner within this scope, newest first. */
+    public List<Artifact> findByScopeAndOwner(OwnerTypeEnum scope, String owner) {
+        return dsl.selectFrom(ARTIFACT).where(ARTIFACT.SCOPE.eq(scope)).and(ARTIFACT.OWNER.eq(owner))
+                .orderBy(ARTIFACT.CREATED.desc(), ARTIFACT.ID.desc())
+                .fetchInto(Artifact.class);
+    }
+
+    /** Every artifact with this retention policy, newest first. */
+    public List<Artifact> findByRetentionPolicy(ArtifactRetentionEnum retentionPolicy) {
+        return dsl.selectFrom(ARTIFACT).where(ARTIFACT.RETENTION_POLICY.eq(retentionPolicy))
+                .orderBy(ARTIFACT.CREATED.desc(), ARTIFACT.ID.desc())
+                .fetchInto(Artifact.class);
+    }
+
+    public Artifact create(NewArtifact artifact) {
+        return DatabaseErrors.translate(ENTITY, () -> dsl.insertInto(ARTIFACT)
+                .set(ARTIFACT.REF, artifact.ref())
+                .set(ARTIFACT.SCOPE, artifact.scope())
+                .set(ARTIFACT.OWNER, artifact.owner())
+                .set(ARTIFACT.TYPE, artifact.type())
+                .set(ARTIFACT.RETENTION_POLICY, artifact.retentionPolicy())
+                .set(ARTIFACT.RETENTION_LIMIT, artifact.retentionLimit())
+                .returning()
+                .fetchSingleInto(Artifact.class));
+    }
+
+    /**
+     * Applies {@code update}; with no column set, returns the current row.
+     *
+     * @throws NotFoundException when there is no artifact with this id
+     */
+    public Artifact update(long id, ArtifactUpdate update) {
+        if (update.changes().isEmpty()) {
+            return getById(id);
+        }
+        return DatabaseErrors.translate(ENTITY, () -> dsl.update(ARTIFACT)
+                .set(update.changes().asMap())
+                .where(ARTIFACT.ID.eq(id))
+                .returning()
+                .fetchOptionalInto(Artifact.class))
+                .orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
+    }
+
+    /** @return whether a row was deleted */
+    public boolean delete(long id) {
+        return DatabaseErrors.translate(ENTITY, () -> dsl.deleteFrom(ARTIFACT).where(ARTIFACT.ID.eq(id)).execute() > 0);
+    }
+}

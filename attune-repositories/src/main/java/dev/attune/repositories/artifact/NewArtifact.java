@@ -1,0 +1,39 @@
+package dev.attune.repositories.artifact;
+
+import dev.attune.repositories.internal.Refs;
+import dev.attune.repositories.schema.enums.ArtifactRetentionEnum;
+import dev.attune.repositories.schema.enums.ArtifactTypeEnum;
+import dev.attune.repositories.schema.enums.OwnerTypeEnum;
+
+/**
+ * An artifact (file, log, output) to create. {@code null} for an optional component means the column default.
+ *
+ * @param ref             required; neither unique nor format-checked (several versions may share a ref)
+ * @param scope           kind of owner; default {@code system}
+ * @param owner           the owner's identifier; default empty string
+ * @param type            required
+ * @param retentionPolicy unit of {@code retentionLimit}; default {@code versions}
+ * @param retentionLimit  how many versions/days/hours/minutes to keep; default 1
+ */
+public record NewArtifact(
+        String ref,
+        OwnerTypeEnum scope,
+        String owner,
+        ArtifactTypeEnum type,
+        ArtifactRetentionEnum retentionPolicy,
+        Integer retentionLimit) {
+
+    public NewArtifact {
+        Refs.requireValue(ArtifactRepository.ENTITY, "ref", ref);
+        Refs.requireValue(ArtifactRepository.ENTITY, "type", type);
+        scope = scope == null ? OwnerTypeEnum.system : scope;
+        owner = owner == null ? "" : owner;
+        retentionPolicy = retentionPolicy == null ? ArtifactRetentionEnum.versions : retentionPolicy;
+        retentionLimit = retentionLimit == null ? 1 : retentionLimit;
+    }
+
+    /** A system-scoped artifact keeping one version. */
+    public static NewArtifact of(String ref, ArtifactTypeEnum type) {
+        return new NewArtifact(ref, null, null, type, null, null);
+    }
+}

@@ -1,0 +1,110 @@
+package dev.attune.repositories.enforcement;
+
+import static dev.attune.repositories.schema.Tables.ENFORCEMENT;
+
+import dev.attune.repositories.NotFoundException;
+import dev.attune.repositories.internal.DatabaseErrors;
+import dev.attune.repositories.schema.enums.EnforcementStatusEnum;
+import dev.attune.repositories.schema.tables.pojos.Enforcement;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+
+/**
+ * Enforcements: rules being applied to events. A high-volume table: every list is newest first ({@code created} DESC,
+ * then id DESC); {@link #list()} is capped at {@value #LIST_LIMIT} rows, the filtered lists are not.
+ *
+ * <p>Construct with the {@link DSLContext} to work in — inside
+ * {@code dsl.transaction(cfg -> new EnforcementRepository(cfg.dsl()))} every call joins the caller's transaction.
+ */
+public final class EnforcementRepository {
+
+    static final String ENTITY = "enforcement";
+
+    /** The most rows {@link #list()} returns. */
+    public static final int LIST_LIMIT = 1000;
+
+    private final DSLContext dsl;
+
+    public EnforcementRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    public Optional<Enforcement> findById(long id) {
+        return dsl.selectFrom(ENFORCEMENT).where(ENFORCEMENT.ID.eq(id)).fetchOptionalInto(Enforcement.class);
+    }
+
+    /** @throws NotFoundException when there is no enforcement with this id */
+    public Enforcement getById(long id) {
+        return findById(id).orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
+    }
+
+    /** The newest {@value #LIST_LIMIT} enforcements, newest first. */
+    public List<Enforcement> list() {
+        return dsl.selectFrom(ENFORCEMENT).orderBy(ENFORCEMENT.CREATED.desc(), ENFORCEMENT.ID.desc()).limit(LIST_LIMIT)
+                .fetchInto(Enforcement.class);
+    }
+
+    /** Every enforcement of a rule, newest first. */
+    public List<Enforcement> findByRule(long ruleId) {
+        return dsl.selectFrom(ENFORCEMENT).where(ENFORCEMENT.RULE.eq(ruleId))
+                .orderBy(ENFORCEMENT.CREATED.desc(), ENFORCEMENT.ID.desc())
+                .fetchInto(Enforcement.class);
+    }
+
+    /** Every enforcement in {@code status}, newest first. */
+    public List<Enforcement> findByStatus(EnforcementStatusEnum status) {
+        return dsl.selectFrom(ENFORCEMENT).where(ENFORCEMENT.STATUS.eq(status))
+                .orderBy(ENFORCEMENT.CREATED.desc(), ENFORCEMENT.ID.desc())
+                .fetchInto(Enforcement.class);
+    }
+
+    /** Every enforcement of an event, newest first. */
+    public List<Enforcement> findByEvent(long eventId) {
+        return dsl.selectFrom(ENFORCEMENT).where(ENFORCEMENT.EVENT.eq(eventId))
+                .orderBy(ENFORCEMENT.CREATED.desc(), ENFORCEMENT.ID.desc())
+                .fetchInto(Enforcement.class);
+    }
+
+    /** @throws dev.attune.repositories.ReferenceViolationException when the rule or the event does not exist */
+    public Enforcement create(NewEnforcement enforcement) {
+        return DatabaseErrors.translate(ENTITY, () -> dsl.insertInto(ENFORCEMENT)
+                .set(ENFORCEMENT.RULE, enforcement.rule())
+                .set(ENFORCEMENT.RULE_REF, enforcement.ruleRef())
+                .set(ENFORCEMENT.TRIGGER_REF, enforcement.triggerRef())
+                .set(ENFORCEMENT.CONFIG, enforcement.config())
+                .set(ENFORCEMENT.EVENT, enforcement.event())
+                .set(ENFORCEMENT.STATUS, enforcement.status())
+                .set(ENFORCEMENT.PAYLOAD, enforcement.payload())
+                .set(ENFORCEMENT.CONDITION, enforcement.condition())
+                .set(ENFORCEMENT.CONDITIONS, enforcement.conditions())
+                .returning()
+                .fetchSingleInto(Enforcement.class));
+    }
+
+    /**
+     * Applies {@code update}; with no column set, returns the current row.
+     *
+     * @throws NotFoundException when there is no enforcement with this id
+     */
+    public Enforcement update(long id, EnforcementUpdate update) {
+        if (update.changes().isEmpty()) {
+            return getById(id);
+        }
+        return DatabaseErrors.translate(ENTITY, () -> dsl.update(ENFORCEMENT)
+                .set(update.changes().asMap())
+                .where(ENFORCEMENT.ID.eq(id))
+                .returning()
+                .fetchOptionalInto(Enforcement.class))
+                .orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
+    }
+
+    /**
+     * @return whether a row was deleted
+     * @throws dev.attune.repositories.ReferenceViolationException when executions still refer to the enforcement
+     */
+    public boolean delete(long id) {
+        return DatabaseErrors.translate(ENTITY,
+                () -> dsl.deleteFrom(ENFORCEMENT).where(ENFORCEMENT.ID.eq(id)).execute() > 0);
+    }
+}

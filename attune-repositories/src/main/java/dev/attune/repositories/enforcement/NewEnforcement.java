@@ -1,0 +1,49 @@
+package dev.attune.repositories.enforcement;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.attune.repositories.internal.Json;
+import dev.attune.repositories.internal.Refs;
+import dev.attune.repositories.schema.enums.EnforcementConditionEnum;
+import dev.attune.repositories.schema.enums.EnforcementStatusEnum;
+
+/**
+ * An enforcement (a rule being applied to an event) to create.
+ *
+ * @param rule        optional id of the rule (set to NULL by the database if the rule is deleted later)
+ * @param ruleRef     required
+ * @param triggerRef  required
+ * @param config      optional configuration snapshot
+ * @param event       optional id of the event (set to NULL by the database if the event is deleted later)
+ * @param status      {@code null} means the column default, {@code created}
+ * @param payload     required (the column has no default)
+ * @param condition   how {@code conditions} combine; {@code null} means the column default, {@code all}
+ * @param conditions  the rule's conditions; default empty array
+ */
+public record NewEnforcement(
+        Long rule,
+        String ruleRef,
+        String triggerRef,
+        JsonNode config,
+        Long event,
+        EnforcementStatusEnum status,
+        JsonNode payload,
+        EnforcementConditionEnum condition,
+        JsonNode conditions) {
+
+    public NewEnforcement {
+        Refs.requireValue(EnforcementRepository.ENTITY, "rule_ref", ruleRef);
+        Refs.requireValue(EnforcementRepository.ENTITY, "trigger_ref", triggerRef);
+        Refs.requireValue(EnforcementRepository.ENTITY, "payload", payload);
+        status = status == null ? EnforcementStatusEnum.created : status;
+        condition = condition == null ? EnforcementConditionEnum.all : condition;
+        conditions = Json.arrayIfNull(conditions);
+    }
+
+    /**
+     * A {@code created} enforcement of {@code rule} for {@code event} with {@code payload}, without configuration or
+     * conditions (condition {@code all}).
+     */
+    public static NewEnforcement of(long rule, String ruleRef, String triggerRef, Long event, JsonNode payload) {
+        return new NewEnforcement(rule, ruleRef, triggerRef, null, event, null, payload, null, null);
+    }
+}

@@ -1,0 +1,103 @@
+package dev.attune.repositories.event;
+
+import static dev.attune.repositories.schema.Tables.EVENT;
+
+import dev.attune.repositories.NotFoundException;
+import dev.attune.repositories.internal.DatabaseErrors;
+import dev.attune.repositories.schema.tables.pojos.Event;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+
+/**
+ * Events: firings of triggers. A high-volume table: lists are newest first ({@code created} DESC, then id DESC) and
+ * capped at {@value #LIST_LIMIT} rows.
+ *
+ * <p>Construct with the {@link DSLContext} to work in — inside {@code dsl.transaction(cfg -> new EventRepository(cfg.dsl()))}
+ * every call joins the caller's transaction.
+ */
+public final class EventRepository {
+
+    static final String ENTITY = "event";
+
+    /** The most rows any list returns. */
+    public static final int LIST_LIMIT = 1000;
+
+    private final DSLContext dsl;
+
+    public EventRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    public Optional<Event> findById(long id) {
+        return dsl.selectFrom(EVENT).where(EVENT.ID.eq(id)).fetchOptionalInto(Event.class);
+    }
+
+    /** @throws NotFoundException when there is no event with this id */
+    public Event getById(long id) {
+        return findById(id).orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
+    }
+
+    /** The newest {@value #LIST_LIMIT} events, newest first. */
+    public List<Event> list() {
+        return dsl.selectFrom(EVENT).orderBy(EVENT.CREATED.desc(), EVENT.ID.desc()).limit(LIST_LIMIT)
+                .fetchInto(Event.class);
+    }
+
+    /** The newest {@value #LIST_LIMIT} events of a trigger (by id), newest first. */
+    public List<Event> findByTrigger(long triggerId) {
+        return dsl.selectFrom(EVENT).where(EVENT.TRIGGER.eq(triggerId))
+                .orderBy(EVENT.CREATED.desc(), EVENT.ID.desc()).limit(LIST_LIMIT)
+                .fetchInto(Event.class);
+    }
+
+    /**
+     * The newest {@value #LIST_LIMIT} events of a trigger ref, newest first — including events whose trigger has been
+     * deleted since.
+     */
+    public List<Event> findByTriggerRef(String triggerRef) {
+        return dsl.selectFrom(EVENT).where(EVENT.TRIGGER_REF.eq(triggerRef))
+                .orderBy(EVENT.CREATED.desc(), EVENT.ID.desc()).limit(LIST_LIMIT)
+                .fetchInto(Event.class);
+    }
+
+    /** @throws dev.attune.repositories.ReferenceViolationException when the trigger or the source sensor does not exist */
+    public Event create(NewEvent event) {
+        return DatabaseErrors.translate(ENTITY, () -> dsl.insertInto(EVENT)
+                .set(EVENT.TRIGGER, event.trigger())
+                .set(EVENT.TRIGGER_REF, event.triggerRef())
+                .set(EVENT.CONFIG, event.config())
+                .set(EVENT.PAYLOAD, event.payload())
+                .set(EVENT.SOURCE, event.source())
+                .set(EVENT.SOURCE_REF, event.sourceRef())
+                .returning()
+                .fetchSingleInto(Event.class));
+    }
+
+    /**
+     * Applies {@code update}; with no column set, returns the current row.
+     *
+     * @throws NotFoundException when there is no event with this id
+     */
+    public Event update(long id, EventUpdate update) {
+        if (update.changes().isEmpty()) {
+            return getById(id);
+        }
+        return DatabaseErrors.translate(ENTITY, () -> dsl.update(EVENT)
+                .set(update.changes().asMap())
+                .where(EVENT.ID.eq(id))
+                .returning()
+                .fetchOptionalInto(Event.class))
+                .orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
+    }
+
+    /**
+     * Deletes the event; enforcements and webhook log rows that referred to it keep existing with the reference set to
+     * NULL.
+     *
+     * @return whether a row was deleted
+     */
+    public boolean delete(long id) {
+        return DatabaseErrors.translate(ENTITY, () -> dsl.deleteFrom(EVENT).where(EVENT.ID.eq(id)).execute() > 0);
+    }
+}

@@ -1,0 +1,99 @@
+package dev.attune.repositories.notification;
+
+import static dev.attune.repositories.schema.Tables.NOTIFICATION;
+
+import dev.attune.repositories.NotFoundException;
+import dev.attune.repositories.internal.DatabaseErrors;
+import dev.attune.repositories.schema.enums.NotificationStatusEnum;
+import dev.attune.repositories.schema.tables.pojos.Notification;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+
+/**
+ * Notifications: change notices for real-time fan-out. {@link #create} publishes each one with {@code pg_notify} on its
+ * channel (a database trigger does it, delivered on commit). A high-volume table: every list is newest first
+ * ({@code created} DESC, then id DESC); {@link #list()} is capped at {@value #LIST_LIMIT} rows, the filtered lists are not.
+ *
+ * <p>Construct with the {@link DSLContext} to work in — inside
+ * {@code dsl.transaction(cfg -> new NotificationRepository(cfg.dsl()))} every call joins the caller's transaction.
+ */
+public final class NotificationRepository {
+
+    static final String ENTITY = "notification";
+
+    /** The most rows {@link #list()} returns. */
+    public static final int LIST_LIMIT = 1000;
+
+    private final DSLContext dsl;
+
+    public NotificationRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    public Optional<Notification> findById(long id) {
+        return dsl.selectFrom(NOTIFICATION).where(NOTIFICATION.ID.eq(id)).fetchOptionalInto(Notification.class);
+    }
+
+    /** @throws NotFoundException when there is no notification with this id */
+    public Notification getById(long id) {
+        return findById(id).orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
+    }
+
+    /** The newest {@value #LIST_LIMIT} notifications, newest first. */
+    public List<Notification> list() {
+        return dsl.selectFrom(NOTIFICATION).orderBy(NOTIFICATION.CREATED.desc(), NOTIFICATION.ID.desc())
+                .limit(LIST_LIMIT)
+                .fetchInto(Notification.class);
+    }
+
+    /** Every notification in {@code state}, newest first. */
+    public List<Notification> findByState(NotificationStatusEnum state) {
+        return dsl.selectFrom(NOTIFICATION).where(NOTIFICATION.STATE.eq(state))
+                .orderBy(NOTIFICATION.CREATED.desc(), NOTIFICATION.ID.desc())
+                .fetchInto(Notification.class);
+    }
+
+    /** Every notification of {@code channel}, newest first. */
+    public List<Notification> findByChannel(String channel) {
+        return dsl.selectFrom(NOTIFICATION).where(NOTIFICATION.CHANNEL.eq(channel))
+                .orderBy(NOTIFICATION.CREATED.desc(), NOTIFICATION.ID.desc())
+                .fetchInto(Notification.class);
+    }
+
+    /** Inserts the notification; listeners on its channel are notified when the transaction commits. */
+    public Notification create(NewNotification notification) {
+        return DatabaseErrors.translate(ENTITY, () -> dsl.insertInto(NOTIFICATION)
+                .set(NOTIFICATION.CHANNEL, notification.channel())
+                .set(NOTIFICATION.ENTITY_TYPE, notification.entityType())
+                .set(NOTIFICATION.ENTITY, notification.entity())
+                .set(NOTIFICATION.ACTIVITY, notification.activity())
+                .set(NOTIFICATION.STATE, notification.state())
+                .set(NOTIFICATION.CONTENT, notification.content())
+                .returning()
+                .fetchSingleInto(Notification.class));
+    }
+
+    /**
+     * Applies {@code update}; with no column set, returns the current row.
+     *
+     * @throws NotFoundException when there is no notification with this id
+     */
+    public Notification update(long id, NotificationUpdate update) {
+        if (update.changes().isEmpty()) {
+            return getById(id);
+        }
+        return DatabaseErrors.translate(ENTITY, () -> dsl.update(NOTIFICATION)
+                .set(update.changes().asMap())
+                .where(NOTIFICATION.ID.eq(id))
+                .returning()
+                .fetchOptionalInto(Notification.class))
+                .orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
+    }
+
+    /** @return whether a row was deleted */
+    public boolean delete(long id) {
+        return DatabaseErrors.translate(ENTITY,
+                () -> dsl.deleteFrom(NOTIFICATION).where(NOTIFICATION.ID.eq(id)).execute() > 0);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.attune.repositories.trigger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.attune.repositories.internal.Refs;
+
+/**
+ * A trigger to create. Webhook columns are not set here: a new trigger has webhooks disabled, no key and an empty
+ * {@code webhook_config}; use {@link TriggerRepository#enableWebhook(long)} and friends.
+ *
+ * @param ref         unique, lower case {@code pack.name}; checked before any SQL runs
+ * @param pack        optional id of the owning pack
+ * @param packRef     optional ref of the owning pack
+ * @param label       required
+ * @param description optional
+ * @param enabled     whether rules and sensors may use the trigger
+ * @param paramSchema optional JSON schema of the configuration a rule or sensor passes to the trigger
+ * @param outSchema   optional JSON schema of the payloads of its events
+ */
+public record NewTrigger(
+        String ref,
+        Long pack,
+        String packRef,
+        String label,
+        String description,
+        boolean enabled,
+        JsonNode paramSchema,
+        JsonNode outSchema) {
+
+    public NewTrigger {
+        Refs.requireTwoPartRef(TriggerRepository.ENTITY, ref);
+        Refs.requireValue(TriggerRepository.ENTITY, "label", label);
+    }
+
+    /** An enabled trigger without pack, description or schemas. */
+    public static NewTrigger of(String ref, String label) {
+        return new NewTrigger(ref, null, null, label, null, true, null, null);
+    }
+
+    /** An enabled trigger of {@code pack} (id and ref) without description or schemas. */
+    public static NewTrigger of(String ref, long pack, String packRef, String label) {
+        return new NewTrigger(ref, pack, packRef, label, null, true, null, null);
+    }
+}

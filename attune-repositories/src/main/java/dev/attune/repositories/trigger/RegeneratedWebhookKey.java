@@ -1,0 +1,10 @@
+package dev.attune.repositories.trigger;
+
+/**
+ * The result of {@link TriggerRepository#regenerateWebhookKey(long)}.
+ *
+ * @param webhookKey         the new key, effective immediately
+ * @param previousKeyRevoked whether the trigger had a key before (which no longer works)
+ */
+public record RegeneratedWebhookKey(String webhookKey, boolean previousKeyRevoked) {
+}
