@@ -1,0 +1,46 @@
+package dev.attune.repositories.execution;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.attune.repositories.internal.Refs;
+import dev.attune.repositories.schema.enums.ExecutionStatusEnum;
+
+/**
+ * An execution to create: one run of an action, a workflow's parent execution, or one task of a workflow.
+ *
+ * @param action       id of the action; optional
+ * @param actionRef    required (kept even when the action goes away)
+ * @param config       snapshot of the configuration/parameters; optional
+ * @param parent       id of the parent execution (workflow parent); optional
+ * @param enforcement  id of the enforcement that caused it; optional
+ * @param executor     id of the identity that started it; optional
+ * @param status       required
+ * @param result       optional
+ * @param workflowTask task metadata of a workflow task execution; absent ({@code null}) is stored as SQL NULL
+ */
+public record NewExecution(
+        Long action,
+        String actionRef,
+        JsonNode config,
+        Long parent,
+        Long enforcement,
+        Long executor,
+        ExecutionStatusEnum status,
+        JsonNode result,
+        WorkflowTaskMetadata workflowTask) {
+
+    public NewExecution {
+        Refs.requireValue("execution", "action_ref", actionRef);
+        Refs.requireValue("execution", "status", status);
+    }
+
+    /** A {@code requested} execution of the action, with nothing else set. */
+    public static NewExecution of(long action, String actionRef) {
+        return new NewExecution(action, actionRef, null, null, null, null, ExecutionStatusEnum.requested, null, null);
+    }
+
+    /** A {@code requested} execution of one workflow task under {@code parent}. */
+    public static NewExecution workflowTask(long action, String actionRef, long parent, WorkflowTaskMetadata task) {
+        return new NewExecution(action, actionRef, null, parent, null, null, ExecutionStatusEnum.requested, null,
+                Refs.requireValue("execution", "workflow_task", task));
+    }
+}

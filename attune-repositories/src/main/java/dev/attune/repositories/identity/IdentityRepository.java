@@ -1,0 +1,84 @@
+package dev.attune.repositories.identity;
+
+import static dev.attune.repositories.schema.Tables.IDENTITY;
+
+import dev.attune.repositories.NotFoundException;
+import dev.attune.repositories.internal.DatabaseErrors;
+import dev.attune.repositories.schema.tables.pojos.Identity;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+
+/**
+ * Identities: users and service accounts. Lists are ordered by login.
+ *
+ * <p>Construct with the {@link DSLContext} to work in — inside {@code dsl.transaction(cfg -> new IdentityRepository(cfg.dsl()))}
+ * every call joins the caller's transaction.
+ */
+public final class IdentityRepository {
+
+    static final String ENTITY = "identity";
+
+    private final DSLContext dsl;
+
+    public IdentityRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    public Optional<Identity> findById(long id) {
+        return dsl.selectFrom(IDENTITY).where(IDENTITY.ID.eq(id)).fetchOptionalInto(Identity.class);
+    }
+
+    /** @throws NotFoundException when there is no identity with this id */
+    public Identity getById(long id) {
+        return findById(id).orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
+    }
+
+    public Optional<Identity> findByLogin(String login) {
+        return dsl.selectFrom(IDENTITY).where(IDENTITY.LOGIN.eq(login)).fetchOptionalInto(Identity.class);
+    }
+
+    /** Every identity, by login. */
+    public List<Identity> list() {
+        return dsl.selectFrom(IDENTITY).orderBy(IDENTITY.LOGIN).fetchInto(Identity.class);
+    }
+
+    /** @throws dev.attune.repositories.AlreadyExistsException ({@code identity}, {@code login}) when the login is taken */
+    public Identity create(NewIdentity identity) {
+        return DatabaseErrors.translate(ENTITY, () -> dsl.insertInto(IDENTITY)
+                .set(IDENTITY.LOGIN, identity.login())
+                .set(IDENTITY.DISPLAY_NAME, identity.displayName())
+                .set(IDENTITY.PASSWORD_HASH, identity.passwordHash())
+                .set(IDENTITY.ATTRIBUTES, identity.attributes())
+                .returning()
+                .fetchSingleInto(Identity.class));
+    }
+
+    /**
+     * Applies {@code update}; with no column set, returns the current row.
+     *
+     * @throws NotFoundException when there is no identity with this id
+     */
+    public Identity update(long id, IdentityUpdate update) {
+        if (update.changes().isEmpty()) {
+            return getById(id);
+        }
+        return DatabaseErrors.translate(ENTITY, () -> dsl.update(IDENTITY)
+                .set(update.changes().asMap())
+                .where(IDENTITY.ID.eq(id))
+                .returning()
+                .fetchOptionalInto(Identity.class))
+                .orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
+    }
+
+    /**
+     * Deletes the identity and, by cascade, its permission assignments; executions, inquiries and pack installations
+     * that named it keep their rows with the reference cleared.
+     *
+     * @return whether a row was deleted
+     * @throws dev.attune.repositories.ReferenceViolationException when keys are still owned by the identity
+     */
+    public boolean delete(long id) {
+        return DatabaseErrors.translate(ENTITY, () -> dsl.deleteFrom(IDENTITY).where(IDENTITY.ID.eq(id)).execute() > 0);
+    }
+}

@@ -1,0 +1,26 @@
+package dev.attune.repositories.identity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.attune.repositories.internal.Json;
+import dev.attune.repositories.internal.Refs;
+
+/**
+ * An identity to create: a user or service account.
+ *
+ * @param login        required, unique
+ * @param displayName  optional
+ * @param passwordHash Argon2 hash; optional (null for service or external accounts). Hashing is the caller's job.
+ * @param attributes   default empty object
+ */
+public record NewIdentity(String login, String displayName, String passwordHash, JsonNode attributes) {
+
+    public NewIdentity {
+        Refs.requireValue("identity", "login", login);
+        attributes = Json.objectIfNull(attributes);
+    }
+
+    /** An identity with only a login: no display name, no password, no attributes. */
+    public static NewIdentity of(String login) {
+        return new NewIdentity(login, null, null, null);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.attune.repositories.identity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.attune.repositories.internal.Json;
+import dev.attune.repositories.internal.Refs;
+
+/**
+ * A permission set to create: a named group of grants.
+ *
+ * @param ref         unique, lower case {@code pack.name}; checked before any SQL runs
+ * @param pack        id of the owning pack; optional
+ * @param packRef     optional
+ * @param label       optional
+ * @param description optional
+ * @param grants      default empty array
+ */
+public record NewPermissionSet(String ref, Long pack, String packRef, String label, String description, JsonNode grants) {
+
+    public NewPermissionSet {
+        Refs.requireTwoPartRef("permission_set", ref);
+        grants = Json.arrayIfNull(grants);
+    }
+
+    /** A permission set without pack, label, description or grants. */
+    public static NewPermissionSet of(String ref) {
+        return new NewPermissionSet(ref, null, null, null, null, null);
+    }
+}

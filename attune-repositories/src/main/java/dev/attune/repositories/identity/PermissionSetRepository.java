@@ -1,0 +1,84 @@
+package dev.attune.repositories.identity;
+
+import static dev.attune.repositories.schema.Tables.PERMISSION_SET;
+
+import dev.attune.repositories.NotFoundException;
+import dev.attune.repositories.internal.DatabaseErrors;
+import dev.attune.repositories.schema.tables.pojos.PermissionSet;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+
+/**
+ * Permission sets: named groups of grants (role-like). Lists are ordered by ref.
+ *
+ * <p>Construct with the {@link DSLContext} to work in — inside
+ * {@code dsl.transaction(cfg -> new PermissionSetRepository(cfg.dsl()))} every call joins the caller's transaction.
+ */
+public final class PermissionSetRepository {
+
+    static final String ENTITY = "permission_set";
+
+    private final DSLContext dsl;
+
+    public PermissionSetRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    public Optional<PermissionSet> findById(long id) {
+        return dsl.selectFrom(PERMISSION_SET).where(PERMISSION_SET.ID.eq(id)).fetchOptionalInto(PermissionSet.class);
+    }
+
+    /** @throws NotFoundException when there is no permission set with this id */
+    public PermissionSet getById(long id) {
+        return findById(id).orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
+    }
+
+    /** Every permission set, by ref. */
+    public List<PermissionSet> list() {
+        return dsl.selectFrom(PERMISSION_SET).orderBy(PERMISSION_SET.REF).fetchInto(PermissionSet.class);
+    }
+
+    /**
+     * @throws dev.attune.repositories.AlreadyExistsException when the ref is taken
+     * @throws dev.attune.repositories.ReferenceViolationException when the pack does not exist
+     */
+    public PermissionSet create(NewPermissionSet permissionSet) {
+        return DatabaseErrors.translate(ENTITY, () -> dsl.insertInto(PERMISSION_SET)
+                .set(PERMISSION_SET.REF, permissionSet.ref())
+                .set(PERMISSION_SET.PACK, permissionSet.pack())
+                .set(PERMISSION_SET.PACK_REF, permissionSet.packRef())
+                .set(PERMISSION_SET.LABEL, permissionSet.label())
+                .set(PERMISSION_SET.DESCRIPTION, permissionSet.description())
+                .set(PERMISSION_SET.GRANTS, permissionSet.grants())
+                .returning()
+                .fetchSingleInto(PermissionSet.class));
+    }
+
+    /**
+     * Applies {@code update}; with no column set, returns the current row.
+     *
+     * @throws NotFoundException when there is no permission set with this id
+     */
+    public PermissionSet update(long id, PermissionSetUpdate update) {
+        if (update.changes().isEmpty()) {
+            return getById(id);
+        }
+        return DatabaseErrors.translate(ENTITY, () -> dsl.update(PERMISSION_SET)
+                .set(update.changes().asMap())
+                .where(PERMISSION_SET.ID.eq(id))
+                .returning()
+                .fetchOptionalInto(PermissionSet.class))
+                .orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
+    }
+
+    /**
+     * Deletes the permission set and, by cascade, its assignments.
+     *
+     * @return whether a row was deleted
+     */
+    public boolean delete(long id) {
+        return DatabaseErrors.translate(ENTITY,
+                () -> dsl.deleteFrom(PERMISSION_SET).where(PERMISSION_SET.ID.eq(id)).execute() > 0);
+    }
+}

@@ -1,0 +1,94 @@
+package dev.attune.repositories.inquiry;
+
+import static dev.attune.repositories.schema.Tables.INQUIRY;
+
+import dev.attune.repositories.NotFoundException;
+import dev.attune.repositories.internal.DatabaseErrors;
+import dev.attune.repositories.schema.enums.InquiryStatusEnum;
+import dev.attune.repositories.schema.tables.pojos.Inquiry;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+
+/**
+ * Inquiries: human-in-the-loop questions attached to executions. Lists are newest first ({@code created} DESC).
+ *
+ * <p>Construct with the {@link DSLContext} to work in — inside {@code dsl.transaction(cfg -> new InquiryRepository(cfg.dsl()))}
+ * every call joins the caller's transaction.
+ */
+public final class InquiryRepository {
+
+    static final String ENTITY = "inquiry";
+
+    /** Most rows {@link #list()} returns. */
+    public static final int LIST_LIMIT = 1000;
+
+    private final DSLContext dsl;
+
+    public InquiryRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    public Optional<Inquiry> findById(long id) {
+        return dsl.selectFrom(INQUIRY).where(INQUIRY.ID.eq(id)).fetchOptionalInto(Inquiry.class);
+    }
+
+    /** @throws NotFoundException when there is no inquiry with this id */
+    public Inquiry getById(long id) {
+        return findById(id).orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
+    }
+
+    /** The newest {@value #LIST_LIMIT} inquiries, newest first. */
+    public List<Inquiry> list() {
+        return dsl.selectFrom(INQUIRY).orderBy(INQUIRY.CREATED.desc()).limit(LIST_LIMIT).fetchInto(Inquiry.class);
+    }
+
+    /** Inquiries with this status, newest first (no limit). */
+    public List<Inquiry> findByStatus(InquiryStatusEnum status) {
+        return dsl.selectFrom(INQUIRY).where(INQUIRY.STATUS.eq(status))
+                .orderBy(INQUIRY.CREATED.desc()).fetchInto(Inquiry.class);
+    }
+
+    /** The inquiries of one execution, newest first (no limit). */
+    public List<Inquiry> findByExecution(long executionId) {
+        return dsl.selectFrom(INQUIRY).where(INQUIRY.EXECUTION.eq(executionId))
+                .orderBy(INQUIRY.CREATED.desc()).fetchInto(Inquiry.class);
+    }
+
+    /** @throws dev.attune.repositories.ReferenceViolationException when the execution or assignee does not exist */
+    public Inquiry create(NewInquiry inquiry) {
+        return DatabaseErrors.translate(ENTITY, () -> dsl.insertInto(INQUIRY)
+                .set(INQUIRY.EXECUTION, inquiry.execution())
+                .set(INQUIRY.PROMPT, inquiry.prompt())
+                .set(INQUIRY.RESPONSE_SCHEMA, inquiry.responseSchema())
+                .set(INQUIRY.ASSIGNED_TO, inquiry.assignedTo())
+                .set(INQUIRY.STATUS, inquiry.status())
+                .set(INQUIRY.RESPONSE, inquiry.response())
+                .set(INQUIRY.TIMEOUT_AT, inquiry.timeoutAt())
+                .returning()
+                .fetchSingleInto(Inquiry.class));
+    }
+
+    /**
+     * Applies {@code update}; with no column set, returns the current row.
+     *
+     * @throws NotFoundException when there is no inquiry with this id
+     * @throws dev.attune.repositories.ReferenceViolationException when the new assignee does not exist
+     */
+    public Inquiry update(long id, InquiryUpdate update) {
+        if (update.changes().isEmpty()) {
+            return getById(id);
+        }
+        return DatabaseErrors.translate(ENTITY, () -> dsl.update(INQUIRY)
+                .set(update.changes().asMap())
+                .where(INQUIRY.ID.eq(id))
+                .returning()
+                .fetchOptionalInto(Inquiry.class))
+                .orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
+    }
+
+    /** @return whether a row was deleted */
+    public boolean delete(long id) {
+        return DatabaseErrors.translate(ENTITY, () -> dsl.deleteFrom(INQUIRY).where(INQUIRY.ID.eq(id)).execute() > 0);
+    }
+}

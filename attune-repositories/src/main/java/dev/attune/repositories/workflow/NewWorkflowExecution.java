@@ -1,0 +1,34 @@
+package dev.attune.repositories.workflow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.attune.repositories.internal.Json;
+import dev.attune.repositories.internal.Refs;
+import dev.attune.repositories.schema.enums.ExecutionStatusEnum;
+
+/**
+ * The orchestration state of a workflow to create. The task lists start empty and the workflow unpaused.
+ *
+ * @param execution   id of the workflow's own execution row
+ * @param workflowDef id of the workflow definition
+ * @param taskGraph   required
+ * @param variables   default empty object
+ * @param status      required
+ */
+public record NewWorkflowExecution(
+        long execution,
+        long workflowDef,
+        JsonNode taskGraph,
+        JsonNode variables,
+        ExecutionStatusEnum status) {
+
+    public NewWorkflowExecution {
+        Refs.requireValue("workflow_execution", "task_graph", taskGraph);
+        variables = Json.objectIfNull(variables);
+        Refs.requireValue("workflow_execution", "status", status);
+    }
+
+    /** A {@code requested} workflow execution without variables. */
+    public static NewWorkflowExecution of(long execution, long workflowDef, JsonNode taskGraph) {
+        return new NewWorkflowExecution(execution, workflowDef, taskGraph, null, ExecutionStatusEnum.requested);
+    }
+}

@@ -1,0 +1,136 @@
+package dev.attune.repositories.workflow;
+
+import static dev.attune.repositories.schema.Tables.WORKFLOW_DEFINITION;
+
+import dev.attune.repositories.NotFoundException;
+import dev.attune.repositories.internal.DatabaseErrors;
+import dev.attune.repositories.schema.tables.pojos.WorkflowDefinition;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+
+/**
+ * Workflow definitions: parsed workflow YAML stored as JSON. {@link #list()} is newest first and capped; the lookups by
+ * pack, tag and enabled flag are ordered by label.
+ *
+ * <p>Construct with the {@link DSLContext} to work in — inside
+ * {@code dsl.transaction(cfg -> new WorkflowDefinitionRepository(cfg.dsl()))} every call joins the caller's transaction.
+ */
+public final class WorkflowDefinitionRepository {
+
+    static final String ENTITY = "workflow_definition";
+
+    /** Most rows {@link #list()} returns. */
+    public static final int LIST_LIMIT = 1000;
+
+    private final DSLContext dsl;
+
+    public WorkflowDefinitionRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    public Optional<WorkflowDefinition> findById(long id) {
+        return dsl.selectFrom(WORKFLOW_DEFINITION).where(WORKFLOW_DEFINITION.ID.eq(id))
+                .fetchOptionalInto(WorkflowDefinition.class);
+    }
+
+    /** @throws NotFoundException when there is no workflow definition with this id */
+    public WorkflowDefinition getById(long id) {
+        return findById(id).orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
+    }
+
+    public Optional<WorkflowDefinition> findByRef(String ref) {
+        return dsl.selectFrom(WORKFLOW_DEFINITION).where(WORKFLOW_DEFINITION.REF.eq(ref))
+                .fetchOptionalInto(WorkflowDefinition.class);
+    }
+
+    /** @throws NotFoundException when there is no workflow definition with this ref */
+    public WorkflowDefinition getByRef(String ref) {
+        return findByRef(ref).orElseThrow(() -> new NotFoundException(ENTITY, "ref", ref));
+    }
+
+    /** The newest {@value #LIST_LIMIT} definitions, newest first. */
+    public List<WorkflowDefinition> list() {
+        return dsl.selectFrom(WORKFLOW_DEFINITION).orderBy(WORKFLOW_DEFINITION.CREATED.desc()).limit(LIST_LIMIT)
+                .fetchInto(WorkflowDefinition.class);
+    }
+
+    /** The definitions of one pack, by label. */
+    public List<WorkflowDefinition> findByPack(long packId) {
+        return dsl.selectFrom(WORKFLOW_DEFINITION).where(WORKFLOW_DEFINITION.PACK.eq(packId))
+                .orderBy(WORKFLOW_DEFINITION.LABEL).fetchInto(WorkflowDefinition.class);
+    }
+
+    /** The definitions of the pack with this ref, by label. */
+    public List<WorkflowDefinition> findByPackRef(String packRef) {
+        return dsl.selectFrom(WORKFLOW_DEFINITION).where(WORKFLOW_DEFINITION.PACK_REF.eq(packRef))
+                .orderBy(WORKFLOW_DEFINITION.LABEL).fetchInto(WorkflowDefinition.class);
+    }
+
+    /** Enabled definitions, by label. */
+    public List<WorkflowDefinition> findEnabled() {
+        return dsl.selectFrom(WORKFLOW_DEFINITION).where(WORKFLOW_DEFINITION.ENABLED.isTrue())
+                .orderBy(WORKFLOW_DEFINITION.LABEL).fetchInto(WorkflowDefinition.class);
+    }
+
+    /** Definitions whose tags contain {@code tag}, by label (served by the GIN index on tags). */
+    public List<WorkflowDefinition> findByTag(String tag) {
+        return dsl.selectFrom(WORKFLOW_DEFINITION).where(WORKFLOW_DEFINITION.TAGS.contains(new String[] {tag}))
+                .orderBy(WORKFLOW_DEFINITION.LABEL).fetchInto(WorkflowDefinition.class);
+    }
+
+    /** How many definitions the pack with this ref has. */
+    public long countByPack(String packRef) {
+        return dsl.fetchCount(WORKFLOW_DEFINITION, WORKFLOW_DEFINITION.PACK_REF.eq(packRef));
+    }
+
+    /**
+     * @throws dev.attune.repositories.AlreadyExistsException when the ref is taken
+     * @throws dev.attune.repositories.ReferenceViolationException when the pack does not exist
+     * @throws dev.attune.repositories.ValidationException when a text is longer than its column allows
+     */
+    public WorkflowDefinition create(NewWorkflowDefinition definition) {
+        return DatabaseErrors.translate(ENTITY, () -> dsl.insertInto(WORKFLOW_DEFINITION)
+                .set(WORKFLOW_DEFINITION.REF, definition.ref())
+                .set(WORKFLOW_DEFINITION.PACK, definition.pack())
+                .set(WORKFLOW_DEFINITION.PACK_REF, definition.packRef())
+                .set(WORKFLOW_DEFINITION.LABEL, definition.label())
+                .set(WORKFLOW_DEFINITION.DESCRIPTION, definition.description())
+                .set(WORKFLOW_DEFINITION.VERSION, definition.version())
+                .set(WORKFLOW_DEFINITION.PARAM_SCHEMA, definition.paramSchema())
+                .set(WORKFLOW_DEFINITION.OUT_SCHEMA, definition.outSchema())
+                .set(WORKFLOW_DEFINITION.DEFINITION, definition.definition())
+                .set(WORKFLOW_DEFINITION.TAGS, definition.tags().toArray(String[]::new))
+                .set(WORKFLOW_DEFINITION.ENABLED, definition.enabled())
+                .returning()
+                .fetchSingleInto(WorkflowDefinition.class));
+    }
+
+    /**
+     * Applies {@code update}; with no column set, returns the current row.
+     *
+     * @throws NotFoundException when there is no workflow definition with this id
+     */
+    public WorkflowDefinition update(long id, WorkflowDefinitionUpdate update) {
+        if (update.changes().isEmpty()) {
+            return getById(id);
+        }
+        return DatabaseErrors.translate(ENTITY, () -> dsl.update(WORKFLOW_DEFINITION)
+                .set(update.changes().asMap())
+                .where(WORKFLOW_DEFINITION.ID.eq(id))
+                .returning()
+                .fetchOptionalInto(WorkflowDefinition.class))
+                .orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
+    }
+
+    /**
+     * Deletes the definition and, by cascade, the workflow actions pointing at it.
+     *
+     * @return whether a row was deleted
+     * @throws dev.attune.repositories.ReferenceViolationException when workflow executions of it still exist
+     */
+    public boolean delete(long id) {
+        return DatabaseErrors.translate(ENTITY,
+                () -> dsl.deleteFrom(WORKFLOW_DEFINITION).where(WORKFLOW_DEFINITION.ID.eq(id)).execute() > 0);
+    }
+}

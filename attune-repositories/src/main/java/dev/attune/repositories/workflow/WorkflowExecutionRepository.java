@@ -1,0 +1,116 @@
+package dev.attune.repositories.workflow;
+
+import static dev.attune.repositories.schema.Tables.WORKFLOW_EXECUTION;
+
+import dev.attune.repositories.NotFoundException;
+import dev.attune.repositories.internal.DatabaseErrors;
+import dev.attune.repositories.schema.enums.ExecutionStatusEnum;
+import dev.attune.repositories.schema.tables.pojos.WorkflowExecution;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+
+/**
+ * Workflow executions: the orchestration state of running workflows (task lists, variables, pause state). Lists are
+ * newest first ({@code created} DESC).
+ *
+ * <p>Construct with the {@link DSLContext} to work in — inside
+ * {@code dsl.transaction(cfg -> new WorkflowExecutionRepository(cfg.dsl()))} every call joins the caller's transaction.
+ */
+public final class WorkflowExecutionRepository {
+
+    static final String ENTITY = "workflow_execution";
+
+    /** Most rows {@link #list()} returns. */
+    public static final int LIST_LIMIT = 1000;
+
+    private final DSLContext dsl;
+
+    public WorkflowExecutionRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    public Optional<WorkflowExecution> findById(long id) {
+        return dsl.selectFrom(WORKFLOW_EXECUTION).where(WORKFLOW_EXECUTION.ID.eq(id))
+                .fetchOptionalInto(WorkflowExecution.class);
+    }
+
+    /** @throws NotFoundException when there is no workflow execution with this id */
+    public WorkflowExecution getById(long id) {
+        return findById(id).orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
+    }
+
+    /** The newest {@value #LIST_LIMIT} workflow executions, newest first. */
+    public List<WorkflowExecution> list() {
+        return dsl.selectFrom(WORKFLOW_EXECUTION).orderBy(WORKFLOW_EXECUTION.CREATED.desc()).limit(LIST_LIMIT)
+                .fetchInto(WorkflowExecution.class);
+    }
+
+    /**
+     * The workflow execution whose own execution row is {@code executionId}. The schema does not make this unique;
+     * should there be several, the newest is returned.
+     */
+    public Optional<WorkflowExecution> findByExecution(long executionId) {
+        return dsl.selectFrom(WORKFLOW_EXECUTION).where(WORKFLOW_EXECUTION.EXECUTION.eq(executionId))
+                .orderBy(WORKFLOW_EXECUTION.CREATED.desc(), WORKFLOW_EXECUTION.ID.desc())
+                .limit(1)
+                .fetchOptionalInto(WorkflowExecution.class);
+    }
+
+    /** Workflow executions with this status, newest first (no limit). */
+    public List<WorkflowExecution> findByStatus(ExecutionStatusEnum status) {
+        return dsl.selectFrom(WORKFLOW_EXECUTION).where(WORKFLOW_EXECUTION.STATUS.eq(status))
+                .orderBy(WORKFLOW_EXECUTION.CREATED.desc()).fetchInto(WorkflowExecution.class);
+    }
+
+    /** Paused workflow executions, newest first (no limit). */
+    public List<WorkflowExecution> findPaused() {
+        return dsl.selectFrom(WORKFLOW_EXECUTION).where(WORKFLOW_EXECUTION.PAUSED.isTrue())
+                .orderBy(WORKFLOW_EXECUTION.CREATED.desc()).fetchInto(WorkflowExecution.class);
+    }
+
+    /** The executions of one workflow definition, newest first (no limit). */
+    public List<WorkflowExecution> findByWorkflowDef(long workflowDefId) {
+        return dsl.selectFrom(WORKFLOW_EXECUTION).where(WORKFLOW_EXECUTION.WORKFLOW_DEF.eq(workflowDefId))
+                .orderBy(WORKFLOW_EXECUTION.CREATED.desc()).fetchInto(WorkflowExecution.class);
+    }
+
+    /**
+     * Inserts the workflow execution with empty task lists, unpaused.
+     *
+     * @throws dev.attune.repositories.ReferenceViolationException when the execution or definition does not exist
+     */
+    public WorkflowExecution create(NewWorkflowExecution workflowExecution) {
+        return DatabaseErrors.translate(ENTITY, () -> dsl.insertInto(WORKFLOW_EXECUTION)
+                .set(WORKFLOW_EXECUTION.EXECUTION, workflowExecution.execution())
+                .set(WORKFLOW_EXECUTION.WORKFLOW_DEF, workflowExecution.workflowDef())
+                .set(WORKFLOW_EXECUTION.TASK_GRAPH, workflowExecution.taskGraph())
+                .set(WORKFLOW_EXECUTION.VARIABLES, workflowExecution.variables())
+                .set(WORKFLOW_EXECUTION.STATUS, workflowExecution.status())
+                .returning()
+                .fetchSingleInto(WorkflowExecution.class));
+    }
+
+    /**
+     * Applies {@code update}; with no column set, returns the current row.
+     *
+     * @throws NotFoundException when there is no workflow execution with this id
+     */
+    public WorkflowExecution update(long id, WorkflowExecutionUpdate update) {
+        if (update.changes().isEmpty()) {
+            return getById(id);
+        }
+        return DatabaseErrors.translate(ENTITY, () -> dsl.update(WORKFLOW_EXECUTION)
+                .set(update.changes().asMap())
+                .where(WORKFLOW_EXECUTION.ID.eq(id))
+                .returning()
+                .fetchOptionalInto(WorkflowExecution.class))
+                .orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
+    }
+
+    /** @return whether a row was deleted */
+    public boolean delete(long id) {
+        return DatabaseErrors.translate(ENTITY,
+                () -> dsl.deleteFrom(WORKFLOW_EXECUTION).where(WORKFLOW_EXECUTION.ID.eq(id)).execute() > 0);
+    }
+}
