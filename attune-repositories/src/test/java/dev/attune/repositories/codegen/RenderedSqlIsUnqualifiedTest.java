@@ -73,9 +73,9 @@ class RenderedSqlIsUnqualifiedTest {
     }
 
     @Test
-    void theSameCodeRunAgainstTwoSchemasSeesOnlyEachSchemasOwnRows(IsolatedSchema first) {
-        try (TestSchemaProvisioner provisioner = TestSchemaProvisioner.start();
-                IsolatedSchema second = provisioner.lease("second schema")) {
+    void theSameCodeRunAgainstTwoSchemasSeesOnlyEachSchemasOwnRows(IsolatedSchema first,
+            TestSchemaProvisioner provisioner) {
+        try (IsolatedSchema second = provisioner.lease("second schema")) {
             insertPack(first.dsl(), "first");
             insertPack(second.dsl(), "second");
             insertPack(second.dsl(), "third");

@@ -12,15 +12,12 @@ import dev.attune.repositories.schema.enums.ExecutionStatusEnum;
 import dev.attune.repositories.schema.tables.pojos.Execution;
 import dev.attune.repositories.schema.tables.records.ActionRecord;
 import dev.attune.testsupport.IsolatedSchema;
-import dev.attune.testsupport.ProvisioningSettings;
 import dev.attune.testsupport.TestSchemaProvisioner;
 import dev.attune.testsupport.junit.IsolatedSchemaTest;
-import dev.attune.testsupport.server.TestDatabaseServer;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -79,13 +76,12 @@ class ExecutionNotificationsTest {
     }
 
     @Test
-    void changesOfAnotherSchemaAreNotDelivered(IsolatedSchema schemaA) throws InterruptedException {
+    void changesOfAnotherSchemaAreNotDelivered(IsolatedSchema schemaA, TestSchemaProvisioner provisioner)
+            throws InterruptedException {
         BlockingQueue<ExecutionChange> changesA = new LinkedBlockingQueue<>();
         BlockingQueue<ExecutionChange> changesB = new LinkedBlockingQueue<>();
-        // A second fully migrated schema, from a provisioner of its own: the extension gives each test one schema.
-        ProvisioningSettings settings = new ProvisioningSettings(0, 1, 2, Duration.ofSeconds(120), false);
-        try (TestSchemaProvisioner provisioner = TestSchemaProvisioner.start(TestDatabaseServer.get(), settings);
-                IsolatedSchema schemaB = provisioner.lease("ExecutionNotificationsTest.changesOfAnotherSchemaAreNotDelivered");
+        // A second schema of the same run, leased (and closed) by the test itself.
+        try (IsolatedSchema schemaB = provisioner.lease("ExecutionNotificationsTest.changesOfAnotherSchemaAreNotDelivered");
                 ExecutionNotifications a = ExecutionNotifications.listen(schemaA.dataSource(), schemaA.name(), changesA::add);
                 ExecutionNotifications b = ExecutionNotifications.listen(schemaB.dataSource(), schemaB.name(), changesB::add)) {
             assertThat(schemaB.name()).isNotEqualTo(schemaA.name());

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Injects a {@link DSLContext}, {@link IsolatedSchema} or {@link DataSource} bound to a schema of the test's own.
+ * Injects a {@link DSLContext}, {@link IsolatedSchema} or {@link DataSource} bound to a schema of the test's own, or the
+ * run's {@link TestSchemaProvisioner} for a test that needs more schemas (it leases and closes them itself).
  *
  * <p>All state lives in the {@link ExtensionContext.Store}: the run's {@link TestSchemaProvisioner} in the root store
  * (closed when the whole run ends), each schema in the store of the context that asked for it — a test method, or a
@@ -29,13 +30,17 @@ public final class IsolatedSchemaExtension implements ParameterResolver, AfterTe
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == DSLContext.class || type == IsolatedSchema.class || type == DataSource.class;
+        return type == DSLContext.class || type == IsolatedSchema.class || type == DataSource.class
+                || type == TestSchemaProvisioner.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        IsolatedSchema schema = schemaOf(context);
         Class<?> type = parameter.getParameter().getType();
+        if (type == TestSchemaProvisioner.class) {
+            return provisioner(context);
+        }
+        IsolatedSchema schema = schemaOf(context);
         if (type == DSLContext.class) {
             return schema.dsl();
         }
@@ -46,7 +51,7 @@ public final class IsolatedSchemaExtension implements ParameterResolver, AfterTe
             return schema;
         }
         throw new ParameterResolutionException("IsolatedSchemaExtension cannot inject " + type.getName()
-                + "; ask for DSLContext, IsolatedSchema or DataSource");
+                + "; ask for DSLContext, IsolatedSchema, DataSource or TestSchemaProvisioner");
     }
 
     @Override
