@@ -3,12 +3,14 @@ package dev.attune.db;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +35,7 @@ public final class Migrator {
     public Migrator(Database database) {
         this.database = database;
         this.flyway = Flyway.configure(Migrator.class.getClassLoader())
-                .dataSource(database.dataSource())
+                .dataSource(migrationDataSource(database.config()))
                 .schemas(database.schema().value())
                 .createSchemas(true)
                 .locations(LOCATION)
@@ -97,6 +99,25 @@ public final class Migrator {
             }
             throw new MigrationException(message.toString(), null);
         }
+    }
+
+    /**
+     * Flyway gets unpooled connections of its own: it holds more than one at a time (lock and migration), which a small
+     * service pool — even a pool of one — must not be asked for.
+     */
+    private static DataSource migrationDataSource(DatabaseConfig config) {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setURL(config.url());
+        if (config.user() != null) {
+            dataSource.setUser(config.user());
+        }
+        if (config.password() != null) {
+            dataSource.setPassword(config.password());
+        }
+        dataSource.setCurrentSchema(config.schema().value());
+        dataSource.setApplicationName("attune-migrator:" + config.schema());
+        dataSource.setAssumeMinServerVersion("9.0");
+        return dataSource;
     }
 
     private static void grant(DSLContext dsl, SchemaName schema, String role) {

@@ -8,6 +8,7 @@ import dev.attune.db.SchemaName;
 import dev.attune.testsupport.janitor.CleanupReport;
 import dev.attune.testsupport.janitor.Janitor;
 import dev.attune.testsupport.provisioning.CatalogFingerprint;
+import dev.attune.testsupport.provisioning.CatalogMaintenance;
 import dev.attune.testsupport.provisioning.ConnectionBudget;
 import dev.attune.testsupport.provisioning.MigrationReplayer;
 import dev.attune.testsupport.provisioning.RunLease;
@@ -231,24 +232,33 @@ public final class TestSchemaProvisioner implements AutoCloseable {
             return;
         }
         if (recycler != null && !closed.get()) {
-            workers.submit(() -> recycleOrDrop(schema.name()));
+            // Queued at once, so the next lease waits for this (fast) recycle instead of replaying a new schema.
+            CompletableFuture<SchemaName> next = new CompletableFuture<>();
+            ready.add(next);
+            workers.submit(() -> recycleOrReplace(schema.name(), next));
         } else {
             drop(schema.name());
         }
     }
 
-    private void recycleOrDrop(SchemaName schema) {
+    /** Completes {@code next} with the recycled schema, or drops it and completes with a newly replayed one. */
+    private void recycleOrReplace(SchemaName schema, CompletableFuture<SchemaName> next) {
         try (Connection connection = connections.open("attune-test-recycle:" + runId())) {
-            if (!closed.get() && recycler.recycle(connection, schema)) {
+            if (recycler.recycle(connection, schema)) {
                 schemasRecycled.incrementAndGet();
-                ready.add(CompletableFuture.completedFuture(schema));
+                next.complete(schema);
                 return;
             }
-            LOG.debug("Schema {} cannot be recycled (changed DDL or still in use); dropping it", schema);
+            LOG.debug("Schema {} cannot be recycled (changed DDL or still in use); replacing it", schema);
         } catch (SQLException | RuntimeException e) {
-            LOG.debug("Recycling {} failed ({}); dropping it", schema, e.getMessage());
+            LOG.debug("Recycling {} failed ({}); replacing it", schema, e.getMessage());
         }
         dropQuietly(connections, schema);
+        try {
+            next.complete(createSchema());
+        } catch (SQLException | RuntimeException e) {
+            next.completeExceptionally(e);
+        }
     }
 
     private void drop(SchemaName schema) {
@@ -306,6 +316,11 @@ public final class TestSchemaProvisioner implements AutoCloseable {
             }
         }
         dropQuietly(connections, template);
+        try (Connection connection = connections.open("attune-test-maintenance:" + runId())) {
+            CatalogMaintenance.vacuumIfAutovacuumIsOff(connection);
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("Could not vacuum the system catalogs after test run {}: {}", runId(), e.getMessage());
+        }
         runLease.close();
         LOG.info("Test run {} closed: {} lease(s), {} schema(s) replayed, {} recycled", runId(), leasesGranted.get(),
                 schemasCreated.get(), schemasRecycled.get());

@@ -81,7 +81,7 @@ public final class ProvisioningBenchmark {
 
     private static Result measure(String name, int iterations, Step step) throws Exception {
         for (int i = 0; i < WARMUP; i++) {
-            step.run(-1 - i);
+            step.run(iterations + i); // warm-up iterations get their own names
         }
         double[] millis = new double[iterations];
         for (int i = 0; i < iterations; i++) {
