@@ -2,6 +2,7 @@ package dev.attune.repositories.artifact;
 
 import static dev.attune.repositories.schema.Tables.ARTIFACT;
 
+import dev.attune.repositories.Limits;
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.internal.DatabaseErrors;
 import dev.attune.repositories.schema.enums.ArtifactRetentionEnum;
@@ -14,7 +15,7 @@ import org.jooq.DSLContext;
 
 /**
  * Artifacts: files, logs and outputs produced by executions. A high-volume table: every list is newest first
- * ({@code created} DESC, then id DESC); {@link #list()} is capped at {@value #LIST_LIMIT} rows, the filtered lists are
+ * ({@code created} DESC, then id DESC); {@link #list()} is capped at {@value #Limits.LIST_LIMIT} rows, the filtered lists are
  * not.
  *
  * <p>Construct with the {@link DSLContext} to work in — inside
@@ -24,8 +25,6 @@ public final class ArtifactRepository {
 
     static final String ENTITY = "artifact";
 
-    /** The most rows {@link #list()} returns. */
-    public static final int LIST_LIMIT = 1000;
 
     private final DSLContext dsl;
 
@@ -60,9 +59,9 @@ public final class ArtifactRepository {
         return findByRef(ref).orElseThrow(() -> new NotFoundException(ENTITY, "ref", ref));
     }
 
-    /** The newest {@value #LIST_LIMIT} artifacts, newest first. */
+    /** The newest {@value #Limits.LIST_LIMIT} artifacts, newest first. */
     public List<Artifact> list() {
-        return dsl.selectFrom(ARTIFACT).orderBy(ARTIFACT.CREATED.desc(), ARTIFACT.ID.desc()).limit(LIST_LIMIT)
+        return dsl.selectFrom(ARTIFACT).orderBy(ARTIFACT.CREATED.desc(), ARTIFACT.ID.desc()).limit(Limits.LIST_LIMIT)
                 .fetchInto(Artifact.class);
     }
 

@@ -2,6 +2,7 @@ package dev.attune.repositories.enforcement;
 
 import static dev.attune.repositories.schema.Tables.ENFORCEMENT;
 
+import dev.attune.repositories.Limits;
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.internal.DatabaseErrors;
 import dev.attune.repositories.schema.enums.EnforcementStatusEnum;
@@ -12,7 +13,7 @@ import org.jooq.DSLContext;
 
 /**
  * Enforcements: rules being applied to events. A high-volume table: every list is newest first ({@code created} DESC,
- * then id DESC); {@link #list()} is capped at {@value #LIST_LIMIT} rows, the filtered lists are not.
+ * then id DESC); {@link #list()} is capped at {@value #Limits.LIST_LIMIT} rows, the filtered lists are not.
  *
  * <p>Construct with the {@link DSLContext} to work in — inside
  * {@code dsl.transaction(cfg -> new EnforcementRepository(cfg.dsl()))} every call joins the caller's transaction.
@@ -21,8 +22,6 @@ public final class EnforcementRepository {
 
     static final String ENTITY = "enforcement";
 
-    /** The most rows {@link #list()} returns. */
-    public static final int LIST_LIMIT = 1000;
 
     private final DSLContext dsl;
 
@@ -39,9 +38,9 @@ public final class EnforcementRepository {
         return findById(id).orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
     }
 
-    /** The newest {@value #LIST_LIMIT} enforcements, newest first. */
+    /** The newest {@value #Limits.LIST_LIMIT} enforcements, newest first. */
     public List<Enforcement> list() {
-        return dsl.selectFrom(ENFORCEMENT).orderBy(ENFORCEMENT.CREATED.desc(), ENFORCEMENT.ID.desc()).limit(LIST_LIMIT)
+        return dsl.selectFrom(ENFORCEMENT).orderBy(ENFORCEMENT.CREATED.desc(), ENFORCEMENT.ID.desc()).limit(Limits.LIST_LIMIT)
                 .fetchInto(Enforcement.class);
     }
 

@@ -2,6 +2,7 @@ package dev.attune.repositories.event;
 
 import static dev.attune.repositories.schema.Tables.EVENT;
 
+import dev.attune.repositories.Limits;
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.internal.DatabaseErrors;
 import dev.attune.repositories.schema.tables.pojos.Event;
@@ -11,7 +12,7 @@ import org.jooq.DSLContext;
 
 /**
  * Events: firings of triggers. A high-volume table: lists are newest first ({@code created} DESC, then id DESC) and
- * capped at {@value #LIST_LIMIT} rows.
+ * capped at {@value #Limits.LIST_LIMIT} rows.
  *
  * <p>Construct with the {@link DSLContext} to work in — inside {@code dsl.transaction(cfg -> new EventRepository(cfg.dsl()))}
  * every call joins the caller's transaction.
@@ -20,8 +21,6 @@ public final class EventRepository {
 
     static final String ENTITY = "event";
 
-    /** The most rows any list returns. */
-    public static final int LIST_LIMIT = 1000;
 
     private final DSLContext dsl;
 
@@ -38,26 +37,26 @@ public final class EventRepository {
         return findById(id).orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
     }
 
-    /** The newest {@value #LIST_LIMIT} events, newest first. */
+    /** The newest {@value #Limits.LIST_LIMIT} events, newest first. */
     public List<Event> list() {
-        return dsl.selectFrom(EVENT).orderBy(EVENT.CREATED.desc(), EVENT.ID.desc()).limit(LIST_LIMIT)
+        return dsl.selectFrom(EVENT).orderBy(EVENT.CREATED.desc(), EVENT.ID.desc()).limit(Limits.LIST_LIMIT)
                 .fetchInto(Event.class);
     }
 
-    /** The newest {@value #LIST_LIMIT} events of a trigger (by id), newest first. */
+    /** The newest {@value #Limits.LIST_LIMIT} events of a trigger (by id), newest first. */
     public List<Event> findByTrigger(long triggerId) {
         return dsl.selectFrom(EVENT).where(EVENT.TRIGGER.eq(triggerId))
-                .orderBy(EVENT.CREATED.desc(), EVENT.ID.desc()).limit(LIST_LIMIT)
+                .orderBy(EVENT.CREATED.desc(), EVENT.ID.desc()).limit(Limits.LIST_LIMIT)
                 .fetchInto(Event.class);
     }
 
     /**
-     * The newest {@value #LIST_LIMIT} events of a trigger ref, newest first — including events whose trigger has been
+     * The newest {@value #Limits.LIST_LIMIT} events of a trigger ref, newest first — including events whose trigger has been
      * deleted since.
      */
     public List<Event> findByTriggerRef(String triggerRef) {
         return dsl.selectFrom(EVENT).where(EVENT.TRIGGER_REF.eq(triggerRef))
-                .orderBy(EVENT.CREATED.desc(), EVENT.ID.desc()).limit(LIST_LIMIT)
+                .orderBy(EVENT.CREATED.desc(), EVENT.ID.desc()).limit(Limits.LIST_LIMIT)
                 .fetchInto(Event.class);
     }
 

@@ -2,6 +2,7 @@ package dev.attune.repositories.execution;
 
 import static dev.attune.repositories.schema.Tables.EXECUTION;
 
+import dev.attune.repositories.Limits;
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.internal.DatabaseErrors;
 import dev.attune.repositories.schema.enums.ExecutionStatusEnum;
@@ -28,8 +29,6 @@ public final class ExecutionRepository {
 
     static final String ENTITY = "execution";
 
-    /** Most rows {@link #list()} returns. */
-    public static final int LIST_LIMIT = 1000;
 
     /**
      * {@code workflow_task->>'workflow_execution'}, exactly the expression of index {@code idx_execution_workflow_execution}.
@@ -53,9 +52,9 @@ public final class ExecutionRepository {
         return findById(id).orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
     }
 
-    /** The newest {@value #LIST_LIMIT} executions, newest first. */
+    /** The newest {@value #Limits.LIST_LIMIT} executions, newest first. */
     public List<Execution> list() {
-        return dsl.selectFrom(EXECUTION).orderBy(EXECUTION.CREATED.desc()).limit(LIST_LIMIT).fetchInto(Execution.class);
+        return dsl.selectFrom(EXECUTION).orderBy(EXECUTION.CREATED.desc()).limit(Limits.LIST_LIMIT).fetchInto(Execution.class);
     }
 
     /** Executions with this status, newest first (no limit). */

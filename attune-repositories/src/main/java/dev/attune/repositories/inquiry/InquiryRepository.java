@@ -2,6 +2,7 @@ package dev.attune.repositories.inquiry;
 
 import static dev.attune.repositories.schema.Tables.INQUIRY;
 
+import dev.attune.repositories.Limits;
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.internal.DatabaseErrors;
 import dev.attune.repositories.schema.enums.InquiryStatusEnum;
@@ -20,8 +21,6 @@ public final class InquiryRepository {
 
     static final String ENTITY = "inquiry";
 
-    /** Most rows {@link #list()} returns. */
-    public static final int LIST_LIMIT = 1000;
 
     private final DSLContext dsl;
 
@@ -38,9 +37,9 @@ public final class InquiryRepository {
         return findById(id).orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
     }
 
-    /** The newest {@value #LIST_LIMIT} inquiries, newest first. */
+    /** The newest {@value #Limits.LIST_LIMIT} inquiries, newest first. */
     public List<Inquiry> list() {
-        return dsl.selectFrom(INQUIRY).orderBy(INQUIRY.CREATED.desc()).limit(LIST_LIMIT).fetchInto(Inquiry.class);
+        return dsl.selectFrom(INQUIRY).orderBy(INQUIRY.CREATED.desc()).limit(Limits.LIST_LIMIT).fetchInto(Inquiry.class);
     }
 
     /** Inquiries with this status, newest first (no limit). */

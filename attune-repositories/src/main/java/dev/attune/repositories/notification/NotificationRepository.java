@@ -2,6 +2,7 @@ package dev.attune.repositories.notification;
 
 import static dev.attune.repositories.schema.Tables.NOTIFICATION;
 
+import dev.attune.repositories.Limits;
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.internal.DatabaseErrors;
 import dev.attune.repositories.schema.enums.NotificationStatusEnum;
@@ -13,7 +14,7 @@ import org.jooq.DSLContext;
 /**
  * Notifications: change notices for real-time fan-out. {@link #create} publishes each one with {@code pg_notify} on its
  * channel (a database trigger does it, delivered on commit). A high-volume table: every list is newest first
- * ({@code created} DESC, then id DESC); {@link #list()} is capped at {@value #LIST_LIMIT} rows, the filtered lists are not.
+ * ({@code created} DESC, then id DESC); {@link #list()} is capped at {@value #Limits.LIST_LIMIT} rows, the filtered lists are not.
  *
  * <p>Construct with the {@link DSLContext} to work in — inside
  * {@code dsl.transaction(cfg -> new NotificationRepository(cfg.dsl()))} every call joins the caller's transaction.
@@ -22,8 +23,6 @@ public final class NotificationRepository {
 
     static final String ENTITY = "notification";
 
-    /** The most rows {@link #list()} returns. */
-    public static final int LIST_LIMIT = 1000;
 
     private final DSLContext dsl;
 
@@ -40,10 +39,10 @@ public final class NotificationRepository {
         return findById(id).orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
     }
 
-    /** The newest {@value #LIST_LIMIT} notifications, newest first. */
+    /** The newest {@value #Limits.LIST_LIMIT} notifications, newest first. */
     public List<Notification> list() {
         return dsl.selectFrom(NOTIFICATION).orderBy(NOTIFICATION.CREATED.desc(), NOTIFICATION.ID.desc())
-                .limit(LIST_LIMIT)
+                .limit(Limits.LIST_LIMIT)
                 .fetchInto(Notification.class);
     }
 

@@ -2,6 +2,7 @@ package dev.attune.repositories.workflow;
 
 import static dev.attune.repositories.schema.Tables.WORKFLOW_DEFINITION;
 
+import dev.attune.repositories.Limits;
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.internal.DatabaseErrors;
 import dev.attune.repositories.schema.tables.pojos.WorkflowDefinition;
@@ -20,8 +21,6 @@ public final class WorkflowDefinitionRepository {
 
     static final String ENTITY = "workflow_definition";
 
-    /** Most rows {@link #list()} returns. */
-    public static final int LIST_LIMIT = 1000;
 
     private final DSLContext dsl;
 
@@ -49,9 +48,9 @@ public final class WorkflowDefinitionRepository {
         return findByRef(ref).orElseThrow(() -> new NotFoundException(ENTITY, "ref", ref));
     }
 
-    /** The newest {@value #LIST_LIMIT} definitions, newest first. */
+    /** The newest {@value #Limits.LIST_LIMIT} definitions, newest first. */
     public List<WorkflowDefinition> list() {
-        return dsl.selectFrom(WORKFLOW_DEFINITION).orderBy(WORKFLOW_DEFINITION.CREATED.desc()).limit(LIST_LIMIT)
+        return dsl.selectFrom(WORKFLOW_DEFINITION).orderBy(WORKFLOW_DEFINITION.CREATED.desc()).limit(Limits.LIST_LIMIT)
                 .fetchInto(WorkflowDefinition.class);
     }
 

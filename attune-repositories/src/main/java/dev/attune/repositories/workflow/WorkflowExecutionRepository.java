@@ -2,6 +2,7 @@ package dev.attune.repositories.workflow;
 
 import static dev.attune.repositories.schema.Tables.WORKFLOW_EXECUTION;
 
+import dev.attune.repositories.Limits;
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.internal.DatabaseErrors;
 import dev.attune.repositories.schema.enums.ExecutionStatusEnum;
@@ -21,8 +22,6 @@ public final class WorkflowExecutionRepository {
 
     static final String ENTITY = "workflow_execution";
 
-    /** Most rows {@link #list()} returns. */
-    public static final int LIST_LIMIT = 1000;
 
     private final DSLContext dsl;
 
@@ -40,9 +39,9 @@ public final class WorkflowExecutionRepository {
         return findById(id).orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
     }
 
-    /** The newest {@value #LIST_LIMIT} workflow executions, newest first. */
+    /** The newest {@value #Limits.LIST_LIMIT} workflow executions, newest first. */
     public List<WorkflowExecution> list() {
-        return dsl.selectFrom(WORKFLOW_EXECUTION).orderBy(WORKFLOW_EXECUTION.CREATED.desc()).limit(LIST_LIMIT)
+        return dsl.selectFrom(WORKFLOW_EXECUTION).orderBy(WORKFLOW_EXECUTION.CREATED.desc()).limit(Limits.LIST_LIMIT)
                 .fetchInto(WorkflowExecution.class);
     }
 

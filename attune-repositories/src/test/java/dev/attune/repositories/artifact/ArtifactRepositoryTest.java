@@ -4,6 +4,7 @@ import static dev.attune.repositories.schema.Tables.ARTIFACT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.attune.repositories.Limits;
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.ValidationException;
 import dev.attune.repositories.schema.enums.ArtifactRetentionEnum;
@@ -127,7 +128,7 @@ class ArtifactRepositoryTest {
     void theListIsCappedAtAThousandRowsButTheFiltersAreNot(DSLContext dsl) {
         dsl.insertInto(ARTIFACT, ARTIFACT.REF, ARTIFACT.TYPE)
                 .select(DSL.select(DSL.val("bulk"), DSL.val(ArtifactTypeEnum.url))
-                        .from(DSL.generateSeries(1, ArtifactRepository.LIST_LIMIT + 1)))
+                        .from(DSL.generateSeries(1, Limits.LIST_LIMIT + 1)))
                 .execute();
         ArtifactRepository artifacts = new ArtifactRepository(dsl);
 

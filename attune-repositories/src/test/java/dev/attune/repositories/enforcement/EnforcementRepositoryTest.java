@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.attune.repositories.Fixtures;
+import dev.attune.repositories.Limits;
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.ReferenceViolationException;
 import dev.attune.repositories.ValidationException;
@@ -157,7 +158,7 @@ class EnforcementRepositoryTest {
                         ENFORCEMENT.PAYLOAD)
                 .select(DSL.select(DSL.val(setup.rule().getId()), DSL.val(setup.rule().getRef()),
                                 DSL.val(setup.trigger().getRef()), DSL.val(json("{}"), ENFORCEMENT.PAYLOAD))
-                        .from(DSL.generateSeries(1, EnforcementRepository.LIST_LIMIT + 1)))
+                        .from(DSL.generateSeries(1, Limits.LIST_LIMIT + 1)))
                 .execute();
         EnforcementRepository enforcements = new EnforcementRepository(dsl);
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.attune.repositories.Fixtures;
+import dev.attune.repositories.Limits;
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.ReferenceViolationException;
 import dev.attune.repositories.ValidationException;
@@ -117,7 +118,7 @@ class EventRepositoryTest {
         TriggerRecord trigger = fixtures.trigger(fixtures.pack("core"), "timer");
         dsl.insertInto(EVENT, EVENT.TRIGGER, EVENT.TRIGGER_REF)
                 .select(DSL.select(DSL.val(trigger.getId()), DSL.val(trigger.getRef()))
-                        .from(DSL.generateSeries(1, EventRepository.LIST_LIMIT + 1)))
+                        .from(DSL.generateSeries(1, Limits.LIST_LIMIT + 1)))
                 .execute();
         EventRepository events = new EventRepository(dsl);
 

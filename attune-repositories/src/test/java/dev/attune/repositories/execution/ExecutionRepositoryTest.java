@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.NullNode;
 import dev.attune.repositories.Fixtures;
+import dev.attune.repositories.Limits;
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.ReferenceViolationException;
 import dev.attune.repositories.ValidationException;
@@ -182,10 +183,10 @@ class ExecutionRepositoryTest {
 
         dsl.insertInto(EXECUTION, EXECUTION.ACTION_REF, EXECUTION.CREATED)
                 .select(DSL.select(DSL.val("core.bulk"), DSL.val(T0.minusDays(1)))
-                        .from(DSL.generateSeries(1, ExecutionRepository.LIST_LIMIT)))
+                        .from(DSL.generateSeries(1, Limits.LIST_LIMIT)))
                 .execute();
 
-        assertThat(executions.list()).hasSize(ExecutionRepository.LIST_LIMIT)
+        assertThat(executions.list()).hasSize(Limits.LIST_LIMIT)
                 .extracting(Execution::id).startsWith(first.id(), second.id());
     }
 

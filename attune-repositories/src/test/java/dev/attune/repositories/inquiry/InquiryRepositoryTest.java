@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.attune.repositories.Fixtures;
+import dev.attune.repositories.Limits;
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.ReferenceViolationException;
 import dev.attune.repositories.ValidationException;
@@ -103,10 +104,10 @@ class InquiryRepositoryTest {
 
         dsl.insertInto(INQUIRY, INQUIRY.EXECUTION, INQUIRY.PROMPT, INQUIRY.CREATED)
                 .select(DSL.select(DSL.val(execution), DSL.val("bulk"), DSL.val(T0.minusDays(1)))
-                        .from(DSL.generateSeries(1, InquiryRepository.LIST_LIMIT)))
+                        .from(DSL.generateSeries(1, Limits.LIST_LIMIT)))
                 .execute();
 
-        assertThat(inquiries.list()).hasSize(InquiryRepository.LIST_LIMIT)
+        assertThat(inquiries.list()).hasSize(Limits.LIST_LIMIT)
                 .extracting(Inquiry::id).startsWith(newer.id(), older.id());
     }
 

@@ -5,6 +5,7 @@ import static dev.attune.repositories.schema.Tables.NOTIFICATION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.attune.repositories.Limits;
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.ValidationException;
 import dev.attune.repositories.schema.enums.NotificationStatusEnum;
@@ -132,7 +133,7 @@ class NotificationRepositoryTest {
         dsl.insertInto(NOTIFICATION, NOTIFICATION.CHANNEL, NOTIFICATION.ENTITY_TYPE, NOTIFICATION.ENTITY,
                         NOTIFICATION.ACTIVITY)
                 .select(DSL.select(DSL.val("bulk"), DSL.val("execution"), DSL.val("1"), DSL.val("created"))
-                        .from(DSL.generateSeries(1, NotificationRepository.LIST_LIMIT + 1)))
+                        .from(DSL.generateSeries(1, Limits.LIST_LIMIT + 1)))
                 .execute();
         NotificationRepository notifications = new NotificationRepository(dsl);
 

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.attune.repositories.AlreadyExistsException;
 import dev.attune.repositories.Fixtures;
+import dev.attune.repositories.Limits;
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.ReferenceViolationException;
 import dev.attune.repositories.ValidationException;
@@ -131,10 +132,10 @@ class WorkflowDefinitionRepositoryTest {
                 .select(DSL.select(DSL.concat(DSL.val("core.bulk_"), i.cast(String.class)), DSL.val(pack.getId()),
                                 DSL.val("core"), DSL.val("bulk"), DSL.val("1.0.0"), DSL.val(json("{}"), WORKFLOW_DEFINITION.DEFINITION),
                                 DSL.val(T0.minusDays(1)))
-                        .from(DSL.generateSeries(1, WorkflowDefinitionRepository.LIST_LIMIT).as("s", "i")))
+                        .from(DSL.generateSeries(1, Limits.LIST_LIMIT).as("s", "i")))
                 .execute();
 
-        assertThat(definitions.list()).hasSize(WorkflowDefinitionRepository.LIST_LIMIT)
+        assertThat(definitions.list()).hasSize(Limits.LIST_LIMIT)
                 .extracting(WorkflowDefinition::id).startsWith(newer.id(), older.id());
     }
 

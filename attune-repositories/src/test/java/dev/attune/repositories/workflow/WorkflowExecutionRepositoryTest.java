@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.attune.repositories.Fixtures;
+import dev.attune.repositories.Limits;
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.ReferenceViolationException;
 import dev.attune.repositories.ValidationException;
@@ -125,10 +126,10 @@ class WorkflowExecutionRepositoryTest {
                         WORKFLOW_EXECUTION.TASK_GRAPH, WORKFLOW_EXECUTION.CREATED)
                 .select(DSL.select(DSL.val(execution), DSL.val(parents.definition()),
                                 DSL.val(json("{}"), WORKFLOW_EXECUTION.TASK_GRAPH), DSL.val(T0.minusDays(1)))
-                        .from(DSL.generateSeries(1, WorkflowExecutionRepository.LIST_LIMIT)))
+                        .from(DSL.generateSeries(1, Limits.LIST_LIMIT)))
                 .execute();
 
-        assertThat(runs.list()).hasSize(WorkflowExecutionRepository.LIST_LIMIT)
+        assertThat(runs.list()).hasSize(Limits.LIST_LIMIT)
                 .extracting(WorkflowExecution::id).startsWith(newer.id(), older.id());
     }
 
