@@ -15,7 +15,7 @@ import org.jooq.DSLContext;
 
 /**
  * Artifacts: files, logs and outputs produced by executions. A high-volume table: every list is newest first
- * ({@code created} DESC, then id DESC); {@link #list()} is capped at {@value #Limits.LIST_LIMIT} rows, the filtered lists are
+ * ({@code created} DESC, then id DESC); {@link #list()} is capped at {@value Limits#LIST_LIMIT} rows, the filtered lists are
  * not.
  *
  * <p>Construct with the {@link DSLContext} to work in — inside
@@ -24,7 +24,6 @@ import org.jooq.DSLContext;
 public final class ArtifactRepository {
 
     static final String ENTITY = "artifact";
-
 
     private final DSLContext dsl;
 
@@ -59,7 +58,7 @@ public final class ArtifactRepository {
         return findByRef(ref).orElseThrow(() -> new NotFoundException(ENTITY, "ref", ref));
     }
 
-    /** The newest {@value #Limits.LIST_LIMIT} artifacts, newest first. */
+    /** The newest {@value Limits#LIST_LIMIT} artifacts, newest first. */
     public List<Artifact> list() {
         return dsl.selectFrom(ARTIFACT).orderBy(ARTIFACT.CREATED.desc(), ARTIFACT.ID.desc()).limit(Limits.LIST_LIMIT)
                 .fetchInto(Artifact.class);

@@ -13,7 +13,7 @@ import org.jooq.DSLContext;
 
 /**
  * Enforcements: rules being applied to events. A high-volume table: every list is newest first ({@code created} DESC,
- * then id DESC); {@link #list()} is capped at {@value #Limits.LIST_LIMIT} rows, the filtered lists are not.
+ * then id DESC); {@link #list()} is capped at {@value Limits#LIST_LIMIT} rows, the filtered lists are not.
  *
  * <p>Construct with the {@link DSLContext} to work in — inside
  * {@code dsl.transaction(cfg -> new EnforcementRepository(cfg.dsl()))} every call joins the caller's transaction.
@@ -21,7 +21,6 @@ import org.jooq.DSLContext;
 public final class EnforcementRepository {
 
     static final String ENTITY = "enforcement";
-
 
     private final DSLContext dsl;
 
@@ -38,7 +37,7 @@ public final class EnforcementRepository {
         return findById(id).orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
     }
 
-    /** The newest {@value #Limits.LIST_LIMIT} enforcements, newest first. */
+    /** The newest {@value Limits#LIST_LIMIT} enforcements, newest first. */
     public List<Enforcement> list() {
         return dsl.selectFrom(ENFORCEMENT).orderBy(ENFORCEMENT.CREATED.desc(), ENFORCEMENT.ID.desc()).limit(Limits.LIST_LIMIT)
                 .fetchInto(Enforcement.class);

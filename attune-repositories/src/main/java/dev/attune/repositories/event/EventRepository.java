@@ -12,7 +12,7 @@ import org.jooq.DSLContext;
 
 /**
  * Events: firings of triggers. A high-volume table: lists are newest first ({@code created} DESC, then id DESC) and
- * capped at {@value #Limits.LIST_LIMIT} rows.
+ * capped at {@value Limits#LIST_LIMIT} rows.
  *
  * <p>Construct with the {@link DSLContext} to work in — inside {@code dsl.transaction(cfg -> new EventRepository(cfg.dsl()))}
  * every call joins the caller's transaction.
@@ -20,7 +20,6 @@ import org.jooq.DSLContext;
 public final class EventRepository {
 
     static final String ENTITY = "event";
-
 
     private final DSLContext dsl;
 
@@ -37,13 +36,13 @@ public final class EventRepository {
         return findById(id).orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
     }
 
-    /** The newest {@value #Limits.LIST_LIMIT} events, newest first. */
+    /** The newest {@value Limits#LIST_LIMIT} events, newest first. */
     public List<Event> list() {
         return dsl.selectFrom(EVENT).orderBy(EVENT.CREATED.desc(), EVENT.ID.desc()).limit(Limits.LIST_LIMIT)
                 .fetchInto(Event.class);
     }
 
-    /** The newest {@value #Limits.LIST_LIMIT} events of a trigger (by id), newest first. */
+    /** The newest {@value Limits#LIST_LIMIT} events of a trigger (by id), newest first. */
     public List<Event> findByTrigger(long triggerId) {
         return dsl.selectFrom(EVENT).where(EVENT.TRIGGER.eq(triggerId))
                 .orderBy(EVENT.CREATED.desc(), EVENT.ID.desc()).limit(Limits.LIST_LIMIT)
@@ -51,7 +50,7 @@ public final class EventRepository {
     }
 
     /**
-     * The newest {@value #Limits.LIST_LIMIT} events of a trigger ref, newest first — including events whose trigger has been
+     * The newest {@value Limits#LIST_LIMIT} events of a trigger ref, newest first — including events whose trigger has been
      * deleted since.
      */
     public List<Event> findByTriggerRef(String triggerRef) {

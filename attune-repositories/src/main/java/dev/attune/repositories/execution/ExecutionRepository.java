@@ -29,7 +29,6 @@ public final class ExecutionRepository {
 
     static final String ENTITY = "execution";
 
-
     /**
      * {@code workflow_task->>'workflow_execution'}, exactly the expression of index {@code idx_execution_workflow_execution}.
      * The key is inlined (not bound) so that a generic plan of a prepared statement still matches the index.
@@ -52,7 +51,7 @@ public final class ExecutionRepository {
         return findById(id).orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
     }
 
-    /** The newest {@value #Limits.LIST_LIMIT} executions, newest first. */
+    /** The newest {@value Limits#LIST_LIMIT} executions, newest first. */
     public List<Execution> list() {
         return dsl.selectFrom(EXECUTION).orderBy(EXECUTION.CREATED.desc()).limit(Limits.LIST_LIMIT).fetchInto(Execution.class);
     }

@@ -21,7 +21,6 @@ public final class InquiryRepository {
 
     static final String ENTITY = "inquiry";
 
-
     private final DSLContext dsl;
 
     public InquiryRepository(DSLContext dsl) {
@@ -37,7 +36,7 @@ public final class InquiryRepository {
         return findById(id).orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
     }
 
-    /** The newest {@value #Limits.LIST_LIMIT} inquiries, newest first. */
+    /** The newest {@value Limits#LIST_LIMIT} inquiries, newest first. */
     public List<Inquiry> list() {
         return dsl.selectFrom(INQUIRY).orderBy(INQUIRY.CREATED.desc()).limit(Limits.LIST_LIMIT).fetchInto(Inquiry.class);
     }

@@ -14,7 +14,7 @@ import org.jooq.DSLContext;
 /**
  * Notifications: change notices for real-time fan-out. {@link #create} publishes each one with {@code pg_notify} on its
  * channel (a database trigger does it, delivered on commit). A high-volume table: every list is newest first
- * ({@code created} DESC, then id DESC); {@link #list()} is capped at {@value #Limits.LIST_LIMIT} rows, the filtered lists are not.
+ * ({@code created} DESC, then id DESC); {@link #list()} is capped at {@value Limits#LIST_LIMIT} rows, the filtered lists are not.
  *
  * <p>Construct with the {@link DSLContext} to work in — inside
  * {@code dsl.transaction(cfg -> new NotificationRepository(cfg.dsl()))} every call joins the caller's transaction.
@@ -22,7 +22,6 @@ import org.jooq.DSLContext;
 public final class NotificationRepository {
 
     static final String ENTITY = "notification";
-
 
     private final DSLContext dsl;
 
@@ -39,7 +38,7 @@ public final class NotificationRepository {
         return findById(id).orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
     }
 
-    /** The newest {@value #Limits.LIST_LIMIT} notifications, newest first. */
+    /** The newest {@value Limits#LIST_LIMIT} notifications, newest first. */
     public List<Notification> list() {
         return dsl.selectFrom(NOTIFICATION).orderBy(NOTIFICATION.CREATED.desc(), NOTIFICATION.ID.desc())
                 .limit(Limits.LIST_LIMIT)

@@ -21,7 +21,6 @@ public final class WorkflowDefinitionRepository {
 
     static final String ENTITY = "workflow_definition";
 
-
     private final DSLContext dsl;
 
     public WorkflowDefinitionRepository(DSLContext dsl) {
@@ -48,7 +47,7 @@ public final class WorkflowDefinitionRepository {
         return findByRef(ref).orElseThrow(() -> new NotFoundException(ENTITY, "ref", ref));
     }
 
-    /** The newest {@value #Limits.LIST_LIMIT} definitions, newest first. */
+    /** The newest {@value Limits#LIST_LIMIT} definitions, newest first. */
     public List<WorkflowDefinition> list() {
         return dsl.selectFrom(WORKFLOW_DEFINITION).orderBy(WORKFLOW_DEFINITION.CREATED.desc()).limit(Limits.LIST_LIMIT)
                 .fetchInto(WorkflowDefinition.class);

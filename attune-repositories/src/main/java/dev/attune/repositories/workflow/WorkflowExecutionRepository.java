@@ -22,7 +22,6 @@ public final class WorkflowExecutionRepository {
 
     static final String ENTITY = "workflow_execution";
 
-
     private final DSLContext dsl;
 
     public WorkflowExecutionRepository(DSLContext dsl) {
@@ -39,7 +38,7 @@ public final class WorkflowExecutionRepository {
         return findById(id).orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
     }
 
-    /** The newest {@value #Limits.LIST_LIMIT} workflow executions, newest first. */
+    /** The newest {@value Limits#LIST_LIMIT} workflow executions, newest first. */
     public List<WorkflowExecution> list() {
         return dsl.selectFrom(WORKFLOW_EXECUTION).orderBy(WORKFLOW_EXECUTION.CREATED.desc()).limit(Limits.LIST_LIMIT)
                 .fetchInto(WorkflowExecution.class);
