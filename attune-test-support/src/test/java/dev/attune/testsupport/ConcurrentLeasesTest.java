@@ -2,6 +2,7 @@ package dev.attune.testsupport;
 
 import static dev.attune.testsupport.TestSchemaQueries.schemaExists;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.attune.testsupport.server.TestDatabaseServer;
 import java.time.Duration;
@@ -51,5 +52,19 @@ class ConcurrentLeasesTest {
         assertThat(names).hasSize(LEASES);
         assertThat(TestSchemaQueries.schemasLike("test\\_" + runId + "\\_%")).as("schemas left by the run").isEmpty();
         names.forEach(name -> assertThat(schemaExists(name)).isFalse());
+    }
+
+    @Test
+    void aLeaseBeyondTheBudgetFailsWithAnExplanationInsteadOfHanging() {
+        ProvisioningSettings oneLease = new ProvisioningSettings(0, 1, 1, Duration.ofSeconds(1), false, true);
+        try (TestSchemaProvisioner provisioner = TestSchemaProvisioner.start(TestDatabaseServer.get(), oneLease);
+                IsolatedSchema held = provisioner.lease("holds the only slot")) {
+            assertThat(provisioner.maxConcurrentLeases()).isEqualTo(1);
+
+            assertThatThrownBy(() -> provisioner.lease("waits in vain"))
+                    .hasMessageContaining("no test schema could be leased within 1 s")
+                    .hasMessageContaining("all 1 leases");
+            assertThat(held.dsl().fetchValue("select current_schema()")).isEqualTo(held.name().value());
+        }
     }
 }
