@@ -18,6 +18,7 @@ import dev.attune.testsupport.server.ServerConnections;
 import dev.attune.testsupport.server.TestDatabaseServer;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -51,6 +52,8 @@ public final class TestSchemaProvisioner implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TestSchemaProvisioner.class);
     private static final int WORKER_THREADS = 2;
+    /** How long a lease waits for its schema to be built once it holds a slot (a replay takes well under a second). */
+    private static final Duration SCHEMA_CREATION_TIMEOUT = Duration.ofMinutes(5);
 
     private final TestDatabaseServer server;
     private final ProvisioningSettings settings;
@@ -179,13 +182,13 @@ public final class TestSchemaProvisioner implements AutoCloseable {
             ready.add(workers.submit(this::createSchema));
         }
         try {
-            return next.get(settings.leaseTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            return next.get(SCHEMA_CREATION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             throw new AttuneDbException("creating a test schema failed: " + cause.getMessage(), cause);
         } catch (TimeoutException e) {
-            throw new AttuneDbException("creating a test schema took longer than " + settings.leaseTimeout().toSeconds()
-                    + " s", e);
+            throw new AttuneDbException("creating a test schema took longer than " + SCHEMA_CREATION_TIMEOUT.toMinutes()
+                    + " minutes", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AttuneDbException("interrupted while creating a test schema", e);

@@ -62,11 +62,14 @@ public final class DatabaseErrors {
                 String other = table != null && table.find() ? table.group(1) : "?";
                 String field = hasKey ? key.group(1) : String.valueOf(constraint);
                 String value = hasKey ? key.group(2) : "?";
+                // On delete, the referenced row may be this entity's or one its delete cascades to (a pack's action):
+                // the constraint name says which.
                 String explanation = detail != null && detail.contains("still referenced")
-                        ? entity + " with " + field + " = " + value + " is still referenced from " + other
-                        : entity + "." + field + " = " + value + " refers to a missing " + other;
+                        ? "deleting " + entity + " is refused: a row with " + field + " = " + value + " (the " + entity
+                                + " or a row deleted with it) is still referenced from " + other + " "
+                        : entity + "." + field + " = " + value + " refers to a missing " + other + " ";
                 return new ReferenceViolationException(entity, field, value, other,
-                        explanation + " (constraint " + constraint + ")", e);
+                        explanation + "(constraint " + constraint + ")", e);
             }
             case "23514": // check_violation (CHECK constraints and validation triggers)
                 return new ValidationException(entity, constraint != null ? constraint : columnOr(server, "check"), null,
@@ -77,6 +80,7 @@ public final class DatabaseErrors {
             case "22007": // invalid_datetime_format
             case "22003": // numeric_value_out_of_range
             case "22001": // string_data_right_truncation
+            case "22023": // invalid_parameter_value (e.g. a NOTIFY payload over 8000 bytes)
                 return new ValidationException(entity, columnOr(server, "value"), null, message, e);
             case "P0001": { // raise_exception from a function
                 Matcher missing = MISSING_ENTITY.matcher(message);
