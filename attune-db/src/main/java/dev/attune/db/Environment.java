@@ -2,7 +2,10 @@ package dev.attune.db;
 
 import java.util.Locale;
 
-/** Where the data layer runs. Production is held to the strictest rules (the schema must be {@code attune}). */
+/**
+ * Where the data layer runs. In production the schema must be configured explicitly, and any schema other than
+ * {@code attune} is logged as a loud warning.
+ */
 public enum Environment {
     DEVELOPMENT,
     TEST,

@@ -59,7 +59,14 @@ public final class Migrator {
                 .map(m -> new MigrationReport.Applied(m.version, m.description, m.executionTime))
                 .toList();
         Optional<String> grantedTo = database.config().serviceRole();
-        grantedTo.ifPresent(role -> grant(database.dsl(), schema, role));
+        grantedTo.ifPresent(role -> {
+            try {
+                grant(database.dsl(), schema, role);
+            } catch (org.jooq.exception.DataAccessException e) {
+                throw new MigrationException("schema " + schema + " was migrated (" + applied.size() + " migration(s)"
+                        + " applied), but granting privileges to role '" + role + "' failed: " + e.getMessage(), e);
+            }
+        });
         MigrationReport report = new MigrationReport(schema, Optional.ofNullable(result.initialSchemaVersion),
                 Optional.ofNullable(result.targetSchemaVersion).or(() -> Optional.ofNullable(result.initialSchemaVersion)),
                 applied, grantedTo);

@@ -2,6 +2,7 @@ package dev.attune.db;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -11,10 +12,11 @@ import java.util.regex.Pattern;
  * <ol>
  *   <li>it is not empty;</li>
  *   <li>it matches {@code [a-z_][a-z0-9_]*} (lower-case ASCII letters, digits and underscores; no leading digit), so it
- *       never needs quoting and cannot smuggle SQL;</li>
+ *       cannot smuggle SQL;</li>
  *   <li>it is at most {@value #MAX_BYTES} bytes, so that {@code <schema>_notifications} still fits PostgreSQL's 63-byte
  *       identifier limit (longer names would be silently truncated, and two of them could collide);</li>
- *   <li>it does not start with {@code pg_} (reserved for system schemas) and is not {@code information_schema}.</li>
+ *   <li>it does not start with {@code pg_} (reserved for system schemas) and is not {@code information_schema};</li>
+ *   <li>it is not an SQL reserved word such as {@code user} or {@code order}, so it never needs quoting.</li>
  * </ol>
  */
 public final class SchemaName {
@@ -23,6 +25,20 @@ public final class SchemaName {
     public static final int MAX_BYTES = 49;
 
     private static final Pattern FORMAT = Pattern.compile("[a-z_][a-z0-9_]*");
+
+    /** PostgreSQL's reserved key words and those not allowed as a schema name without quotes (SQL key words appendix). */
+    private static final Set<String> RESERVED_WORDS = Set.of(
+            "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric", "authorization", "binary",
+            "both", "case", "cast", "check", "collate", "collation", "column", "concurrently", "constraint", "create",
+            "cross", "current_catalog", "current_date", "current_role", "current_schema", "current_time",
+            "current_timestamp", "current_user", "default", "deferrable", "desc", "distinct", "do", "else", "end",
+            "except", "false", "fetch", "for", "foreign", "freeze", "from", "full", "grant", "group", "having", "ilike",
+            "in", "initially", "inner", "intersect", "into", "is", "isnull", "join", "lateral", "leading", "left", "like",
+            "limit", "localtime", "localtimestamp", "natural", "not", "notnull", "null", "offset", "on", "only", "or",
+            "order", "outer", "overlaps", "placing", "primary", "references", "returning", "right", "select",
+            "session_user", "similar", "some", "symmetric", "system_user", "table", "tablesample", "then", "to",
+            "trailing", "true", "union", "unique", "user", "using", "variadic", "verbose", "when", "where", "window",
+            "with");
 
     /** The production schema. */
     public static final SchemaName ATTUNE = of("attune");
@@ -55,10 +71,13 @@ public final class SchemaName {
         if (name.startsWith("pg_") || name.equals("information_schema")) {
             throw new InvalidSchemaNameException(name, "must not start with 'pg_' or be 'information_schema' (reserved by PostgreSQL)");
         }
+        if (RESERVED_WORDS.contains(name)) {
+            throw new InvalidSchemaNameException(name, "must not be an SQL reserved word (it would need quoting everywhere)");
+        }
         return new SchemaName(name);
     }
 
-    /** The name as PostgreSQL stores it; safe to use unquoted. */
+    /** The name as PostgreSQL stores it; safe to use unquoted in SQL. */
     public String value() {
         return value;
     }

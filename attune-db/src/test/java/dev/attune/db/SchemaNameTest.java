@@ -18,6 +18,7 @@ class SchemaNameTest {
     private static final String FORMAT = "must match [a-z_][a-z0-9_]*";
     private static final String LENGTH = "must be at most 49 bytes";
     private static final String RESERVED = "must not start with 'pg_' or be 'information_schema'";
+    private static final String RESERVED_WORD = "must not be an SQL reserved word";
 
     /** A name of exactly {@code bytes} bytes that passes every other rule. */
     private static String nameOfBytes(int bytes) {
@@ -60,6 +61,9 @@ class SchemaNameTest {
                 arguments("attune)", FORMAT),
                 arguments("*", FORMAT),
                 arguments("pg_catalog", RESERVED),
+                arguments("user", RESERVED_WORD),
+                arguments("order", RESERVED_WORD),
+                arguments("table", RESERVED_WORD),
                 arguments("pg_temp", RESERVED),
                 arguments("pg_toast", RESERVED),
                 arguments("pg_", RESERVED),

@@ -11,7 +11,8 @@ import org.jooq.DSLContext;
  * A fully migrated schema that belongs to one test, with a connection pool bound to it.
  *
  * <p>Obtain one from {@link TestSchemaProvisioner#lease(String)} (or let the JUnit extension inject it) and close it when
- * the test is done: closing closes the pool and drops the schema (or recycles it, see {@link ProvisioningSettings}).
+ * the test is done: closing closes the pool and recycles the schema (verified, see {@link ProvisioningSettings}) or
+ * drops it.
  * {@link #close()} is idempotent; the pool cannot be used afterwards.
  */
 public final class IsolatedSchema implements AutoCloseable {
@@ -59,8 +60,11 @@ public final class IsolatedSchema implements AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            database.close();
-            release.accept(this);
+            try {
+                database.close();
+            } finally {
+                release.accept(this);
+            }
         }
     }
 

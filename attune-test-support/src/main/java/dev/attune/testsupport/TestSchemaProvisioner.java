@@ -65,7 +65,9 @@ public final class TestSchemaProvisioner implements AutoCloseable {
     private final CatalogFingerprint templateFingerprint;
     private final SchemaRecycler recycler;
     private final ExecutorService workers;
-    private final BlockingQueue<Future<SchemaName>> ready = new LinkedBlockingQueue<>();
+    private final BlockingQueue<CompletableFuture<SchemaName>> ready = new LinkedBlockingQueue<>();
+    /** Guards "not closed yet → hand work to the workers" against {@link #close()} shutting them down in between. */
+    private final Object lifecycle = new Object();
     private final AtomicLong counter = new AtomicLong(1);
     private final AtomicInteger leasesGranted = new AtomicInteger();
     private final AtomicInteger schemasCreated = new AtomicInteger();
@@ -73,6 +75,7 @@ public final class TestSchemaProvisioner implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Object verification = new Object();
     private volatile boolean replayVerified;
+    private volatile AttuneDbException replayMismatch;
 
     private TestSchemaProvisioner(TestDatabaseServer server, ProvisioningSettings settings, RunLease runLease) {
         this.server = server;
@@ -97,7 +100,7 @@ public final class TestSchemaProvisioner implements AutoCloseable {
             return thread;
         });
         for (int i = 0; i < settings.readySchemas(); i++) {
-            ready.add(workers.submit(this::createSchema));
+            ready.add(createAsync());
         }
         LOG.info("Test run {} on {}: template {} ready ({}), up to {} concurrent leases, {} mode", runLease.runId(),
                 server.description(), template, templateFingerprint, budget.leases(),
@@ -140,6 +143,11 @@ public final class TestSchemaProvisioner implements AutoCloseable {
         return templateFingerprint;
     }
 
+    /** The settings this run was started with. */
+    public ProvisioningSettings settings() {
+        return settings;
+    }
+
     /** How many schemas may be leased at once on this server. */
     public int maxConcurrentLeases() {
         return budget.leases();
@@ -155,16 +163,18 @@ public final class TestSchemaProvisioner implements AutoCloseable {
         }
         budget.acquire(settings.leaseTimeout());
         SchemaName schema = null;
+        Database database = null;
         try {
             schema = nextSchema();
             verifyReplayOnce(schema);
-            Database database = Database.open(server.config(schema, settings.connectionsPerLease()),
-                    "attune-test:" + schema);
-            database.dsl().execute("comment on schema " + schema.value() + " is {0}",
-                    org.jooq.impl.DSL.inline(TestSchemaNames.marker(runId(), testName)));
+            database = Database.open(server.config(schema, settings.connectionsPerLease()), "attune-test:" + schema);
+            database.dsl().execute(TestSchemaNames.commentStatement(schema, TestSchemaNames.marker(runId(), testName)));
             leasesGranted.incrementAndGet();
             return new IsolatedSchema(database, this::release);
         } catch (Throwable e) {
+            if (database != null) {
+                database.close();
+            }
             budget.release();
             if (schema != null) {
                 drop(schema);
@@ -174,12 +184,17 @@ public final class TestSchemaProvisioner implements AutoCloseable {
     }
 
     private SchemaName nextSchema() {
-        Future<SchemaName> next = ready.poll();
-        if (next == null) {
-            next = workers.submit(this::createSchema);
-        }
-        if (ready.size() < settings.readySchemas() && !closed.get()) {
-            ready.add(workers.submit(this::createSchema));
+        CompletableFuture<SchemaName> next = ready.poll();
+        synchronized (lifecycle) {
+            if (closed.get()) {
+                throw new IllegalStateException("test run " + runId() + " is closed");
+            }
+            if (next == null) {
+                next = createAsync();
+            }
+            if (ready.size() < settings.readySchemas()) {
+                ready.add(createAsync());
+            }
         }
         try {
             return next.get(SCHEMA_CREATION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -187,12 +202,27 @@ public final class TestSchemaProvisioner implements AutoCloseable {
             Throwable cause = e.getCause();
             throw new AttuneDbException("creating a test schema failed: " + cause.getMessage(), cause);
         } catch (TimeoutException e) {
+            next.thenAccept(this::drop); // whenever it arrives, nobody will lease it
             throw new AttuneDbException("creating a test schema took longer than " + SCHEMA_CREATION_TIMEOUT.toMinutes()
                     + " minutes", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            next.thenAccept(this::drop);
             throw new AttuneDbException("interrupted while creating a test schema", e);
         }
+    }
+
+    /** A schema replayed on a worker thread. Call only while holding {@link #lifecycle} or before the run is shared. */
+    private CompletableFuture<SchemaName> createAsync() {
+        CompletableFuture<SchemaName> schema = new CompletableFuture<>();
+        workers.execute(() -> {
+            try {
+                schema.complete(createSchema());
+            } catch (Throwable e) {
+                schema.completeExceptionally(e);
+            }
+        });
+        return schema;
     }
 
     private SchemaName createSchema() throws SQLException {
@@ -209,15 +239,19 @@ public final class TestSchemaProvisioner implements AutoCloseable {
             return;
         }
         synchronized (verification) {
+            if (replayMismatch != null) {
+                throw replayMismatch;
+            }
             if (replayVerified) {
                 return;
             }
             try (Connection connection = connections.open("attune-test-admin:" + runId())) {
                 CatalogFingerprint replayed = CatalogFingerprint.of(connection, schema.value());
                 if (!replayed.equals(templateFingerprint)) {
-                    throw new AttuneDbException("replayed schema " + schema + " differs from the Flyway-migrated template "
-                            + template + " (- template only, + replay only):"
+                    replayMismatch = new AttuneDbException("replayed schema " + schema + " differs from the Flyway-migrated"
+                            + " template " + template + " (- template only, + replay only):"
                             + templateFingerprint.differenceFrom(replayed));
+                    throw replayMismatch;
                 }
                 replayVerified = true;
                 LOG.info("Replayed schema {} matches the Flyway template {} ({})", schema, template, replayed);
@@ -234,14 +268,20 @@ public final class TestSchemaProvisioner implements AutoCloseable {
                     + " scripts/cleanup-test-schemas.sh --force) removes it", schema.name());
             return;
         }
-        if (recycler != null && !closed.get()) {
-            // Queued at once, so the next lease waits for this (fast) recycle instead of replaying a new schema.
-            CompletableFuture<SchemaName> next = new CompletableFuture<>();
-            ready.add(next);
-            workers.submit(() -> recycleOrReplace(schema.name(), next));
-        } else {
+        if (recycler == null) {
             drop(schema.name());
+            return;
         }
+        synchronized (lifecycle) {
+            if (!closed.get()) {
+                // Queued at once, so the next lease waits for this (fast) recycle instead of replaying a new schema.
+                CompletableFuture<SchemaName> next = new CompletableFuture<>();
+                workers.execute(() -> recycleOrReplace(schema.name(), next));
+                ready.add(next);
+                return;
+            }
+        }
+        dropQuietly(connections, schema.name());
     }
 
     /** Completes {@code next} with the recycled schema, or drops it and completes with a newly replayed one. */
@@ -254,7 +294,7 @@ public final class TestSchemaProvisioner implements AutoCloseable {
             }
             LOG.debug("Schema {} cannot be recycled (changed DDL or still in use); replacing it", schema);
         } catch (SQLException | RuntimeException e) {
-            LOG.debug("Recycling {} failed ({}); replacing it", schema, e.getMessage());
+            LOG.warn("Recycling {} failed, replacing it: {}", schema, e.getMessage());
         }
         dropQuietly(connections, schema);
         try {
@@ -265,19 +305,20 @@ public final class TestSchemaProvisioner implements AutoCloseable {
     }
 
     private void drop(SchemaName schema) {
-        if (closed.get()) {
-            dropQuietly(connections, schema);
-        } else {
-            workers.submit(() -> dropQuietly(connections, schema));
+        synchronized (lifecycle) {
+            if (!closed.get()) {
+                workers.execute(() -> dropQuietly(connections, schema));
+                return;
+            }
         }
+        dropQuietly(connections, schema);
     }
 
     private CatalogFingerprint migrateTemplate(Connection admin) throws SQLException {
         try {
             try (var statement = admin.createStatement()) {
                 statement.execute("create schema " + template.value());
-                statement.execute("comment on schema " + template.value() + " is '"
-                        + TestSchemaNames.marker(runId(), "<template>").replace("'", "''") + "'");
+                statement.execute(TestSchemaNames.commentStatement(template, TestSchemaNames.marker(runId(), "<template>")));
             }
             try (Database database = Database.open(server.config(template, 2), "attune-test-template:" + runId())) {
                 new Migrator(database).migrate();
@@ -295,11 +336,13 @@ public final class TestSchemaProvisioner implements AutoCloseable {
      */
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
+        synchronized (lifecycle) {
+            if (!closed.compareAndSet(false, true)) {
+                return;
+            }
+            // Queued creations, recycles and drops finish first, so that every schema they produce is in the queue.
+            workers.shutdown();
         }
-        // Let queued creations, recycles and drops finish first, so that every schema they produce is in the queue.
-        workers.shutdown();
         try {
             if (!workers.awaitTermination(5, TimeUnit.MINUTES)) {
                 LOG.warn("Test run {}: background work did not finish; the next run's janitor removes the rest", runId());

@@ -5,11 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.attune.testsupport.junit.IsolatedSchemaTest;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @IsolatedSchemaTest
 class IsolatedSchemaExtensionTest {
+
+    private static String classWideSchema;
+
+    @BeforeAll
+    static void leaseAClassWideSchema(IsolatedSchema schema) {
+        classWideSchema = schema.name().value();
+    }
 
     private String schemaSeenBeforeEach;
 
@@ -23,6 +31,12 @@ class IsolatedSchemaExtensionTest {
         assertThat(dsl.fetchValue("select current_schema()")).isEqualTo(schema.name().value());
         assertThat(dsl.fetchValue("show search_path")).isEqualTo(schema.name().value());
         assertThat(dsl.fetchCount(dsl.selectFrom("pack"))).isZero();
+    }
+
+    @Test
+    void aClassWideSchemaIsNeverHandedToTestMethods(IsolatedSchema schema) {
+        assertThat(classWideSchema).isNotNull();
+        assertThat(schema.name().value()).isNotEqualTo(classWideSchema);
     }
 
     @Test

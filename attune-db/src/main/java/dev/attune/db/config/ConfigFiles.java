@@ -33,6 +33,7 @@ import java.util.TreeMap;
  *   <li>An environment variable {@code ATTUNE__<SECTION>__<KEY>} overrides the key {@code section.key}, e.g.
  *       {@code ATTUNE__DATABASE__SCHEMA=attune_staging}; {@code ATTUNE__ENVIRONMENT} overrides {@code environment}.</li>
  *   <li>An unknown key, in the file or in an override, is an error: a typo must not silently fall back to a default.</li>
+ *   <li>In {@code production}, {@code database.schema} must be given explicitly.</li>
  * </ul>
  */
 public final class ConfigFiles {
@@ -162,8 +163,13 @@ public final class ConfigFiles {
                 .user(emptyToNull(values.get("database.user")))
                 .password(emptyToNull(values.get("database.password")))
                 .serviceRole(emptyToNull(values.get("database.service_role")));
-        if (values.containsKey("environment")) {
-            builder.environment(Environment.parse("environment", values.get("environment")));
+        Environment environment = values.containsKey("environment")
+                ? Environment.parse("environment", values.get("environment"))
+                : Environment.DEVELOPMENT;
+        builder.environment(environment);
+        if (environment == Environment.PRODUCTION && !values.containsKey("database.schema")) {
+            throw new ConfigurationException("database.schema",
+                    "is required in production: set it explicitly (normally 'attune'), never rely on a default");
         }
         if (values.containsKey("database.schema")) {
             builder.schema(values.get("database.schema"));

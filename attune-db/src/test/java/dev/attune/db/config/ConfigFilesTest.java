@@ -179,12 +179,25 @@ class ConfigFilesTest {
     }
 
     @Test
+    void productionWithoutAnExplicitSchemaIsRejected() {
+        assertThatThrownBy(() -> load("""
+                environment: production
+                database:
+                  url: jdbc:postgresql://h/db
+                """, Map.of()))
+                .isInstanceOfSatisfying(ConfigurationException.class,
+                        e -> assertThat(e.key()).isEqualTo("database.schema"))
+                .hasMessageContaining("is required in production");
+    }
+
+    @Test
     void overridesCanSetEveryKnownKeyIncludingOnesAbsentFromTheFile() throws IOException {
         DatabaseConfig config = load("""
                 database:
                   url: jdbc:postgresql://h/db
                 """, Map.of(
                 "ATTUNE__ENVIRONMENT", "production",
+                "ATTUNE__DATABASE__SCHEMA", "attune",
                 "ATTUNE__DATABASE__URL", "jdbc:postgresql://other/db",
                 "ATTUNE__DATABASE__USER", "u",
                 "ATTUNE__DATABASE__PASSWORD", "p",

@@ -1,8 +1,8 @@
 package dev.attune.testsupport.codegen;
 
+import dev.attune.db.DatabaseConfig;
 import dev.attune.testsupport.IsolatedSchema;
 import dev.attune.testsupport.TestSchemaProvisioner;
-import dev.attune.testsupport.server.TestDatabaseServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -50,7 +50,7 @@ public final class JooqCodegen {
         try (InputStream in = Files.newInputStream(configurationFile)) {
             configuration = GenerationTool.load(in);
         }
-        configuration.withJdbc(jdbc(TestDatabaseServer.get(), scratch.name().value()));
+        configuration.withJdbc(jdbc(scratch.database().config()));
         configuration.getGenerator().getDatabase().withInputSchema(scratch.name().value());
         configuration.getGenerator().getTarget().withDirectory(targetDirectory.toAbsolutePath().toString());
         GenerationTool.generate(configuration);
@@ -67,19 +67,19 @@ public final class JooqCodegen {
         return files;
     }
 
-    private static Jdbc jdbc(TestDatabaseServer server, String schema) {
-        Jdbc jdbc = new Jdbc().withDriver("org.postgresql.Driver").withUrl(server.url());
-        if (server.user() != null) {
-            jdbc.withUser(server.user());
+    private static Jdbc jdbc(DatabaseConfig config) {
+        Jdbc jdbc = new Jdbc().withDriver("org.postgresql.Driver").withUrl(config.url());
+        if (config.user() != null) {
+            jdbc.withUser(config.user());
         }
-        if (server.password() != null) {
-            jdbc.withPassword(server.password());
+        if (config.password() != null) {
+            jdbc.withPassword(config.password());
         }
         // With the scratch schema as the search path, the server renders defaults and view sources unqualified
         // ('requested'::execution_status_enum), so the scratch schema's name never reaches the generated code.
         jdbc.withProperties(
                 new Property().withKey("ApplicationName").withValue("attune-codegen"),
-                new Property().withKey("currentSchema").withValue(schema));
+                new Property().withKey("currentSchema").withValue(config.schema().value()));
         return jdbc;
     }
 }

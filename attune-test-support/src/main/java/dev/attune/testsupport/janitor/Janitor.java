@@ -71,14 +71,19 @@ public final class Janitor {
             int position = 0;
             for (String schema : report.leaked()) {
                 position++;
-                // Re-check right before dropping: the run might have been resumed under the same id (practically never).
-                Optional<String> runId = TestSchemaNames.runIdOf(schema);
-                if (runId.isEmpty() || liveness.isAlive(connection, runId.get())) {
-                    continue;
+                try {
+                    // Re-check right before dropping: the run might have been resumed under the same id (practically never).
+                    Optional<String> runId = TestSchemaNames.runIdOf(schema);
+                    if (runId.isEmpty() || liveness.isAlive(connection, runId.get())) {
+                        continue;
+                    }
+                    MigrationReplayer.dropSchema(connection, SchemaName.of(schema));
+                    dropped.add(schema);
+                    progress.accept("dropped " + schema + " (" + position + "/" + report.leaked().size() + ")");
+                } catch (SQLException e) {
+                    // One schema we cannot drop (another owner, a lock) must not stop the others or the test run.
+                    progress.accept("could not drop " + schema + ": " + e.getMessage());
                 }
-                MigrationReplayer.dropSchema(connection, SchemaName.of(schema));
-                dropped.add(schema);
-                progress.accept("dropped " + schema + " (" + position + "/" + report.leaked().size() + ")");
             }
             return report.withDropped(dropped);
         } catch (SQLException e) {

@@ -1,7 +1,6 @@
 package dev.attune.testsupport.junit;
 
 import dev.attune.testsupport.IsolatedSchema;
-import dev.attune.testsupport.ProvisioningSettings;
 import dev.attune.testsupport.TestSchemaProvisioner;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
@@ -59,17 +58,23 @@ public final class IsolatedSchemaExtension implements ParameterResolver, AfterTe
         if (context.getExecutionException().isEmpty()) {
             return;
         }
-        IsolatedSchema schema = context.getStore(NAMESPACE).get(SCHEMA, IsolatedSchema.class);
-        if (schema != null && ProvisioningSettings.fromSystem().keepFailedSchemas()) {
+        IsolatedSchema schema = context.getStore(NAMESPACE).get(schemaKey(context), IsolatedSchema.class);
+        if (schema != null && provisioner(context).settings().keepFailedSchemas()) {
             schema.keepAfterClose();
         }
     }
 
     private static IsolatedSchema schemaOf(ExtensionContext context) {
         ExtensionContext.Store store = context.getStore(NAMESPACE);
-        // AutoCloseable values are closed by JUnit when their context ends: the schema is dropped after every outcome.
-        return store.getOrComputeIfAbsent(SCHEMA, key -> provisioner(context).lease(displayName(context)),
+        // Keyed by the context itself: a store lookup also sees the parents' values, and a class-wide schema of a
+        // @BeforeAll parameter must never be handed to the (concurrent) test methods. AutoCloseable values are closed
+        // by JUnit when their context ends, so the schema is released after every outcome.
+        return store.getOrComputeIfAbsent(schemaKey(context), key -> provisioner(context).lease(displayName(context)),
                 IsolatedSchema.class);
+    }
+
+    private static String schemaKey(ExtensionContext context) {
+        return SCHEMA + ":" + context.getUniqueId();
     }
 
     private static TestSchemaProvisioner provisioner(ExtensionContext context) {

@@ -14,7 +14,9 @@ import java.util.TreeSet;
 
 /**
  * A comparable description of everything one schema defines: tables and their columns (type, nullability, default),
- * constraints, indexes, sequences, enum types and labels, functions (signature and body), triggers and views. Names of
+ * persistence and row security, constraints, indexes, sequences and their parameters, enum types and labels, functions
+ * (signature, body, volatility, security, settings), triggers (and whether they are enabled, foreign-key triggers
+ * included) and views. Names of
  * the schema itself are removed, so two schemas built from the same migrations have equal fingerprints.
  *
  * <p>The Flyway history table is left out: the template has one, replayed schemas do not.
@@ -23,7 +25,7 @@ public final class CatalogFingerprint {
 
     // Catalog queries cannot be expressed with the generated classes; they are kept here, in one place.
     private static final String[] QUERIES = {
-        // columns of tables, views and sequences
+        // columns of tables and views
         """
         select 'column ' || c.relname || '.' || a.attname || ' ' || format_type(a.atttypid, a.atttypmod)
                || case when a.attnotnull then ' not null' else '' end
@@ -35,9 +37,19 @@ public final class CatalogFingerprint {
         where n.nspname = ? and c.relkind in ('r', 'v', 'p') and c.relname <> 'flyway_schema_history'
         """,
         """
-        select 'relation ' || c.relkind::text || ' ' || c.relname
+        select 'relation ' || c.relkind::text || ' ' || c.relname || ' persistence ' || c.relpersistence::text
+               || ' rls ' || c.relrowsecurity::text
         from pg_class c join pg_namespace n on n.oid = c.relnamespace
         where n.nspname = ? and c.relname not like 'flyway_schema_history%'
+        """,
+        """
+        select 'sequence ' || c.relname || ' ' || format_type(s.seqtypid, null) || ' start ' || s.seqstart
+               || ' increment ' || s.seqincrement || ' min ' || s.seqmin || ' max ' || s.seqmax
+               || ' cache ' || s.seqcache || ' cycle ' || s.seqcycle::text
+        from pg_sequence s
+        join pg_class c on c.oid = s.seqrelid
+        join pg_namespace n on n.oid = c.relnamespace
+        where n.nspname = ?
         """,
         """
         select 'constraint ' || c.relname || '.' || k.conname || ' ' || pg_get_constraintdef(k.oid)
@@ -63,16 +75,27 @@ public final class CatalogFingerprint {
         """,
         """
         select 'function ' || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ') '
-               || pg_get_function_result(p.oid) || ' ' || md5(p.prosrc)
+               || pg_get_function_result(p.oid) || ' ' || md5(p.prosrc) || ' volatility ' || p.provolatile::text
+               || ' security definer ' || p.prosecdef::text || ' config ' || coalesce(array_to_string(p.proconfig, ','), '')
         from pg_proc p join pg_namespace n on n.oid = p.pronamespace
         where n.nspname = ?
         """,
         """
-        select 'trigger ' || pg_get_triggerdef(t.oid)
+        select 'trigger ' || pg_get_triggerdef(t.oid) || ' enabled ' || t.tgenabled::text
         from pg_trigger t
         join pg_class c on c.oid = t.tgrelid
         join pg_namespace n on n.oid = c.relnamespace
         where n.nspname = ? and not t.tgisinternal
+        """,
+        // Internal (foreign-key) triggers have generated names: compare how many each table has and how many are off.
+        """
+        select 'internal triggers ' || c.relname || ' ' || count(*) || ' disabled '
+               || count(*) filter (where t.tgenabled = 'D')
+        from pg_trigger t
+        join pg_class c on c.oid = t.tgrelid
+        join pg_namespace n on n.oid = c.relnamespace
+        where n.nspname = ? and t.tgisinternal
+        group by c.relname
         """,
         """
         select 'view ' || c.relname || ' ' || pg_get_viewdef(c.oid)

@@ -31,9 +31,9 @@ public final class MigrationReplayer {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
-            // The name is a validated SchemaName (never needs quoting); the marker is a literal with quotes doubled.
+            // The name is a validated SchemaName: lower-case, no reserved word, so it never needs quoting.
             statement.execute("create schema " + schema.value());
-            statement.execute("comment on schema " + schema.value() + " is '" + marker.replace("'", "''") + "'");
+            statement.execute(TestSchemaNames.commentStatement(schema, marker));
             statement.execute("set local search_path to " + schema.value());
             for (MigrationScripts.Script script : scripts) {
                 try {

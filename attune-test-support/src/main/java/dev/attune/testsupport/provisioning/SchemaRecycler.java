@@ -16,10 +16,11 @@ import java.util.Set;
 /**
  * Makes a released test schema as good as new, or says it cannot: the verified recycle mode.
  *
- * <p>A schema is recycled only when no other session holds a lock on any of its relations and its catalog fingerprint
- * still equals the template's (a test that altered a table, function or type is dropped instead). Then, in one
- * transaction, every table is emptied with {@code DELETE} (children before parents, so no foreign key is ever violated;
- * much cheaper than {@code TRUNCATE} for small tables) and every sequence restarts at 1.
+ * <p>A schema is recycled only when no other session uses it (no lock on any of its relations, no connection tagged
+ * with its name) and its catalog fingerprint still equals the template's (a test that altered a table, function, type or
+ * trigger is dropped instead). Then, in one transaction, every table is emptied with {@code DELETE} (children before
+ * parents, so no foreign key is ever violated; much cheaper than {@code TRUNCATE} for small tables) and every sequence
+ * restarts at 1.
  */
 public final class SchemaRecycler {
 
@@ -60,27 +61,30 @@ public final class SchemaRecycler {
     /**
      * Empties {@code schema} if it is safe to reuse.
      *
-     * @return true when the schema is clean and may be leased again; false when it must be dropped
+     * @return true when the schema is clean and may be leased again; false when it is still in use or its DDL changed
+     *         and it must be dropped
+     * @throws SQLException when emptying it failed (the transaction is rolled back; drop the schema)
      */
     public boolean recycle(Connection connection, SchemaName schema) throws SQLException {
-        if (lockedByOtherSessions(connection, schema) || !CatalogFingerprint.of(connection, schema.value()).equals(template)) {
+        if (inUse(connection, schema) || !CatalogFingerprint.of(connection, schema.value()).equals(template)) {
             return false;
+        }
+        StringBuilder script = new StringBuilder();
+        for (String table : deleteOrder) {
+            script.append("delete from ").append(schema.value()).append(".\"").append(table).append("\";\n");
+        }
+        for (String sequence : sequences) {
+            script.append("alter sequence ").append(schema.value()).append(".\"").append(sequence).append("\" restart;\n");
         }
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
-            for (String table : deleteOrder) {
-                statement.addBatch("delete from " + schema.value() + ".\"" + table + "\"");
-            }
-            for (String sequence : sequences) {
-                statement.addBatch("select pg_catalog.setval('" + schema.value() + ".\"" + sequence + "\"', 1, false)");
-            }
-            statement.executeBatch();
+            statement.execute(script.toString()); // one round trip, one transaction
             connection.commit();
             return true;
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             connection.rollback();
-            return false;
+            throw e;
         } finally {
             connection.setAutoCommit(autoCommit);
         }
@@ -107,13 +111,23 @@ public final class SchemaRecycler {
         }
     }
 
-    private static boolean lockedByOtherSessions(Connection connection, SchemaName schema) throws SQLException {
+    /**
+     * Whether another session still uses the schema: one holding a lock on any of its relations, or one tagged with its
+     * name ({@code attune-test:<schema>}, {@code attune-notifications:<schema>}, ...) — an idle pool or a LISTEN
+     * connection holds no lock.
+     */
+    private static boolean inUse(Connection connection, SchemaName schema) throws SQLException {
         String query = "select exists (select 1 from pg_catalog.pg_locks l"
                 + " join pg_catalog.pg_class c on c.oid = l.relation"
                 + " join pg_catalog.pg_namespace n on n.oid = c.relnamespace"
-                + " where n.nspname = ? and l.pid <> pg_catalog.pg_backend_pid())";
+                + " where n.nspname = ? and l.pid <> pg_catalog.pg_backend_pid())"
+                + " or exists (select 1 from pg_catalog.pg_stat_activity"
+                + " where pid <> pg_catalog.pg_backend_pid() and right(application_name, ?) = ?)";
         try (PreparedStatement statement = connection.prepareStatement(query)) {
+            String tag = ":" + schema.value();
             statement.setString(1, schema.value());
+            statement.setInt(2, tag.length());
+            statement.setString(3, tag);
             try (ResultSet result = statement.executeQuery()) {
                 result.next();
                 return result.getBoolean(1);

@@ -45,6 +45,11 @@ public final class TestSchemaNames {
         return MARKER_PREFIX + runId + " created=" + Instant.now() + " test=" + test;
     }
 
+    /** The statement that writes {@code marker} as the comment of {@code schema} (a validated name; quotes doubled). */
+    public static String commentStatement(SchemaName schema, String marker) {
+        return "comment on schema " + schema.value() + " is '" + marker.replace("'", "''") + "'";
+    }
+
     /** Whether {@code comment} is a marker written for run {@code runId}. */
     public static boolean isMarkerOf(String comment, String runId) {
         if (comment == null) {
@@ -52,12 +57,6 @@ public final class TestSchemaNames {
         }
         Matcher matcher = MARKER.matcher(comment);
         return matcher.matches() && matcher.group(1).equals(runId);
-    }
-
-    /** The test named in a marker comment, or an empty string. */
-    public static String testOf(String comment) {
-        Matcher matcher = comment == null ? null : MARKER.matcher(comment);
-        return matcher != null && matcher.matches() ? matcher.group(3) : "";
     }
 
     /** The 32-bit advisory-lock key of a run id (the run id is that key in hex). */
