@@ -9,7 +9,12 @@ public class NotFoundException extends RepositoryException {
     private final transient Object value;
 
     public NotFoundException(String entity, String field, Object value) {
-        super(entity, entity + " with " + field + " = " + value + " not found", null);
+        this(entity, field, value, null);
+    }
+
+    /** With the error that reported the missing row, e.g. a database function's exception. */
+    public NotFoundException(String entity, String field, Object value, Throwable cause) {
+        super(entity, entity + " with " + field + " = " + value + " not found", cause);
         this.field = field;
         this.value = value;
     }

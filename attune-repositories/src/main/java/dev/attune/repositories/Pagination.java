@@ -4,7 +4,7 @@ package dev.attune.repositories;
  * A page of results: {@code page} is 0-based, {@code perPage} rows each (offset = page × perPage).
  *
  * @param page    0 or more; default 0
- * @param perPage 1–1000; default 50
+ * @param perPage 1–{@value Limits#MAX_PAGE_SIZE}; default 50
  */
 public record Pagination(int page, int perPage) {
 
@@ -15,8 +15,9 @@ public record Pagination(int page, int perPage) {
         if (page < 0) {
             throw new ValidationException("pagination", "page", page, "must be 0 or more");
         }
-        if (perPage < 1 || perPage > 1000) {
-            throw new ValidationException("pagination", "per_page", perPage, "must be between 1 and 1000");
+        if (perPage < 1 || perPage > Limits.MAX_PAGE_SIZE) {
+            throw new ValidationException("pagination", "per_page", perPage,
+                    "must be between 1 and " + Limits.MAX_PAGE_SIZE);
         }
     }
 

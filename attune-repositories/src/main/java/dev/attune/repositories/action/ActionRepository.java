@@ -4,6 +4,7 @@ import static dev.attune.repositories.schema.Tables.ACTION;
 
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.internal.DatabaseErrors;
+import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.internal.Search;
 import dev.attune.repositories.schema.tables.pojos.Action;
 import java.util.List;
@@ -38,6 +39,7 @@ public final class ActionRepository {
     }
 
     public Optional<Action> findByRef(String ref) {
+        Refs.requireValue(ENTITY, "ref", ref);
         return dsl.selectFrom(ACTION).where(ACTION.REF.eq(ref)).fetchOptionalInto(Action.class);
     }
 
@@ -63,6 +65,7 @@ public final class ActionRepository {
 
     /** Actions whose ref, label or description contains {@code query}, ignoring case; by ref. */
     public List<Action> search(String query) {
+        Refs.requireValue(ENTITY, "query", query);
         return where(Search.containsIgnoringCase(query, ACTION.REF, ACTION.LABEL, ACTION.DESCRIPTION));
     }
 

@@ -4,6 +4,7 @@ import static dev.attune.repositories.schema.Tables.POLICY;
 
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.internal.DatabaseErrors;
+import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.schema.tables.pojos.Policy;
 import java.util.List;
 import java.util.Optional;
@@ -40,6 +41,7 @@ public final class PolicyRepository {
     }
 
     public Optional<Policy> findByRef(String ref) {
+        Refs.requireValue(ENTITY, "ref", ref);
         return dsl.selectFrom(POLICY).where(POLICY.REF.eq(ref)).fetchOptionalInto(Policy.class);
     }
 
@@ -60,6 +62,7 @@ public final class PolicyRepository {
 
     /** Policies whose tags contain {@code tag}, by ref. */
     public List<Policy> findByTag(String tag) {
+        Refs.requireValue(ENTITY, "tag", tag);
         return where(POLICY.TAGS.contains(new String[] {tag}));
     }
 

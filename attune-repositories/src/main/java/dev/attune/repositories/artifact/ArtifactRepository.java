@@ -5,13 +5,17 @@ import static dev.attune.repositories.schema.Tables.ARTIFACT;
 import dev.attune.repositories.Limits;
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.internal.DatabaseErrors;
+import dev.attune.repositories.internal.Inserts;
+import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.schema.enums.ArtifactRetentionEnum;
 import dev.attune.repositories.schema.enums.ArtifactTypeEnum;
 import dev.attune.repositories.schema.enums.OwnerTypeEnum;
 import dev.attune.repositories.schema.tables.pojos.Artifact;
+import dev.attune.repositories.schema.tables.records.ArtifactRecord;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.InsertSetMoreStep;
 
 /**
  * Artifacts: files, logs and outputs produced by executions. A high-volume table: every list is newest first
@@ -45,6 +49,7 @@ public final class ArtifactRepository {
      * created), so the answer is stable. Use {@link #findByScopeAndOwner} or the other finders to see every version.
      */
     public Optional<Artifact> findByRef(String ref) {
+        Refs.requireValue(ENTITY, "ref", ref);
         return dsl.selectFrom(ARTIFACT).where(ARTIFACT.REF.eq(ref)).orderBy(ARTIFACT.ID).limit(1)
                 .fetchOptionalInto(Artifact.class);
     }
@@ -66,6 +71,7 @@ public final class ArtifactRepository {
 
     /** Every artifact of this kind of owner, newest first. */
     public List<Artifact> findByScope(OwnerTypeEnum scope) {
+        Refs.requireValue(ENTITY, "scope", scope);
         return dsl.selectFrom(ARTIFACT).where(ARTIFACT.SCOPE.eq(scope))
                 .orderBy(ARTIFACT.CREATED.desc(), ARTIFACT.ID.desc())
                 .fetchInto(Artifact.class);
@@ -73,6 +79,7 @@ public final class ArtifactRepository {
 
     /** Every artifact of this owner identifier (whatever the scope), newest first. */
     public List<Artifact> findByOwner(String owner) {
+        Refs.requireValue(ENTITY, "owner", owner);
         return dsl.selectFrom(ARTIFACT).where(ARTIFACT.OWNER.eq(owner))
                 .orderBy(ARTIFACT.CREATED.desc(), ARTIFACT.ID.desc())
                 .fetchInto(Artifact.class);
@@ -80,6 +87,7 @@ public final class ArtifactRepository {
 
     /** Every artifact of this type, newest first. */
     public List<Artifact> findByType(ArtifactTypeEnum type) {
+        Refs.requireValue(ENTITY, "type", type);
         return dsl.selectFrom(ARTIFACT).where(ARTIFACT.TYPE.eq(type))
                 .orderBy(ARTIFACT.CREATED.desc(), ARTIFACT.ID.desc())
                 .fetchInto(Artifact.class);
@@ -87,6 +95,8 @@ public final class ArtifactRepository {
 
     /** Every artifact of this owner within this scope, newest first. */
     public List<Artifact> findByScopeAndOwner(OwnerTypeEnum scope, String owner) {
+        Refs.requireValue(ENTITY, "scope", scope);
+        Refs.requireValue(ENTITY, "owner", owner);
         return dsl.selectFrom(ARTIFACT).where(ARTIFACT.SCOPE.eq(scope)).and(ARTIFACT.OWNER.eq(owner))
                 .orderBy(ARTIFACT.CREATED.desc(), ARTIFACT.ID.desc())
                 .fetchInto(Artifact.class);
@@ -94,21 +104,27 @@ public final class ArtifactRepository {
 
     /** Every artifact with this retention policy, newest first. */
     public List<Artifact> findByRetentionPolicy(ArtifactRetentionEnum retentionPolicy) {
+        Refs.requireValue(ENTITY, "retention_policy", retentionPolicy);
         return dsl.selectFrom(ARTIFACT).where(ARTIFACT.RETENTION_POLICY.eq(retentionPolicy))
                 .orderBy(ARTIFACT.CREATED.desc(), ARTIFACT.ID.desc())
                 .fetchInto(Artifact.class);
     }
 
+    /**
+     * Inserts the artifact. A {@code null} scope, owner, retention policy or limit is not bound, so the column default
+     * applies ({@code system}, {@code ''}, {@code versions}, 1).
+     */
     public Artifact create(NewArtifact artifact) {
-        return DatabaseErrors.translate(ENTITY, () -> dsl.insertInto(ARTIFACT)
-                .set(ARTIFACT.REF, artifact.ref())
-                .set(ARTIFACT.SCOPE, artifact.scope())
-                .set(ARTIFACT.OWNER, artifact.owner())
-                .set(ARTIFACT.TYPE, artifact.type())
-                .set(ARTIFACT.RETENTION_POLICY, artifact.retentionPolicy())
-                .set(ARTIFACT.RETENTION_LIMIT, artifact.retentionLimit())
-                .returning()
-                .fetchSingleInto(Artifact.class));
+        return DatabaseErrors.translate(ENTITY, () -> {
+            InsertSetMoreStep<ArtifactRecord> insert = dsl.insertInto(ARTIFACT)
+                    .set(ARTIFACT.REF, artifact.ref())
+                    .set(ARTIFACT.TYPE, artifact.type());
+            insert = Inserts.setIfNotNull(insert, ARTIFACT.SCOPE, artifact.scope());
+            insert = Inserts.setIfNotNull(insert, ARTIFACT.OWNER, artifact.owner());
+            insert = Inserts.setIfNotNull(insert, ARTIFACT.RETENTION_POLICY, artifact.retentionPolicy());
+            insert = Inserts.setIfNotNull(insert, ARTIFACT.RETENTION_LIMIT, artifact.retentionLimit());
+            return insert.returning().fetchSingleInto(Artifact.class);
+        });
     }
 
     /**

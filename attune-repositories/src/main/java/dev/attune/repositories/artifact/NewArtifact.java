@@ -6,7 +6,8 @@ import dev.attune.repositories.schema.enums.ArtifactTypeEnum;
 import dev.attune.repositories.schema.enums.OwnerTypeEnum;
 
 /**
- * An artifact (file, log, output) to create. {@code null} for an optional component means the column default.
+ * An artifact (file, log, output) to create. {@code null} for an optional component means the column default: the
+ * repository leaves the column out of the INSERT, so the defaults live in the schema only.
  *
  * @param ref             required; neither unique nor format-checked (several versions may share a ref)
  * @param scope           kind of owner; default {@code system}
@@ -26,10 +27,6 @@ public record NewArtifact(
     public NewArtifact {
         Refs.requireValue(ArtifactRepository.ENTITY, "ref", ref);
         Refs.requireValue(ArtifactRepository.ENTITY, "type", type);
-        scope = scope == null ? OwnerTypeEnum.system : scope;
-        owner = owner == null ? "" : owner;
-        retentionPolicy = retentionPolicy == null ? ArtifactRetentionEnum.versions : retentionPolicy;
-        retentionLimit = retentionLimit == null ? 1 : retentionLimit;
     }
 
     /** A system-scoped artifact keeping one version. */

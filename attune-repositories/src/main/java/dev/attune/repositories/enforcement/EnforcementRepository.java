@@ -5,11 +5,15 @@ import static dev.attune.repositories.schema.Tables.ENFORCEMENT;
 import dev.attune.repositories.Limits;
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.internal.DatabaseErrors;
+import dev.attune.repositories.internal.Inserts;
+import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.schema.enums.EnforcementStatusEnum;
 import dev.attune.repositories.schema.tables.pojos.Enforcement;
+import dev.attune.repositories.schema.tables.records.EnforcementRecord;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.InsertSetMoreStep;
 
 /**
  * Enforcements: rules being applied to events. A high-volume table: every list is newest first ({@code created} DESC,
@@ -52,6 +56,7 @@ public final class EnforcementRepository {
 
     /** Every enforcement in {@code status}, newest first. */
     public List<Enforcement> findByStatus(EnforcementStatusEnum status) {
+        Refs.requireValue(ENTITY, "status", status);
         return dsl.selectFrom(ENFORCEMENT).where(ENFORCEMENT.STATUS.eq(status))
                 .orderBy(ENFORCEMENT.CREATED.desc(), ENFORCEMENT.ID.desc())
                 .fetchInto(Enforcement.class);
@@ -64,20 +69,26 @@ public final class EnforcementRepository {
                 .fetchInto(Enforcement.class);
     }
 
-    /** @throws dev.attune.repositories.ReferenceViolationException when the rule or the event does not exist */
+    /**
+     * Inserts the enforcement. A {@code null} status or condition is not bound, so the column default applies
+     * ({@code created}, {@code all}).
+     *
+     * @throws dev.attune.repositories.ReferenceViolationException when the rule or the event does not exist
+     */
     public Enforcement create(NewEnforcement enforcement) {
-        return DatabaseErrors.translate(ENTITY, () -> dsl.insertInto(ENFORCEMENT)
-                .set(ENFORCEMENT.RULE, enforcement.rule())
-                .set(ENFORCEMENT.RULE_REF, enforcement.ruleRef())
-                .set(ENFORCEMENT.TRIGGER_REF, enforcement.triggerRef())
-                .set(ENFORCEMENT.CONFIG, enforcement.config())
-                .set(ENFORCEMENT.EVENT, enforcement.event())
-                .set(ENFORCEMENT.STATUS, enforcement.status())
-                .set(ENFORCEMENT.PAYLOAD, enforcement.payload())
-                .set(ENFORCEMENT.CONDITION, enforcement.condition())
-                .set(ENFORCEMENT.CONDITIONS, enforcement.conditions())
-                .returning()
-                .fetchSingleInto(Enforcement.class));
+        return DatabaseErrors.translate(ENTITY, () -> {
+            InsertSetMoreStep<EnforcementRecord> insert = dsl.insertInto(ENFORCEMENT)
+                    .set(ENFORCEMENT.RULE, enforcement.rule())
+                    .set(ENFORCEMENT.RULE_REF, enforcement.ruleRef())
+                    .set(ENFORCEMENT.TRIGGER_REF, enforcement.triggerRef())
+                    .set(ENFORCEMENT.CONFIG, enforcement.config())
+                    .set(ENFORCEMENT.EVENT, enforcement.event())
+                    .set(ENFORCEMENT.PAYLOAD, enforcement.payload())
+                    .set(ENFORCEMENT.CONDITIONS, enforcement.conditions());
+            insert = Inserts.setIfNotNull(insert, ENFORCEMENT.STATUS, enforcement.status());
+            insert = Inserts.setIfNotNull(insert, ENFORCEMENT.CONDITION, enforcement.condition());
+            return insert.returning().fetchSingleInto(Enforcement.class);
+        });
     }
 
     /**

@@ -7,7 +7,8 @@ import dev.attune.repositories.schema.enums.EnforcementConditionEnum;
 import dev.attune.repositories.schema.enums.EnforcementStatusEnum;
 
 /**
- * An enforcement (a rule being applied to an event) to create.
+ * An enforcement (a rule being applied to an event) to create. A {@code null} status or condition is left out of the
+ * INSERT, so the column default applies.
  *
  * @param rule        optional id of the rule (set to NULL by the database if the rule is deleted later)
  * @param ruleRef     required
@@ -34,8 +35,6 @@ public record NewEnforcement(
         Refs.requireValue(EnforcementRepository.ENTITY, "rule_ref", ruleRef);
         Refs.requireValue(EnforcementRepository.ENTITY, "trigger_ref", triggerRef);
         Refs.requireValue(EnforcementRepository.ENTITY, "payload", payload);
-        status = status == null ? EnforcementStatusEnum.created : status;
-        condition = condition == null ? EnforcementConditionEnum.all : condition;
         conditions = Json.arrayIfNull(conditions);
     }
 

@@ -5,6 +5,7 @@ import static dev.attune.repositories.schema.Tables.EVENT;
 import dev.attune.repositories.Limits;
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.internal.DatabaseErrors;
+import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.schema.tables.pojos.Event;
 import java.util.List;
 import java.util.Optional;
@@ -54,6 +55,7 @@ public final class EventRepository {
      * deleted since.
      */
     public List<Event> findByTriggerRef(String triggerRef) {
+        Refs.requireValue(ENTITY, "trigger_ref", triggerRef);
         return dsl.selectFrom(EVENT).where(EVENT.TRIGGER_REF.eq(triggerRef))
                 .orderBy(EVENT.CREATED.desc(), EVENT.ID.desc()).limit(Limits.LIST_LIMIT)
                 .fetchInto(Event.class);

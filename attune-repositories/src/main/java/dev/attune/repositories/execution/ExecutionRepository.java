@@ -5,6 +5,7 @@ import static dev.attune.repositories.schema.Tables.EXECUTION;
 import dev.attune.repositories.Limits;
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.internal.DatabaseErrors;
+import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.schema.enums.ExecutionStatusEnum;
 import dev.attune.repositories.schema.tables.pojos.Execution;
 import dev.attune.repositories.schema.tables.records.ExecutionRecord;
@@ -17,7 +18,8 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
 /**
- * Executions: runs of actions, workflow parents and workflow tasks. Lists are newest first ({@code created} DESC).
+ * Executions: runs of actions, workflow parents and workflow tasks. Lists are newest first ({@code created} DESC, then id
+ * DESC).
  *
  * <p>Every insert and update of an execution is published on the schema's NOTIFY channel by the
  * {@code notify_execution_change} trigger; see {@link ExecutionNotifications}.
@@ -53,19 +55,21 @@ public final class ExecutionRepository {
 
     /** The newest {@value Limits#LIST_LIMIT} executions, newest first. */
     public List<Execution> list() {
-        return dsl.selectFrom(EXECUTION).orderBy(EXECUTION.CREATED.desc()).limit(Limits.LIST_LIMIT).fetchInto(Execution.class);
+        return dsl.selectFrom(EXECUTION).orderBy(EXECUTION.CREATED.desc(), EXECUTION.ID.desc()).limit(Limits.LIST_LIMIT)
+                .fetchInto(Execution.class);
     }
 
     /** Executions with this status, newest first (no limit). */
     public List<Execution> findByStatus(ExecutionStatusEnum status) {
+        Refs.requireValue(ENTITY, "status", status);
         return dsl.selectFrom(EXECUTION).where(EXECUTION.STATUS.eq(status))
-                .orderBy(EXECUTION.CREATED.desc()).fetchInto(Execution.class);
+                .orderBy(EXECUTION.CREATED.desc(), EXECUTION.ID.desc()).fetchInto(Execution.class);
     }
 
     /** Executions caused by this enforcement, newest first (no limit). */
     public List<Execution> findByEnforcement(long enforcementId) {
         return dsl.selectFrom(EXECUTION).where(EXECUTION.ENFORCEMENT.eq(enforcementId))
-                .orderBy(EXECUTION.CREATED.desc()).fetchInto(Execution.class);
+                .orderBy(EXECUTION.CREATED.desc(), EXECUTION.ID.desc()).fetchInto(Execution.class);
     }
 
     /**
@@ -82,7 +86,7 @@ public final class ExecutionRepository {
         return dsl.selectFrom(EXECUTION)
                 .where(EXECUTION.WORKFLOW_TASK.isNotNull()) // the index is partial on this condition
                 .and(WORKFLOW_EXECUTION_KEY.eq(Long.toString(workflowExecutionId)))
-                .orderBy(EXECUTION.CREATED.desc());
+                .orderBy(EXECUTION.CREATED.desc(), EXECUTION.ID.desc());
     }
 
     /**

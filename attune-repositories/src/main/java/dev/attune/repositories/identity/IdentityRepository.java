@@ -4,6 +4,7 @@ import static dev.attune.repositories.schema.Tables.IDENTITY;
 
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.internal.DatabaseErrors;
+import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.schema.tables.pojos.Identity;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +36,7 @@ public final class IdentityRepository {
     }
 
     public Optional<Identity> findByLogin(String login) {
+        Refs.requireValue(ENTITY, "login", login);
         return dsl.selectFrom(IDENTITY).where(IDENTITY.LOGIN.eq(login)).fetchOptionalInto(Identity.class);
     }
 

@@ -11,8 +11,9 @@ import org.jooq.DSLContext;
 
 /**
  * Permission assignments: which identity holds which permission set. Assignments are created and deleted, never
- * updated. Lists are newest first ({@code created} DESC), ties — assignments made in one transaction share
- * {@code created} — in id order, i.e. in the order they were made.
+ * updated. Lists are newest first ({@code created} DESC, then id DESC, like
+ * the other created-ordered lists): assignments made in one transaction share {@code created} and come latest-made
+ * first.
  *
  * <p>Construct with the {@link DSLContext} to work in — inside
  * {@code dsl.transaction(cfg -> new PermissionAssignmentRepository(cfg.dsl()))} every call joins the caller's
@@ -38,20 +39,21 @@ public final class PermissionAssignmentRepository {
         return findById(id).orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
     }
 
-    /** Every assignment, newest first, then by id (no limit). */
+    /** Every assignment, newest first, then by id descending (no limit). */
     public List<PermissionAssignment> list() {
         return dsl.selectFrom(PERMISSION_ASSIGNMENT)
-                .orderBy(PERMISSION_ASSIGNMENT.CREATED.desc(), PERMISSION_ASSIGNMENT.ID)
+                .orderBy(PERMISSION_ASSIGNMENT.CREATED.desc(), PERMISSION_ASSIGNMENT.ID.desc())
                 .fetchInto(PermissionAssignment.class);
     }
 
     /**
-     * The assignments of one identity, newest first, then by id. (Attune left this unordered; an order is fixed here so
-     * that callers see a stable result. Index {@code idx_permission_assignment_identity_created} serves it.)
+     * The assignments of one identity, newest first, then by id descending. (Attune left this unordered; an order is
+     * fixed here so that callers see a stable result. Index {@code idx_permission_assignment_identity_created} serves
+     * it.)
      */
     public List<PermissionAssignment> findByIdentity(long identityId) {
         return dsl.selectFrom(PERMISSION_ASSIGNMENT).where(PERMISSION_ASSIGNMENT.IDENTITY.eq(identityId))
-                .orderBy(PERMISSION_ASSIGNMENT.CREATED.desc(), PERMISSION_ASSIGNMENT.ID)
+                .orderBy(PERMISSION_ASSIGNMENT.CREATED.desc(), PERMISSION_ASSIGNMENT.ID.desc())
                 .fetchInto(PermissionAssignment.class);
     }
 

@@ -5,6 +5,7 @@ import static dev.attune.repositories.schema.Tables.INQUIRY;
 import dev.attune.repositories.Limits;
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.internal.DatabaseErrors;
+import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.schema.enums.InquiryStatusEnum;
 import dev.attune.repositories.schema.tables.pojos.Inquiry;
 import java.util.List;
@@ -12,7 +13,8 @@ import java.util.Optional;
 import org.jooq.DSLContext;
 
 /**
- * Inquiries: human-in-the-loop questions attached to executions. Lists are newest first ({@code created} DESC).
+ * Inquiries: human-in-the-loop questions attached to executions. Lists are newest first ({@code created} DESC,
+ * then id DESC).
  *
  * <p>Construct with the {@link DSLContext} to work in — inside {@code dsl.transaction(cfg -> new InquiryRepository(cfg.dsl()))}
  * every call joins the caller's transaction.
@@ -38,19 +40,21 @@ public final class InquiryRepository {
 
     /** The newest {@value Limits#LIST_LIMIT} inquiries, newest first. */
     public List<Inquiry> list() {
-        return dsl.selectFrom(INQUIRY).orderBy(INQUIRY.CREATED.desc()).limit(Limits.LIST_LIMIT).fetchInto(Inquiry.class);
+        return dsl.selectFrom(INQUIRY).orderBy(INQUIRY.CREATED.desc(), INQUIRY.ID.desc()).limit(Limits.LIST_LIMIT)
+                .fetchInto(Inquiry.class);
     }
 
     /** Inquiries with this status, newest first (no limit). */
     public List<Inquiry> findByStatus(InquiryStatusEnum status) {
+        Refs.requireValue(ENTITY, "status", status);
         return dsl.selectFrom(INQUIRY).where(INQUIRY.STATUS.eq(status))
-                .orderBy(INQUIRY.CREATED.desc()).fetchInto(Inquiry.class);
+                .orderBy(INQUIRY.CREATED.desc(), INQUIRY.ID.desc()).fetchInto(Inquiry.class);
     }
 
     /** The inquiries of one execution, newest first (no limit). */
     public List<Inquiry> findByExecution(long executionId) {
         return dsl.selectFrom(INQUIRY).where(INQUIRY.EXECUTION.eq(executionId))
-                .orderBy(INQUIRY.CREATED.desc()).fetchInto(Inquiry.class);
+                .orderBy(INQUIRY.CREATED.desc(), INQUIRY.ID.desc()).fetchInto(Inquiry.class);
     }
 
     /** @throws dev.attune.repositories.ReferenceViolationException when the execution or assignee does not exist */

@@ -1,10 +1,37 @@
 package dev.attune.repositories.internal;
 
+import static dev.attune.repositories.schema.Tables.ACTION;
+import static dev.attune.repositories.schema.Tables.ARTIFACT;
+import static dev.attune.repositories.schema.Tables.ENFORCEMENT;
+import static dev.attune.repositories.schema.Tables.EVENT;
+import static dev.attune.repositories.schema.Tables.EXECUTION;
+import static dev.attune.repositories.schema.Tables.IDENTITY;
+import static dev.attune.repositories.schema.Tables.INQUIRY;
+import static dev.attune.repositories.schema.Tables.KEY;
+import static dev.attune.repositories.schema.Tables.NOTIFICATION;
+import static dev.attune.repositories.schema.Tables.PACK;
+import static dev.attune.repositories.schema.Tables.PACK_INSTALLATION;
+import static dev.attune.repositories.schema.Tables.PACK_TEST_EXECUTION;
+import static dev.attune.repositories.schema.Tables.PERMISSION_ASSIGNMENT;
+import static dev.attune.repositories.schema.Tables.PERMISSION_SET;
+import static dev.attune.repositories.schema.Tables.POLICY;
+import static dev.attune.repositories.schema.Tables.QUEUE_STATS;
+import static dev.attune.repositories.schema.Tables.RULE;
+import static dev.attune.repositories.schema.Tables.RUNTIME;
+import static dev.attune.repositories.schema.Tables.SENSOR;
+import static dev.attune.repositories.schema.Tables.TRIGGER;
+import static dev.attune.repositories.schema.Tables.WEBHOOK_EVENT_LOG;
+import static dev.attune.repositories.schema.Tables.WORKER;
+import static dev.attune.repositories.schema.Tables.WORKFLOW_DEFINITION;
+import static dev.attune.repositories.schema.Tables.WORKFLOW_EXECUTION;
+
 import dev.attune.repositories.AlreadyExistsException;
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.ReferenceViolationException;
 import dev.attune.repositories.RepositoryException;
 import dev.attune.repositories.ValidationException;
+import java.util.Locale;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,7 +47,20 @@ public final class DatabaseErrors {
 
     private static final Pattern KEY_DETAIL = Pattern.compile("Key \\((.+?)\\)=\\((.*)\\) (.*)", Pattern.DOTALL);
     private static final Pattern TABLE_IN_DETAIL = Pattern.compile("table \"([^\"]+)\"");
-    private static final Pattern MISSING_ENTITY = Pattern.compile("(\\w+) with id (\\d+) does not exist");
+    /** The message of the schema's functions for a missing row, e.g. {@code Trigger with id 7 does not exist}. */
+    private static final Pattern MISSING_ENTITY = Pattern.compile("([A-Za-z][A-Za-z_ ]*) with id (\\d+) does not exist");
+    /** {@code ServerErrorMessage.getWhere()} of an error raised in a function: {@code PL/pgSQL function name(args) ...}. */
+    private static final Pattern FUNCTION_CONTEXT = Pattern.compile("PL/pgSQL function ([^\\s(]+)");
+    /** Longest server detail quoted in a validation rule; a failing row can be arbitrarily long. */
+    private static final int MAX_DETAIL_LENGTH = 200;
+    /** Tables a function's "does not exist" message may name; only these become {@link NotFoundException}. */
+    private static final Set<String> KNOWN_ENTITIES = Set.of(ACTION.getName(), ARTIFACT.getName(),
+            ENFORCEMENT.getName(), EVENT.getName(), EXECUTION.getName(), IDENTITY.getName(), INQUIRY.getName(),
+            KEY.getName(), NOTIFICATION.getName(), PACK.getName(), PACK_INSTALLATION.getName(),
+            PACK_TEST_EXECUTION.getName(), PERMISSION_ASSIGNMENT.getName(), PERMISSION_SET.getName(),
+            POLICY.getName(), QUEUE_STATS.getName(), RULE.getName(), RUNTIME.getName(), SENSOR.getName(),
+            TRIGGER.getName(), WEBHOOK_EVENT_LOG.getName(), WORKER.getName(), WORKFLOW_DEFINITION.getName(),
+            WORKFLOW_EXECUTION.getName());
 
     private DatabaseErrors() {
     }
@@ -71,9 +111,15 @@ public final class DatabaseErrors {
                 return new ReferenceViolationException(entity, field, value, other,
                         explanation + "(constraint " + constraint + ")", e);
             }
-            case "23514": // check_violation (CHECK constraints and validation triggers)
+            case "23514": { // check_violation (CHECK constraints and validation triggers)
+                // The server's detail ("Failing row contains (...)") is the only place that names the refused value.
+                String rule = constraint != null ? "violates check constraint " + constraint : message;
+                if (detail != null && !detail.isBlank()) {
+                    rule += " (" + abbreviate(detail) + ")";
+                }
                 return new ValidationException(entity, constraint != null ? constraint : columnOr(server, "check"), null,
-                        constraint != null ? "violates check constraint " + constraint : message, e);
+                        rule, e);
+            }
             case "23502": // not_null_violation
                 return new ValidationException(entity, columnOr(server, "?"), null, "must not be null", e);
             case "22P02": // invalid_text_representation (bad enum label, inet, number...)
@@ -84,15 +130,32 @@ public final class DatabaseErrors {
                 return new ValidationException(entity, columnOr(server, "value"), null, message, e);
             case "P0001": { // raise_exception from a function
                 Matcher missing = MISSING_ENTITY.matcher(message);
-                if (missing.find()) {
-                    return new NotFoundException(missing.group(1).toLowerCase(java.util.Locale.ROOT), "id",
-                            Long.parseLong(missing.group(2)));
+                if (missing.matches()) {
+                    String named = missing.group(1).trim().replace(' ', '_').toLowerCase(Locale.ROOT);
+                    if (KNOWN_ENTITIES.contains(named)) {
+                        return new NotFoundException(named, "id", Long.parseLong(missing.group(2)), e);
+                    }
                 }
-                return new ValidationException(entity, "function", null, message, e);
+                return new ValidationException(entity, functionOr(server, "function"), null, message, e);
             }
             default:
                 return new RepositoryException(entity, entity + ": database error " + state + ": " + message, e);
         }
+    }
+
+    /** The name of the PL/pgSQL function that raised the error (without a schema), or {@code fallback}. */
+    private static String functionOr(ServerErrorMessage server, String fallback) {
+        String where = server == null ? null : server.getWhere();
+        Matcher function = where == null ? null : FUNCTION_CONTEXT.matcher(where);
+        if (function == null || !function.find()) {
+            return fallback;
+        }
+        String name = function.group(1);
+        return name.substring(name.lastIndexOf('.') + 1);
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= MAX_DETAIL_LENGTH ? text : text.substring(0, MAX_DETAIL_LENGTH) + "…";
     }
 
     private static String columnOr(ServerErrorMessage server, String fallback) {

@@ -4,6 +4,7 @@ import static dev.attune.repositories.schema.Tables.KEY;
 
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.internal.DatabaseErrors;
+import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.schema.enums.OwnerTypeEnum;
 import dev.attune.repositories.schema.tables.pojos.Key;
 import java.util.List;
@@ -40,6 +41,7 @@ public final class KeyRepository {
     }
 
     public Optional<Key> findByRef(String ref) {
+        Refs.requireValue(ENTITY, "ref", ref);
         return dsl.selectFrom(KEY).where(KEY.REF.eq(ref)).fetchOptionalInto(Key.class);
     }
 
@@ -50,6 +52,7 @@ public final class KeyRepository {
 
     /** The keys of one owner type, by ref. */
     public List<Key> findByOwnerType(OwnerTypeEnum ownerType) {
+        Refs.requireValue(ENTITY, "owner_type", ownerType);
         return dsl.selectFrom(KEY).where(KEY.OWNER_TYPE.eq(ownerType)).orderBy(KEY.REF).fetchInto(Key.class);
     }
 

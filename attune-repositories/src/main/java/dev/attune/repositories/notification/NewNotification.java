@@ -40,7 +40,6 @@ public record NewNotification(
         Refs.requireValue(NotificationRepository.ENTITY, "entity_type", entityType);
         Refs.requireValue(NotificationRepository.ENTITY, "entity", entity);
         Refs.requireValue(NotificationRepository.ENTITY, "activity", activity);
-        state = state == null ? NotificationStatusEnum.created : state;
     }
 
     /** A {@code created} notification without content. */

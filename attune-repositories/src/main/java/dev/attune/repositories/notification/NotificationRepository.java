@@ -5,11 +5,15 @@ import static dev.attune.repositories.schema.Tables.NOTIFICATION;
 import dev.attune.repositories.Limits;
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.internal.DatabaseErrors;
+import dev.attune.repositories.internal.Inserts;
+import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.schema.enums.NotificationStatusEnum;
 import dev.attune.repositories.schema.tables.pojos.Notification;
+import dev.attune.repositories.schema.tables.records.NotificationRecord;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.InsertSetMoreStep;
 
 /**
  * Notifications: change notices for real-time fan-out. {@link #create} publishes each one with {@code pg_notify} on its
@@ -47,6 +51,7 @@ public final class NotificationRepository {
 
     /** Every notification in {@code state}, newest first. */
     public List<Notification> findByState(NotificationStatusEnum state) {
+        Refs.requireValue(ENTITY, "state", state);
         return dsl.selectFrom(NOTIFICATION).where(NOTIFICATION.STATE.eq(state))
                 .orderBy(NOTIFICATION.CREATED.desc(), NOTIFICATION.ID.desc())
                 .fetchInto(Notification.class);
@@ -54,22 +59,27 @@ public final class NotificationRepository {
 
     /** Every notification of {@code channel}, newest first. */
     public List<Notification> findByChannel(String channel) {
+        Refs.requireValue(ENTITY, "channel", channel);
         return dsl.selectFrom(NOTIFICATION).where(NOTIFICATION.CHANNEL.eq(channel))
                 .orderBy(NOTIFICATION.CREATED.desc(), NOTIFICATION.ID.desc())
                 .fetchInto(Notification.class);
     }
 
-    /** Inserts the notification; listeners on its channel are notified when the transaction commits. */
+    /**
+     * Inserts the notification; listeners on its channel are notified when the transaction commits. A {@code null}
+     * state is not bound, so the column default {@code created} applies.
+     */
     public Notification create(NewNotification notification) {
-        return DatabaseErrors.translate(ENTITY, () -> dsl.insertInto(NOTIFICATION)
-                .set(NOTIFICATION.CHANNEL, notification.channel())
-                .set(NOTIFICATION.ENTITY_TYPE, notification.entityType())
-                .set(NOTIFICATION.ENTITY, notification.entity())
-                .set(NOTIFICATION.ACTIVITY, notification.activity())
-                .set(NOTIFICATION.STATE, notification.state())
-                .set(NOTIFICATION.CONTENT, notification.content())
-                .returning()
-                .fetchSingleInto(Notification.class));
+        return DatabaseErrors.translate(ENTITY, () -> {
+            InsertSetMoreStep<NotificationRecord> insert = dsl.insertInto(NOTIFICATION)
+                    .set(NOTIFICATION.CHANNEL, notification.channel())
+                    .set(NOTIFICATION.ENTITY_TYPE, notification.entityType())
+                    .set(NOTIFICATION.ENTITY, notification.entity())
+                    .set(NOTIFICATION.ACTIVITY, notification.activity())
+                    .set(NOTIFICATION.CONTENT, notification.content());
+            insert = Inserts.setIfNotNull(insert, NOTIFICATION.STATE, notification.state());
+            return insert.returning().fetchSingleInto(Notification.class);
+        });
     }
 
     /**

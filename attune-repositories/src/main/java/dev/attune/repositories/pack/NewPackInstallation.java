@@ -16,7 +16,7 @@ import java.util.List;
  * @param checksum           SHA-256 of the installed content, at most 64 characters; optional
  * @param checksumVerified   whether the checksum was verified during installation
  * @param installedBy        the installing identity; optional (set to NULL when that identity is deleted)
- * @param installationMethod one of {@link #INSTALLATION_METHODS}; {@code null} means {@code manual} (the column default)
+ * @param installationMethod one of {@link #INSTALLATION_METHODS}; {@code null} means the column default, {@code manual}
  * @param storagePath        filesystem path of the installed pack; required
  * @param meta               free metadata; default empty object
  */
@@ -38,15 +38,13 @@ public record NewPackInstallation(
     /** The values CHECK {@code pack_installation_installation_method_check} allows for {@code installation_method}. */
     public static final List<String> INSTALLATION_METHODS = List.of("manual", "api", "cli", "auto");
 
-    /** The column default of {@code installation_method}. */
-    public static final String DEFAULT_INSTALLATION_METHOD = "manual";
-
     static final int CHECKSUM_MAX_LENGTH = 64;
 
     public NewPackInstallation {
         requireSourceType(sourceType);
-        installationMethod = installationMethod == null ? DEFAULT_INSTALLATION_METHOD : installationMethod;
-        requireOneOf("installation_method", installationMethod, INSTALLATION_METHODS);
+        if (installationMethod != null) {
+            requireOneOf("installation_method", installationMethod, INSTALLATION_METHODS);
+        }
         requireChecksum(checksum);
         Refs.requireValue(PackInstallationRepository.ENTITY, "storage_path", storagePath);
         meta = Json.objectIfNull(meta);

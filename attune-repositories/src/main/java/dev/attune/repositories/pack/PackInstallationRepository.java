@@ -5,11 +5,14 @@ import static dev.attune.repositories.schema.Tables.PACK_INSTALLATION;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.internal.DatabaseErrors;
+import dev.attune.repositories.internal.Inserts;
 import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.schema.tables.pojos.PackInstallation;
+import dev.attune.repositories.schema.tables.records.PackInstallationRecord;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.InsertSetMoreStep;
 
 /**
  * Pack installation records: where and how each pack was installed. A pack has at most one; deleting the pack deletes
@@ -30,26 +33,27 @@ public final class PackInstallationRepository {
 
     /**
      * Records the installation of a pack; {@code installed_at}, {@code created} and {@code updated} come from the
-     * column defaults.
+     * column defaults, and so does {@code installation_method} ({@code manual}) when it is {@code null}.
      *
      * @throws dev.attune.repositories.AlreadyExistsException when the pack already has an installation record
      *         (Attune let the raw unique violation through)
      * @throws dev.attune.repositories.ReferenceViolationException when the pack or the installing identity is missing
      */
     public PackInstallation create(NewPackInstallation installation) {
-        return DatabaseErrors.translate(ENTITY, () -> dsl.insertInto(PACK_INSTALLATION)
-                .set(PACK_INSTALLATION.PACK_ID, installation.packId())
-                .set(PACK_INSTALLATION.SOURCE_TYPE, installation.sourceType())
-                .set(PACK_INSTALLATION.SOURCE_URL, installation.sourceUrl())
-                .set(PACK_INSTALLATION.SOURCE_REF, installation.sourceRef())
-                .set(PACK_INSTALLATION.CHECKSUM, installation.checksum())
-                .set(PACK_INSTALLATION.CHECKSUM_VERIFIED, installation.checksumVerified())
-                .set(PACK_INSTALLATION.INSTALLED_BY, installation.installedBy())
-                .set(PACK_INSTALLATION.INSTALLATION_METHOD, installation.installationMethod())
-                .set(PACK_INSTALLATION.STORAGE_PATH, installation.storagePath())
-                .set(PACK_INSTALLATION.META, installation.meta())
-                .returning()
-                .fetchSingleInto(PackInstallation.class));
+        return DatabaseErrors.translate(ENTITY, () -> {
+            InsertSetMoreStep<PackInstallationRecord> insert = dsl.insertInto(PACK_INSTALLATION)
+                    .set(PACK_INSTALLATION.PACK_ID, installation.packId())
+                    .set(PACK_INSTALLATION.SOURCE_TYPE, installation.sourceType())
+                    .set(PACK_INSTALLATION.SOURCE_URL, installation.sourceUrl())
+                    .set(PACK_INSTALLATION.SOURCE_REF, installation.sourceRef())
+                    .set(PACK_INSTALLATION.CHECKSUM, installation.checksum())
+                    .set(PACK_INSTALLATION.CHECKSUM_VERIFIED, installation.checksumVerified())
+                    .set(PACK_INSTALLATION.INSTALLED_BY, installation.installedBy())
+                    .set(PACK_INSTALLATION.STORAGE_PATH, installation.storagePath())
+                    .set(PACK_INSTALLATION.META, installation.meta());
+            insert = Inserts.setIfNotNull(insert, PACK_INSTALLATION.INSTALLATION_METHOD, installation.installationMethod());
+            return insert.returning().fetchSingleInto(PackInstallation.class);
+        });
     }
 
     /** The installation record with this id (spec: {@code get_by_id}, which returns an optional). */

@@ -5,6 +5,7 @@ import static dev.attune.repositories.schema.Tables.PACK;
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.Pagination;
 import dev.attune.repositories.internal.DatabaseErrors;
+import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.internal.Search;
 import dev.attune.repositories.schema.tables.pojos.Pack;
 import java.util.List;
@@ -37,6 +38,7 @@ public final class PackRepository {
     }
 
     public Optional<Pack> findByRef(String ref) {
+        Refs.requireValue(ENTITY, "ref", ref);
         return dsl.selectFrom(PACK).where(PACK.REF.eq(ref)).fetchOptionalInto(Pack.class);
     }
 
@@ -52,6 +54,7 @@ public final class PackRepository {
 
     /** One page of packs, by ref. */
     public List<Pack> listPaginated(Pagination pagination) {
+        Refs.requireValue(ENTITY, "pagination", pagination);
         return dsl.selectFrom(PACK).orderBy(PACK.REF)
                 .limit(pagination.perPage()).offset(pagination.offset())
                 .fetchInto(Pack.class);
@@ -63,6 +66,7 @@ public final class PackRepository {
 
     /** Packs whose tags contain {@code tag}, by ref. */
     public List<Pack> findByTag(String tag) {
+        Refs.requireValue(ENTITY, "tag", tag);
         return dsl.selectFrom(PACK).where(PACK.TAGS.contains(new String[] {tag})).orderBy(PACK.REF).fetchInto(Pack.class);
     }
 
@@ -73,6 +77,7 @@ public final class PackRepository {
 
     /** Packs whose ref, label or description contains {@code query}, ignoring case; by ref. */
     public List<Pack> search(String query) {
+        Refs.requireValue(ENTITY, "query", query);
         return dsl.selectFrom(PACK)
                 .where(Search.containsIgnoringCase(query, PACK.REF, PACK.LABEL, PACK.DESCRIPTION))
                 .orderBy(PACK.REF)
@@ -80,6 +85,7 @@ public final class PackRepository {
     }
 
     public boolean existsByRef(String ref) {
+        Refs.requireValue(ENTITY, "ref", ref);
         return dsl.fetchExists(PACK, PACK.REF.eq(ref));
     }
 

@@ -4,6 +4,7 @@ import static dev.attune.repositories.schema.Tables.GET_PACK_TEST_STATS;
 import static dev.attune.repositories.schema.Tables.PACK_LATEST_TEST;
 import static dev.attune.repositories.schema.Tables.PACK_TEST_EXECUTION;
 
+import dev.attune.repositories.Limits;
 import dev.attune.repositories.ValidationException;
 import dev.attune.repositories.internal.DatabaseErrors;
 import dev.attune.repositories.internal.Refs;
@@ -23,6 +24,10 @@ import org.jooq.types.DayToSecond;
  * first). {@code pass_rate} is read exactly as a {@link java.math.BigDecimal} ({@code numeric(5,4)}; Attune's float
  * decoding of it failed).
  *
+ * <p>{@link #getAllLatest()}, {@link #getStats(long)} and {@link #getFailedByPack(long, int)} keep the spec's names
+ * although they are a list, statistics and a list: unlike the other repositories' {@code get*}, they never throw
+ * {@link dev.attune.repositories.NotFoundException}.
+ *
  * <p>Construct with the {@link DSLContext} to work in; inside {@code dsl.transaction(...)} every call joins the
  * caller's transaction.
  */
@@ -35,9 +40,6 @@ public final class PackTestRepository {
 
     /** Window of {@link #hasPassingTests(long)}, the default of {@code pack_has_passing_tests}. */
     public static final int DEFAULT_PASSING_WINDOW_HOURS = 24;
-
-    /** Largest {@code limit} the list methods accept. */
-    public static final int MAX_LIMIT = 1000;
 
     private static final int PACK_VERSION_MAX_LENGTH = 50;
 
@@ -88,7 +90,7 @@ public final class PackTestRepository {
     /**
      * One page of a pack's test executions, newest first.
      *
-     * @throws ValidationException when {@code limit} is not 1–1000 or {@code offset} is negative
+     * @throws ValidationException when {@code limit} is not 1–{@value Limits#MAX_PAGE_SIZE} or {@code offset} is negative
      */
     public List<PackTestExecution> listByPack(long packId, int limit, long offset) {
         requirePage(limit, offset);
@@ -108,7 +110,11 @@ public final class PackTestRepository {
                 .fetchOptionalInto(PackTestExecution.class);
     }
 
-    /** The latest test of every tested pack (view {@code pack_latest_test}), most recent first. */
+    /**
+     * The latest test of every tested pack (view {@code pack_latest_test}), most recent first. Named as in the spec
+     * ({@code get_all_latest}) although it is a list: it never throws {@link dev.attune.repositories.NotFoundException}
+     * (unlike the {@code get*} lookups of the other repositories) and is empty when no pack was tested.
+     */
     public List<PackLatestTest> getAllLatest() {
         return dsl.selectFrom(PACK_LATEST_TEST)
                 .orderBy(PACK_LATEST_TEST.TEST_TIME.desc(), PACK_LATEST_TEST.TEST_EXECUTION_ID.desc())
@@ -117,7 +123,8 @@ public final class PackTestRepository {
 
     /**
      * Statistics over the pack's test executions (function {@code get_pack_test_stats}); for a pack without any (or a
-     * missing pack) the counts are 0 and the rest is null.
+     * missing pack) the counts are 0 and the rest is null. Named as in the spec ({@code get_stats}): it never throws
+     * {@link dev.attune.repositories.NotFoundException}.
      */
     public PackTestStats getStats(long packId) {
         GetPackTestStatsRecord stats = dsl.selectFrom(GET_PACK_TEST_STATS.call(packId)).fetchSingle();
@@ -151,8 +158,8 @@ public final class PackTestRepository {
     /**
      * One page of the test executions started for {@code triggerReason}, newest first.
      *
-     * @throws ValidationException when the reason is not one of {@link #TRIGGER_REASONS}, {@code limit} is not 1–1000
-     *         or {@code offset} is negative
+     * @throws ValidationException when the reason is null or not one of {@link #TRIGGER_REASONS}, {@code limit} is not
+     *         1–{@value Limits#MAX_PAGE_SIZE} or {@code offset} is negative
      */
     public List<PackTestExecution> listByTriggerReason(String triggerReason, int limit, long offset) {
         requireTriggerReason(triggerReason);
@@ -165,9 +172,11 @@ public final class PackTestRepository {
     }
 
     /**
-     * The pack's latest executions with at least one failed test, newest first.
+     * The pack's latest executions with at least one failed test, newest first, at most {@code limit}. Named as in the
+     * spec ({@code get_failed_by_pack}) although it is a list: it never throws
+     * {@link dev.attune.repositories.NotFoundException} and is empty for a pack without failures (or a missing pack).
      *
-     * @throws ValidationException when {@code limit} is not 1–1000
+     * @throws ValidationException when {@code limit} is not 1–{@value Limits#MAX_PAGE_SIZE}
      */
     public List<PackTestExecution> getFailedByPack(long packId, int limit) {
         requirePage(limit, 0);
@@ -196,15 +205,16 @@ public final class PackTestRepository {
     }
 
     private static void requireTriggerReason(String triggerReason) {
-        if (triggerReason == null || !TRIGGER_REASONS.contains(triggerReason)) {
+        Refs.requireValue(ENTITY, "trigger_reason", triggerReason);
+        if (!TRIGGER_REASONS.contains(triggerReason)) {
             throw new ValidationException(ENTITY, "trigger_reason", triggerReason,
                     "must be one of " + String.join(", ", TRIGGER_REASONS));
         }
     }
 
     private static void requirePage(int limit, long offset) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new ValidationException(ENTITY, "limit", limit, "must be between 1 and " + MAX_LIMIT);
+        if (limit < 1 || limit > Limits.MAX_PAGE_SIZE) {
+            throw new ValidationException(ENTITY, "limit", limit, "must be between 1 and " + Limits.MAX_PAGE_SIZE);
         }
         if (offset < 0) {
             throw new ValidationException(ENTITY, "offset", offset, "must be 0 or more");

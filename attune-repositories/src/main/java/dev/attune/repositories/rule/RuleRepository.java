@@ -4,6 +4,7 @@ import static dev.attune.repositories.schema.Tables.RULE;
 
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.internal.DatabaseErrors;
+import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.schema.tables.pojos.Rule;
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +38,7 @@ public final class RuleRepository {
     }
 
     public Optional<Rule> findByRef(String ref) {
+        Refs.requireValue(ENTITY, "ref", ref);
         return dsl.selectFrom(RULE).where(RULE.REF.eq(ref)).fetchOptionalInto(Rule.class);
     }
 

@@ -38,6 +38,7 @@ public final class RuntimeRepository {
     }
 
     public Optional<Runtime> findByRef(String ref) {
+        Refs.requireValue(ENTITY, "ref", ref);
         return dsl.selectFrom(RUNTIME).where(RUNTIME.REF.eq(ref)).fetchOptionalInto(Runtime.class);
     }
 

@@ -4,6 +4,7 @@ import static dev.attune.repositories.schema.Tables.SENSOR;
 
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.internal.DatabaseErrors;
+import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.schema.tables.pojos.Sensor;
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +38,7 @@ public final class SensorRepository {
     }
 
     public Optional<Sensor> findByRef(String ref) {
+        Refs.requireValue(ENTITY, "ref", ref);
         return dsl.selectFrom(SENSOR).where(SENSOR.REF.eq(ref)).fetchOptionalInto(Sensor.class);
     }
 

@@ -5,6 +5,7 @@ import static dev.attune.repositories.schema.Tables.WEBHOOK_EVENT_LOG;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.attune.repositories.Limits;
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.ValidationException;
 import dev.attune.repositories.internal.DatabaseErrors;
@@ -40,8 +41,6 @@ public final class TriggerRepository {
 
     static final String ENTITY = "trigger";
     private static final String RATE_LIMIT_ENTITY = "webhook_rate_limit";
-    /** Cap of {@link #findWebhookEvents(long)}, as for the other high-volume lists. */
-    private static final int WEBHOOK_EVENTS_LIMIT = 1000;
     private static final Pattern WHITELIST_ENTRY = Pattern.compile("([0-9A-Fa-f:.]+)(?:/(\\d{1,3}))?");
     private static final Pattern IPV4 = Pattern.compile(
             "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
@@ -62,6 +61,7 @@ public final class TriggerRepository {
     }
 
     public Optional<Trigger> findByRef(String ref) {
+        Refs.requireValue(ENTITY, "ref", ref);
         return dsl.selectFrom(TRIGGER).where(TRIGGER.REF.eq(ref)).fetchOptionalInto(Trigger.class);
     }
 
@@ -137,6 +137,7 @@ public final class TriggerRepository {
 
     /** The trigger whose webhook key is exactly {@code key}, whether or not its webhook is enabled. */
     public Optional<Trigger> findByWebhookKey(String key) {
+        Refs.requireValue(ENTITY, "webhook_key", key);
         return dsl.selectFrom(TRIGGER).where(TRIGGER.WEBHOOK_KEY.eq(key)).fetchOptionalInto(Trigger.class);
     }
 
@@ -269,12 +270,15 @@ public final class TriggerRepository {
                 .getId());
     }
 
-    /** The logged webhook requests of a trigger, newest first (created DESC, then id DESC), at most 1000. */
+    /**
+     * The logged webhook requests of a trigger, newest first (created DESC, then id DESC), at most
+     * {@value Limits#LIST_LIMIT} (as for the other high-volume lists).
+     */
     public List<WebhookEventLog> findWebhookEvents(long triggerId) {
         return dsl.selectFrom(WEBHOOK_EVENT_LOG)
                 .where(WEBHOOK_EVENT_LOG.TRIGGER_ID.eq(triggerId))
                 .orderBy(WEBHOOK_EVENT_LOG.CREATED.desc(), WEBHOOK_EVENT_LOG.ID.desc())
-                .limit(WEBHOOK_EVENTS_LIMIT)
+                .limit(Limits.LIST_LIMIT)
                 .fetchInto(WebhookEventLog.class);
     }
 

@@ -62,6 +62,7 @@ public final class WorkerRepository {
 
     /** The worker with this name; names are not unique, so the one with the lowest id. */
     public Optional<Worker> findByName(String name) {
+        Refs.requireValue(ENTITY, "name", name);
         return dsl.selectFrom(WORKER).where(WORKER.NAME.eq(name)).orderBy(WORKER.ID).limit(1)
                 .fetchOptionalInto(Worker.class);
     }

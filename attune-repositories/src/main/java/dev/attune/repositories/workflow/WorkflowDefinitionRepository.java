@@ -5,14 +5,15 @@ import static dev.attune.repositories.schema.Tables.WORKFLOW_DEFINITION;
 import dev.attune.repositories.Limits;
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.internal.DatabaseErrors;
+import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.schema.tables.pojos.WorkflowDefinition;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
 
 /**
- * Workflow definitions: parsed workflow YAML stored as JSON. {@link #list()} is newest first and capped; the lookups by
- * pack, tag and enabled flag are ordered by label.
+ * Workflow definitions: parsed workflow YAML stored as JSON. {@link #list()} is newest first ({@code created} DESC, then
+ * id DESC) and capped; the lookups by pack, tag and enabled flag are ordered by label, then ref.
  *
  * <p>Construct with the {@link DSLContext} to work in — inside
  * {@code dsl.transaction(cfg -> new WorkflowDefinitionRepository(cfg.dsl()))} every call joins the caller's transaction.
@@ -38,6 +39,7 @@ public final class WorkflowDefinitionRepository {
     }
 
     public Optional<WorkflowDefinition> findByRef(String ref) {
+        Refs.requireValue(ENTITY, "ref", ref);
         return dsl.selectFrom(WORKFLOW_DEFINITION).where(WORKFLOW_DEFINITION.REF.eq(ref))
                 .fetchOptionalInto(WorkflowDefinition.class);
     }
@@ -49,36 +51,40 @@ public final class WorkflowDefinitionRepository {
 
     /** The newest {@value Limits#LIST_LIMIT} definitions, newest first. */
     public List<WorkflowDefinition> list() {
-        return dsl.selectFrom(WORKFLOW_DEFINITION).orderBy(WORKFLOW_DEFINITION.CREATED.desc()).limit(Limits.LIST_LIMIT)
+        return dsl.selectFrom(WORKFLOW_DEFINITION)
+                .orderBy(WORKFLOW_DEFINITION.CREATED.desc(), WORKFLOW_DEFINITION.ID.desc()).limit(Limits.LIST_LIMIT)
                 .fetchInto(WorkflowDefinition.class);
     }
 
-    /** The definitions of one pack, by label. */
+    /** The definitions of one pack, by label, then ref. */
     public List<WorkflowDefinition> findByPack(long packId) {
         return dsl.selectFrom(WORKFLOW_DEFINITION).where(WORKFLOW_DEFINITION.PACK.eq(packId))
-                .orderBy(WORKFLOW_DEFINITION.LABEL).fetchInto(WorkflowDefinition.class);
+                .orderBy(WORKFLOW_DEFINITION.LABEL, WORKFLOW_DEFINITION.REF).fetchInto(WorkflowDefinition.class);
     }
 
-    /** The definitions of the pack with this ref, by label. */
+    /** The definitions of the pack with this ref, by label, then ref. */
     public List<WorkflowDefinition> findByPackRef(String packRef) {
+        Refs.requireValue(ENTITY, "pack_ref", packRef);
         return dsl.selectFrom(WORKFLOW_DEFINITION).where(WORKFLOW_DEFINITION.PACK_REF.eq(packRef))
-                .orderBy(WORKFLOW_DEFINITION.LABEL).fetchInto(WorkflowDefinition.class);
+                .orderBy(WORKFLOW_DEFINITION.LABEL, WORKFLOW_DEFINITION.REF).fetchInto(WorkflowDefinition.class);
     }
 
-    /** Enabled definitions, by label. */
+    /** Enabled definitions, by label, then ref. */
     public List<WorkflowDefinition> findEnabled() {
         return dsl.selectFrom(WORKFLOW_DEFINITION).where(WORKFLOW_DEFINITION.ENABLED.isTrue())
-                .orderBy(WORKFLOW_DEFINITION.LABEL).fetchInto(WorkflowDefinition.class);
+                .orderBy(WORKFLOW_DEFINITION.LABEL, WORKFLOW_DEFINITION.REF).fetchInto(WorkflowDefinition.class);
     }
 
-    /** Definitions whose tags contain {@code tag}, by label (served by the GIN index on tags). */
+    /** Definitions whose tags contain {@code tag}, by label, then ref (served by the GIN index on tags). */
     public List<WorkflowDefinition> findByTag(String tag) {
+        Refs.requireValue(ENTITY, "tag", tag);
         return dsl.selectFrom(WORKFLOW_DEFINITION).where(WORKFLOW_DEFINITION.TAGS.contains(new String[] {tag}))
-                .orderBy(WORKFLOW_DEFINITION.LABEL).fetchInto(WorkflowDefinition.class);
+                .orderBy(WORKFLOW_DEFINITION.LABEL, WORKFLOW_DEFINITION.REF).fetchInto(WorkflowDefinition.class);
     }
 
     /** How many definitions the pack with this ref has. */
     public long countByPack(String packRef) {
+        Refs.requireValue(ENTITY, "pack_ref", packRef);
         return dsl.fetchCount(WORKFLOW_DEFINITION, WORKFLOW_DEFINITION.PACK_REF.eq(packRef));
     }
 

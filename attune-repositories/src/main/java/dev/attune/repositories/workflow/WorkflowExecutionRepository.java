@@ -5,6 +5,7 @@ import static dev.attune.repositories.schema.Tables.WORKFLOW_EXECUTION;
 import dev.attune.repositories.Limits;
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.internal.DatabaseErrors;
+import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.schema.enums.ExecutionStatusEnum;
 import dev.attune.repositories.schema.tables.pojos.WorkflowExecution;
 import java.util.List;
@@ -13,7 +14,7 @@ import org.jooq.DSLContext;
 
 /**
  * Workflow executions: the orchestration state of running workflows (task lists, variables, pause state). Lists are
- * newest first ({@code created} DESC).
+ * newest first ({@code created} DESC, then id DESC).
  *
  * <p>Construct with the {@link DSLContext} to work in — inside
  * {@code dsl.transaction(cfg -> new WorkflowExecutionRepository(cfg.dsl()))} every call joins the caller's transaction.
@@ -40,7 +41,8 @@ public final class WorkflowExecutionRepository {
 
     /** The newest {@value Limits#LIST_LIMIT} workflow executions, newest first. */
     public List<WorkflowExecution> list() {
-        return dsl.selectFrom(WORKFLOW_EXECUTION).orderBy(WORKFLOW_EXECUTION.CREATED.desc()).limit(Limits.LIST_LIMIT)
+        return dsl.selectFrom(WORKFLOW_EXECUTION)
+                .orderBy(WORKFLOW_EXECUTION.CREATED.desc(), WORKFLOW_EXECUTION.ID.desc()).limit(Limits.LIST_LIMIT)
                 .fetchInto(WorkflowExecution.class);
     }
 
@@ -57,20 +59,24 @@ public final class WorkflowExecutionRepository {
 
     /** Workflow executions with this status, newest first (no limit). */
     public List<WorkflowExecution> findByStatus(ExecutionStatusEnum status) {
+        Refs.requireValue(ENTITY, "status", status);
         return dsl.selectFrom(WORKFLOW_EXECUTION).where(WORKFLOW_EXECUTION.STATUS.eq(status))
-                .orderBy(WORKFLOW_EXECUTION.CREATED.desc()).fetchInto(WorkflowExecution.class);
+                .orderBy(WORKFLOW_EXECUTION.CREATED.desc(), WORKFLOW_EXECUTION.ID.desc())
+                .fetchInto(WorkflowExecution.class);
     }
 
     /** Paused workflow executions, newest first (no limit). */
     public List<WorkflowExecution> findPaused() {
         return dsl.selectFrom(WORKFLOW_EXECUTION).where(WORKFLOW_EXECUTION.PAUSED.isTrue())
-                .orderBy(WORKFLOW_EXECUTION.CREATED.desc()).fetchInto(WorkflowExecution.class);
+                .orderBy(WORKFLOW_EXECUTION.CREATED.desc(), WORKFLOW_EXECUTION.ID.desc())
+                .fetchInto(WorkflowExecution.class);
     }
 
     /** The executions of one workflow definition, newest first (no limit). */
     public List<WorkflowExecution> findByWorkflowDef(long workflowDefId) {
         return dsl.selectFrom(WORKFLOW_EXECUTION).where(WORKFLOW_EXECUTION.WORKFLOW_DEF.eq(workflowDefId))
-                .orderBy(WORKFLOW_EXECUTION.CREATED.desc()).fetchInto(WorkflowExecution.class);
+                .orderBy(WORKFLOW_EXECUTION.CREATED.desc(), WORKFLOW_EXECUTION.ID.desc())
+                .fetchInto(WorkflowExecution.class);
     }
 
     /**

@@ -218,6 +218,33 @@ class ExecutionRepositoryTest {
     }
 
     @Test
+    void executionsCreatedAtTheSameTimeAreListedHighestIdFirst(DSLContext dsl) {
+        Fixtures fixtures = new Fixtures(dsl);
+        PackRecord pack = fixtures.pack("core");
+        ActionRecord action = fixtures.action(pack, "echo");
+        TriggerRecord trigger = fixtures.trigger(pack, "tick");
+        EnforcementRecord enforcement = fixtures.enforcement(fixtures.rule(pack, "on_tick", action, trigger),
+                fixtures.event(trigger));
+        ExecutionRepository executions = new ExecutionRepository(dsl);
+        long parent = executions.create(NewExecution.of(action.getId(), action.getRef())).id();
+        Execution first = executions.create(new NewExecution(action.getId(), action.getRef(), null, parent,
+                enforcement.getId(), null, ExecutionStatusEnum.running, null, task(7, "a")));
+        Execution second = executions.create(new NewExecution(action.getId(), action.getRef(), null, parent,
+                enforcement.getId(), null, ExecutionStatusEnum.running, null, task(7, "b")));
+        setCreated(dsl, first, T0);
+        setCreated(dsl, second, T0);
+        dsl.update(EXECUTION).set(EXECUTION.CREATED, T0.minusDays(1)).where(EXECUTION.ID.eq(parent)).execute();
+
+        assertThat(executions.list()).extracting(Execution::id).containsExactly(second.id(), first.id(), parent);
+        assertThat(executions.findByStatus(ExecutionStatusEnum.running)).extracting(Execution::id)
+                .containsExactly(second.id(), first.id());
+        assertThat(executions.findByEnforcement(enforcement.getId())).extracting(Execution::id)
+                .containsExactly(second.id(), first.id());
+        assertThat(executions.findByWorkflowExecution(7)).extracting(Execution::id)
+                .containsExactly(second.id(), first.id());
+    }
+
+    @Test
     void updatesOnlyTheGivenColumnsAndCanClearNullableOnes(DSLContext dsl) {
         ActionRecord action = action(dsl);
         long executor = new Fixtures(dsl).identity("alice").getId();

@@ -85,7 +85,7 @@ class PermissionAssignmentRepositoryTest {
     }
 
     @Test
-    void listsAndFindsByIdentityNewestFirstThenById(DSLContext dsl) {
+    void listsAndFindsByIdentityNewestFirstThenByIdDescending(DSLContext dsl) {
         Fixtures fixtures = new Fixtures(dsl);
         long alice = fixtures.identity("alice").getId();
         long bob = fixtures.identity("bob").getId();
@@ -98,16 +98,16 @@ class PermissionAssignmentRepositoryTest {
         PermissionAssignment aliceOperators = assignments.create(new NewPermissionAssignment(alice, operators));
         PermissionAssignment bobViewers = assignments.create(new NewPermissionAssignment(bob, viewers));
         setCreated(dsl, aliceAdmins, T0.plusDays(1));
-        setCreated(dsl, aliceViewers, T0); // same created as the next one: id decides
+        setCreated(dsl, aliceViewers, T0); // same created as the next one: the higher id comes first
         setCreated(dsl, aliceOperators, T0);
         setCreated(dsl, bobViewers, T0.plusDays(2));
 
         assertThat(assignments.findByIdentity(alice)).extracting(PermissionAssignment::id)
-                .containsExactly(aliceAdmins.id(), aliceViewers.id(), aliceOperators.id());
+                .containsExactly(aliceAdmins.id(), aliceOperators.id(), aliceViewers.id());
         assertThat(assignments.findByIdentity(bob)).extracting(PermissionAssignment::id).containsExactly(bobViewers.id());
         assertThat(assignments.findByIdentity(bob + 100)).isEmpty();
         assertThat(assignments.list()).extracting(PermissionAssignment::id)
-                .containsExactly(bobViewers.id(), aliceAdmins.id(), aliceViewers.id(), aliceOperators.id());
+                .containsExactly(bobViewers.id(), aliceAdmins.id(), aliceOperators.id(), aliceViewers.id());
     }
 
     @Test

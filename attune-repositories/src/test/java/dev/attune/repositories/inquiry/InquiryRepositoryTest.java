@@ -112,6 +112,21 @@ class InquiryRepositoryTest {
     }
 
     @Test
+    void inquiriesCreatedAtTheSameTimeAreListedHighestIdFirst(DSLContext dsl) {
+        long execution = execution(dsl);
+        InquiryRepository inquiries = new InquiryRepository(dsl);
+        Inquiry first = inquiries.create(NewInquiry.of(execution, "first"));
+        Inquiry second = inquiries.create(NewInquiry.of(execution, "second"));
+        setCreated(dsl, first, T0);
+        setCreated(dsl, second, T0);
+
+        assertThat(inquiries.list()).extracting(Inquiry::id).containsExactly(second.id(), first.id());
+        assertThat(inquiries.findByStatus(InquiryStatusEnum.pending)).extracting(Inquiry::id)
+                .containsExactly(second.id(), first.id());
+        assertThat(inquiries.findByExecution(execution)).extracting(Inquiry::id).containsExactly(second.id(), first.id());
+    }
+
+    @Test
     void findsByStatusAndByExecutionNewestFirst(DSLContext dsl) {
         Fixtures fixtures = new Fixtures(dsl);
         ActionRecord action = fixtures.action(fixtures.pack("core"), "approve");

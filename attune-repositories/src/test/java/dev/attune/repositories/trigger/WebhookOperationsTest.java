@@ -124,6 +124,10 @@ class WebhookOperationsTest {
                         assertThat(e.value()).isEqualTo(404L);
                     });
         }
+        // The function's error stays attached as the cause.
+        assertThatThrownBy(() -> triggers.disableWebhook(404))
+                .isInstanceOf(NotFoundException.class)
+                .cause().hasMessageContaining("Trigger with id 404 does not exist");
     }
 
     // --- disable / regenerate: Attune's migration 13 had dropped both functions -----------------------------------

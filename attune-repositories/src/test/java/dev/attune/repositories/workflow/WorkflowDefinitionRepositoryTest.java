@@ -164,6 +164,26 @@ class WorkflowDefinitionRepositoryTest {
     }
 
     @Test
+    void tiesAreBrokenByIdDescendingInTheListAndByRefInTheLabelOrderedLookups(DSLContext dsl) {
+        PackRecord pack = new Fixtures(dsl).pack("core");
+        WorkflowDefinitionRepository definitions = new WorkflowDefinitionRepository(dsl);
+        WorkflowDefinition zulu = definitions.create(definition(pack, "zulu", "Same", List.of("t"), true));
+        WorkflowDefinition alpha = definitions.create(definition(pack, "alpha", "Same", List.of("t"), true));
+        WorkflowDefinition mike = definitions.create(definition(pack, "mike", "Same", List.of("t"), true));
+        setCreated(dsl, zulu, T0);
+        setCreated(dsl, alpha, T0);
+        setCreated(dsl, mike, T0);
+
+        assertThat(definitions.list()).extracting(WorkflowDefinition::id)
+                .containsExactly(mike.id(), alpha.id(), zulu.id());
+        List<String> byRef = List.of("core.alpha", "core.mike", "core.zulu");
+        assertThat(definitions.findByPack(pack.getId())).extracting(WorkflowDefinition::ref).isEqualTo(byRef);
+        assertThat(definitions.findByPackRef("core")).extracting(WorkflowDefinition::ref).isEqualTo(byRef);
+        assertThat(definitions.findEnabled()).extracting(WorkflowDefinition::ref).isEqualTo(byRef);
+        assertThat(definitions.findByTag("t")).extracting(WorkflowDefinition::ref).isEqualTo(byRef);
+    }
+
+    @Test
     void updatesOnlyTheGivenColumnsAndCanClearNullableOnes(DSLContext dsl) {
         PackRecord pack = new Fixtures(dsl).pack("core");
         WorkflowDefinitionRepository definitions = new WorkflowDefinitionRepository(dsl);

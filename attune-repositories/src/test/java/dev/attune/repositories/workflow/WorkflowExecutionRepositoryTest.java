@@ -162,6 +162,29 @@ class WorkflowExecutionRepositoryTest {
     }
 
     @Test
+    void workflowExecutionsCreatedAtTheSameTimeAreListedHighestIdFirst(DSLContext dsl) {
+        Parents parents = Parents.in(dsl);
+        long execution = parents.execution();
+        WorkflowExecutionRepository runs = new WorkflowExecutionRepository(dsl);
+        WorkflowExecution first = runs.create(new NewWorkflowExecution(execution, parents.definition(), json("{}"),
+                null, ExecutionStatusEnum.running));
+        WorkflowExecution second = runs.create(new NewWorkflowExecution(execution, parents.definition(), json("{}"),
+                null, ExecutionStatusEnum.running));
+        setCreated(dsl, first, T0);
+        setCreated(dsl, second, T0);
+        runs.update(first.id(), WorkflowExecutionUpdate.create().paused(true));
+        runs.update(second.id(), WorkflowExecutionUpdate.create().paused(true));
+
+        assertThat(runs.list()).extracting(WorkflowExecution::id).containsExactly(second.id(), first.id());
+        assertThat(runs.findByStatus(ExecutionStatusEnum.running)).extracting(WorkflowExecution::id)
+                .containsExactly(second.id(), first.id());
+        assertThat(runs.findPaused()).extracting(WorkflowExecution::id).containsExactly(second.id(), first.id());
+        assertThat(runs.findByWorkflowDef(parents.definition())).extracting(WorkflowExecution::id)
+                .containsExactly(second.id(), first.id());
+        assertThat(runs.findByExecution(execution)).map(WorkflowExecution::id).contains(second.id());
+    }
+
+    @Test
     void findByExecutionReturnsTheNewestWhenSeveralShareAnExecution(DSLContext dsl) {
         Parents parents = Parents.in(dsl);
         long execution = parents.execution();
