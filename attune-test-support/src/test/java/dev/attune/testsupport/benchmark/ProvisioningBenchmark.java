@@ -63,8 +63,10 @@ public final class ProvisioningBenchmark {
         double baseline = results.get(0).median();
         System.out.printf(Locale.ROOT, "%n| Scenario | n | median ms | mean ms | p90 ms | median vs Flyway |%n|---|---|---|---|---|---|%n");
         for (Result result : results) {
-            System.out.printf(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %.1fx faster |%n", result.name(),
-                    result.millis().length, result.median(), result.mean(), result.p90(), baseline / result.median());
+            String ratio = result == results.get(0) ? "baseline"
+                    : String.format(Locale.ROOT, "%.1fx faster", baseline / result.median());
+            System.out.printf(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %s |%n", result.name(),
+                    result.millis().length, result.median(), result.mean(), result.p90(), ratio);
         }
     }
 
