@@ -4,6 +4,7 @@ import static dev.attune.repositories.schema.Tables.ACTION;
 
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.internal.DatabaseErrors;
+import dev.attune.repositories.internal.Updates;
 import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.internal.Search;
 import dev.attune.repositories.schema.tables.pojos.Action;
@@ -110,15 +111,7 @@ public final class ActionRepository {
      * @throws dev.attune.repositories.ReferenceViolationException when the new runtime does not exist
      */
     public Action update(long id, ActionUpdate update) {
-        if (update.changes().isEmpty()) {
-            return getById(id);
-        }
-        return DatabaseErrors.translate(ENTITY, () -> dsl.update(ACTION)
-                .set(update.changes().asMap())
-                .where(ACTION.ID.eq(id))
-                .returning()
-                .fetchOptionalInto(Action.class))
-                .orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
+        return Updates.byId(dsl, ACTION, ACTION.ID, id, update.changes(), Action.class, ENTITY);
     }
 
     /**

@@ -4,6 +4,7 @@ import static dev.attune.repositories.schema.Tables.POLICY;
 
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.internal.DatabaseErrors;
+import dev.attune.repositories.internal.Updates;
 import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.schema.tables.pojos.Policy;
 import java.util.List;
@@ -93,15 +94,7 @@ public final class PolicyRepository {
      * @throws NotFoundException when there is no policy with this id
      */
     public Policy update(long id, PolicyUpdate update) {
-        if (update.changes().isEmpty()) {
-            return getById(id);
-        }
-        return DatabaseErrors.translate(ENTITY, () -> dsl.update(POLICY)
-                .set(update.changes().asMap())
-                .where(POLICY.ID.eq(id))
-                .returning()
-                .fetchOptionalInto(Policy.class))
-                .orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
+        return Updates.byId(dsl, POLICY, POLICY.ID, id, update.changes(), Policy.class, ENTITY);
     }
 
     /** @return whether a row was deleted */

@@ -5,6 +5,7 @@ import static dev.attune.repositories.schema.Tables.ARTIFACT;
 import dev.attune.repositories.Limits;
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.internal.DatabaseErrors;
+import dev.attune.repositories.internal.Updates;
 import dev.attune.repositories.internal.Inserts;
 import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.schema.enums.ArtifactRetentionEnum;
@@ -133,15 +134,7 @@ public final class ArtifactRepository {
      * @throws NotFoundException when there is no artifact with this id
      */
     public Artifact update(long id, ArtifactUpdate update) {
-        if (update.changes().isEmpty()) {
-            return getById(id);
-        }
-        return DatabaseErrors.translate(ENTITY, () -> dsl.update(ARTIFACT)
-                .set(update.changes().asMap())
-                .where(ARTIFACT.ID.eq(id))
-                .returning()
-                .fetchOptionalInto(Artifact.class))
-                .orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
+        return Updates.byId(dsl, ARTIFACT, ARTIFACT.ID, id, update.changes(), Artifact.class, ENTITY);
     }
 
     /** @return whether a row was deleted */

@@ -5,6 +5,7 @@ import static dev.attune.repositories.schema.Tables.ENFORCEMENT;
 import dev.attune.repositories.Limits;
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.internal.DatabaseErrors;
+import dev.attune.repositories.internal.Updates;
 import dev.attune.repositories.internal.Inserts;
 import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.schema.enums.EnforcementStatusEnum;
@@ -97,15 +98,7 @@ public final class EnforcementRepository {
      * @throws NotFoundException when there is no enforcement with this id
      */
     public Enforcement update(long id, EnforcementUpdate update) {
-        if (update.changes().isEmpty()) {
-            return getById(id);
-        }
-        return DatabaseErrors.translate(ENTITY, () -> dsl.update(ENFORCEMENT)
-                .set(update.changes().asMap())
-                .where(ENFORCEMENT.ID.eq(id))
-                .returning()
-                .fetchOptionalInto(Enforcement.class))
-                .orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
+        return Updates.byId(dsl, ENFORCEMENT, ENFORCEMENT.ID, id, update.changes(), Enforcement.class, ENTITY);
     }
 
     /**

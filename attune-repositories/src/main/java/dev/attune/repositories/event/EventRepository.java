@@ -5,6 +5,7 @@ import static dev.attune.repositories.schema.Tables.EVENT;
 import dev.attune.repositories.Limits;
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.internal.DatabaseErrors;
+import dev.attune.repositories.internal.Updates;
 import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.schema.tables.pojos.Event;
 import java.util.List;
@@ -80,15 +81,7 @@ public final class EventRepository {
      * @throws NotFoundException when there is no event with this id
      */
     public Event update(long id, EventUpdate update) {
-        if (update.changes().isEmpty()) {
-            return getById(id);
-        }
-        return DatabaseErrors.translate(ENTITY, () -> dsl.update(EVENT)
-                .set(update.changes().asMap())
-                .where(EVENT.ID.eq(id))
-                .returning()
-                .fetchOptionalInto(Event.class))
-                .orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
+        return Updates.byId(dsl, EVENT, EVENT.ID, id, update.changes(), Event.class, ENTITY);
     }
 
     /**

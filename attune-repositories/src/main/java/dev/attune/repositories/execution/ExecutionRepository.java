@@ -5,6 +5,7 @@ import static dev.attune.repositories.schema.Tables.EXECUTION;
 import dev.attune.repositories.Limits;
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.internal.DatabaseErrors;
+import dev.attune.repositories.internal.Updates;
 import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.schema.enums.ExecutionStatusEnum;
 import dev.attune.repositories.schema.tables.pojos.Execution;
@@ -117,15 +118,7 @@ public final class ExecutionRepository {
      * @throws dev.attune.repositories.ReferenceViolationException when the new executor does not exist
      */
     public Execution update(long id, ExecutionUpdate update) {
-        if (update.changes().isEmpty()) {
-            return getById(id);
-        }
-        return DatabaseErrors.translate(ENTITY, () -> dsl.update(EXECUTION)
-                .set(update.changes().asMap())
-                .where(EXECUTION.ID.eq(id))
-                .returning()
-                .fetchOptionalInto(Execution.class))
-                .orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
+        return Updates.byId(dsl, EXECUTION, EXECUTION.ID, id, update.changes(), Execution.class, ENTITY);
     }
 
     /**

@@ -4,6 +4,7 @@ import static dev.attune.repositories.schema.Tables.IDENTITY;
 
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.internal.DatabaseErrors;
+import dev.attune.repositories.internal.Updates;
 import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.schema.tables.pojos.Identity;
 import java.util.List;
@@ -62,15 +63,7 @@ public final class IdentityRepository {
      * @throws NotFoundException when there is no identity with this id
      */
     public Identity update(long id, IdentityUpdate update) {
-        if (update.changes().isEmpty()) {
-            return getById(id);
-        }
-        return DatabaseErrors.translate(ENTITY, () -> dsl.update(IDENTITY)
-                .set(update.changes().asMap())
-                .where(IDENTITY.ID.eq(id))
-                .returning()
-                .fetchOptionalInto(Identity.class))
-                .orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
+        return Updates.byId(dsl, IDENTITY, IDENTITY.ID, id, update.changes(), Identity.class, ENTITY);
     }
 
     /**

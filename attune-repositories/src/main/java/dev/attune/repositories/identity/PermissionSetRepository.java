@@ -4,6 +4,7 @@ import static dev.attune.repositories.schema.Tables.PERMISSION_SET;
 
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.internal.DatabaseErrors;
+import dev.attune.repositories.internal.Updates;
 import dev.attune.repositories.schema.tables.pojos.PermissionSet;
 import java.util.List;
 import java.util.Optional;
@@ -61,15 +62,7 @@ public final class PermissionSetRepository {
      * @throws NotFoundException when there is no permission set with this id
      */
     public PermissionSet update(long id, PermissionSetUpdate update) {
-        if (update.changes().isEmpty()) {
-            return getById(id);
-        }
-        return DatabaseErrors.translate(ENTITY, () -> dsl.update(PERMISSION_SET)
-                .set(update.changes().asMap())
-                .where(PERMISSION_SET.ID.eq(id))
-                .returning()
-                .fetchOptionalInto(PermissionSet.class))
-                .orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
+        return Updates.byId(dsl, PERMISSION_SET, PERMISSION_SET.ID, id, update.changes(), PermissionSet.class, ENTITY);
     }
 
     /**

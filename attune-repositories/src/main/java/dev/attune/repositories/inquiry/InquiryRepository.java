@@ -5,6 +5,7 @@ import static dev.attune.repositories.schema.Tables.INQUIRY;
 import dev.attune.repositories.Limits;
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.internal.DatabaseErrors;
+import dev.attune.repositories.internal.Updates;
 import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.schema.enums.InquiryStatusEnum;
 import dev.attune.repositories.schema.tables.pojos.Inquiry;
@@ -78,15 +79,7 @@ public final class InquiryRepository {
      * @throws dev.attune.repositories.ReferenceViolationException when the new assignee does not exist
      */
     public Inquiry update(long id, InquiryUpdate update) {
-        if (update.changes().isEmpty()) {
-            return getById(id);
-        }
-        return DatabaseErrors.translate(ENTITY, () -> dsl.update(INQUIRY)
-                .set(update.changes().asMap())
-                .where(INQUIRY.ID.eq(id))
-                .returning()
-                .fetchOptionalInto(Inquiry.class))
-                .orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
+        return Updates.byId(dsl, INQUIRY, INQUIRY.ID, id, update.changes(), Inquiry.class, ENTITY);
     }
 
     /** @return whether a row was deleted */

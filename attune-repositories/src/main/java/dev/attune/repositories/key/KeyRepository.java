@@ -4,6 +4,7 @@ import static dev.attune.repositories.schema.Tables.KEY;
 
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.internal.DatabaseErrors;
+import dev.attune.repositories.internal.Updates;
 import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.schema.enums.OwnerTypeEnum;
 import dev.attune.repositories.schema.tables.pojos.Key;
@@ -89,15 +90,7 @@ public final class KeyRepository {
      * @throws dev.attune.repositories.AlreadyExistsException when the owner already has a key with the new name
      */
     public Key update(long id, KeyUpdate update) {
-        if (update.changes().isEmpty()) {
-            return getById(id);
-        }
-        return DatabaseErrors.translate(ENTITY, () -> dsl.update(KEY)
-                .set(update.changes().asMap())
-                .where(KEY.ID.eq(id))
-                .returning()
-                .fetchOptionalInto(Key.class))
-                .orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
+        return Updates.byId(dsl, KEY, KEY.ID, id, update.changes(), Key.class, ENTITY);
     }
 
     /** @return whether a row was deleted */

@@ -5,6 +5,7 @@ import static dev.attune.repositories.schema.Tables.NOTIFICATION;
 import dev.attune.repositories.Limits;
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.internal.DatabaseErrors;
+import dev.attune.repositories.internal.Updates;
 import dev.attune.repositories.internal.Inserts;
 import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.schema.enums.NotificationStatusEnum;
@@ -88,15 +89,7 @@ public final class NotificationRepository {
      * @throws NotFoundException when there is no notification with this id
      */
     public Notification update(long id, NotificationUpdate update) {
-        if (update.changes().isEmpty()) {
-            return getById(id);
-        }
-        return DatabaseErrors.translate(ENTITY, () -> dsl.update(NOTIFICATION)
-                .set(update.changes().asMap())
-                .where(NOTIFICATION.ID.eq(id))
-                .returning()
-                .fetchOptionalInto(Notification.class))
-                .orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
+        return Updates.byId(dsl, NOTIFICATION, NOTIFICATION.ID, id, update.changes(), Notification.class, ENTITY);
     }
 
     /** @return whether a row was deleted */

@@ -5,6 +5,7 @@ import static dev.attune.repositories.schema.Tables.PACK;
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.Pagination;
 import dev.attune.repositories.internal.DatabaseErrors;
+import dev.attune.repositories.internal.Updates;
 import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.internal.Search;
 import dev.attune.repositories.schema.tables.pojos.Pack;
@@ -112,15 +113,7 @@ public final class PackRepository {
      * @throws NotFoundException when there is no pack with this id
      */
     public Pack update(long id, PackUpdate update) {
-        if (update.changes().isEmpty()) {
-            return getById(id);
-        }
-        return DatabaseErrors.translate(ENTITY, () -> dsl.update(PACK)
-                .set(update.changes().asMap())
-                .where(PACK.ID.eq(id))
-                .returning()
-                .fetchOptionalInto(Pack.class))
-                .orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
+        return Updates.byId(dsl, PACK, PACK.ID, id, update.changes(), Pack.class, ENTITY);
     }
 
     /**

@@ -4,6 +4,7 @@ import static dev.attune.repositories.schema.Tables.RULE;
 
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.internal.DatabaseErrors;
+import dev.attune.repositories.internal.Updates;
 import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.schema.tables.pojos.Rule;
 import java.util.List;
@@ -101,15 +102,7 @@ public final class RuleRepository {
      * @throws NotFoundException when there is no rule with this id
      */
     public Rule update(long id, RuleUpdate update) {
-        if (update.changes().isEmpty()) {
-            return getById(id);
-        }
-        return DatabaseErrors.translate(ENTITY, () -> dsl.update(RULE)
-                .set(update.changes().asMap())
-                .where(RULE.ID.eq(id))
-                .returning()
-                .fetchOptionalInto(Rule.class))
-                .orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
+        return Updates.byId(dsl, RULE, RULE.ID, id, update.changes(), Rule.class, ENTITY);
     }
 
     /**

@@ -4,6 +4,7 @@ import static dev.attune.repositories.schema.Tables.RUNTIME;
 
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.internal.DatabaseErrors;
+import dev.attune.repositories.internal.Updates;
 import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.schema.enums.RuntimeTypeEnum;
 import dev.attune.repositories.schema.tables.pojos.Runtime;
@@ -92,15 +93,7 @@ public final class RuntimeRepository {
      * @throws NotFoundException when there is no runtime with this id
      */
     public Runtime update(long id, RuntimeUpdate update) {
-        if (update.changes().isEmpty()) {
-            return getById(id);
-        }
-        return DatabaseErrors.translate(ENTITY, () -> dsl.update(RUNTIME)
-                .set(update.changes().asMap())
-                .where(RUNTIME.ID.eq(id))
-                .returning()
-                .fetchOptionalInto(Runtime.class))
-                .orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
+        return Updates.byId(dsl, RUNTIME, RUNTIME.ID, id, update.changes(), Runtime.class, ENTITY);
     }
 
     /**

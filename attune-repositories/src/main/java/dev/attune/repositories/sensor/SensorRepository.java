@@ -4,6 +4,7 @@ import static dev.attune.repositories.schema.Tables.SENSOR;
 
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.internal.DatabaseErrors;
+import dev.attune.repositories.internal.Updates;
 import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.schema.tables.pojos.Sensor;
 import java.util.List;
@@ -96,15 +97,7 @@ public final class SensorRepository {
      * @throws NotFoundException when there is no sensor with this id
      */
     public Sensor update(long id, SensorUpdate update) {
-        if (update.changes().isEmpty()) {
-            return getById(id);
-        }
-        return DatabaseErrors.translate(ENTITY, () -> dsl.update(SENSOR)
-                .set(update.changes().asMap())
-                .where(SENSOR.ID.eq(id))
-                .returning()
-                .fetchOptionalInto(Sensor.class))
-                .orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
+        return Updates.byId(dsl, SENSOR, SENSOR.ID, id, update.changes(), Sensor.class, ENTITY);
     }
 
     /**

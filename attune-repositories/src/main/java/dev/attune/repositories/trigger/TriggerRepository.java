@@ -9,6 +9,7 @@ import dev.attune.repositories.Limits;
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.ValidationException;
 import dev.attune.repositories.internal.DatabaseErrors;
+import dev.attune.repositories.internal.Updates;
 import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.schema.Routines;
 import dev.attune.repositories.schema.tables.pojos.ConfigureTriggerWebhookIpWhitelist;
@@ -109,15 +110,7 @@ public final class TriggerRepository {
      * @throws NotFoundException when there is no trigger with this id
      */
     public Trigger update(long id, TriggerUpdate update) {
-        if (update.changes().isEmpty()) {
-            return getById(id);
-        }
-        return DatabaseErrors.translate(ENTITY, () -> dsl.update(TRIGGER)
-                .set(update.changes().asMap())
-                .where(TRIGGER.ID.eq(id))
-                .returning()
-                .fetchOptionalInto(Trigger.class))
-                .orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
+        return Updates.byId(dsl, TRIGGER, TRIGGER.ID, id, update.changes(), Trigger.class, ENTITY);
     }
 
     /**

@@ -5,6 +5,7 @@ import static dev.attune.repositories.schema.Tables.WORKER;
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.ValidationException;
 import dev.attune.repositories.internal.DatabaseErrors;
+import dev.attune.repositories.internal.Updates;
 import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.schema.enums.WorkerStatusEnum;
 import dev.attune.repositories.schema.enums.WorkerTypeEnum;
@@ -96,15 +97,7 @@ public final class WorkerRepository {
      * @throws NotFoundException when there is no worker with this id
      */
     public Worker update(long id, WorkerUpdate update) {
-        if (update.changes().isEmpty()) {
-            return getById(id);
-        }
-        return DatabaseErrors.translate(ENTITY, () -> dsl.update(WORKER)
-                .set(update.changes().asMap())
-                .where(WORKER.ID.eq(id))
-                .returning()
-                .fetchOptionalInto(Worker.class))
-                .orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
+        return Updates.byId(dsl, WORKER, WORKER.ID, id, update.changes(), Worker.class, ENTITY);
     }
 
     /**

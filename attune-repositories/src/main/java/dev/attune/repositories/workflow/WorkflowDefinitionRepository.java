@@ -5,6 +5,7 @@ import static dev.attune.repositories.schema.Tables.WORKFLOW_DEFINITION;
 import dev.attune.repositories.Limits;
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.internal.DatabaseErrors;
+import dev.attune.repositories.internal.Updates;
 import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.schema.tables.pojos.WorkflowDefinition;
 import java.util.List;
@@ -116,15 +117,7 @@ public final class WorkflowDefinitionRepository {
      * @throws NotFoundException when there is no workflow definition with this id
      */
     public WorkflowDefinition update(long id, WorkflowDefinitionUpdate update) {
-        if (update.changes().isEmpty()) {
-            return getById(id);
-        }
-        return DatabaseErrors.translate(ENTITY, () -> dsl.update(WORKFLOW_DEFINITION)
-                .set(update.changes().asMap())
-                .where(WORKFLOW_DEFINITION.ID.eq(id))
-                .returning()
-                .fetchOptionalInto(WorkflowDefinition.class))
-                .orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
+        return Updates.byId(dsl, WORKFLOW_DEFINITION, WORKFLOW_DEFINITION.ID, id, update.changes(), WorkflowDefinition.class, ENTITY);
     }
 
     /**

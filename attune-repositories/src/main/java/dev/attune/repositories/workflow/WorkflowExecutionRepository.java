@@ -5,6 +5,7 @@ import static dev.attune.repositories.schema.Tables.WORKFLOW_EXECUTION;
 import dev.attune.repositories.Limits;
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.internal.DatabaseErrors;
+import dev.attune.repositories.internal.Updates;
 import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.schema.enums.ExecutionStatusEnum;
 import dev.attune.repositories.schema.tables.pojos.WorkflowExecution;
@@ -101,15 +102,7 @@ public final class WorkflowExecutionRepository {
      * @throws NotFoundException when there is no workflow execution with this id
      */
     public WorkflowExecution update(long id, WorkflowExecutionUpdate update) {
-        if (update.changes().isEmpty()) {
-            return getById(id);
-        }
-        return DatabaseErrors.translate(ENTITY, () -> dsl.update(WORKFLOW_EXECUTION)
-                .set(update.changes().asMap())
-                .where(WORKFLOW_EXECUTION.ID.eq(id))
-                .returning()
-                .fetchOptionalInto(WorkflowExecution.class))
-                .orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
+        return Updates.byId(dsl, WORKFLOW_EXECUTION, WORKFLOW_EXECUTION.ID, id, update.changes(), WorkflowExecution.class, ENTITY);
     }
 
     /** @return whether a row was deleted */
