@@ -41,7 +41,7 @@ public final class ExecutionUpdate {
     }
 
     public ExecutionUpdate status(ExecutionStatusEnum status) {
-        return new ExecutionUpdate(changes.set(EXECUTION.STATUS, Refs.requireValue("execution", "status", status)));
+        return new ExecutionUpdate(changes.set(EXECUTION.STATUS, status));
     }
 
     /** Nullable: {@code null} clears the result. */

@@ -4,7 +4,6 @@ import static dev.attune.repositories.schema.Tables.IDENTITY;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.attune.repositories.internal.Changes;
-import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.schema.tables.records.IdentityRecord;
 
 /**
@@ -36,7 +35,7 @@ public final class IdentityUpdate {
     }
 
     public IdentityUpdate attributes(JsonNode attributes) {
-        return new IdentityUpdate(changes.set(IDENTITY.ATTRIBUTES, Refs.requireValue("identity", "attributes", attributes)));
+        return new IdentityUpdate(changes.set(IDENTITY.ATTRIBUTES, attributes));
     }
 
     Changes<IdentityRecord> changes() {

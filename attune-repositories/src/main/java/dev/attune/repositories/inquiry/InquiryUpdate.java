@@ -4,7 +4,6 @@ import static dev.attune.repositories.schema.Tables.INQUIRY;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.attune.repositories.internal.Changes;
-import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.schema.enums.InquiryStatusEnum;
 import dev.attune.repositories.schema.tables.records.InquiryRecord;
 import java.time.OffsetDateTime;
@@ -28,7 +27,7 @@ public final class InquiryUpdate {
     }
 
     public InquiryUpdate status(InquiryStatusEnum status) {
-        return new InquiryUpdate(changes.set(INQUIRY.STATUS, Refs.requireValue("inquiry", "status", status)));
+        return new InquiryUpdate(changes.set(INQUIRY.STATUS, status));
     }
 
     /** Nullable: {@code null} clears the response. */

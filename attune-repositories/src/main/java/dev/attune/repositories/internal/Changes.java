@@ -1,5 +1,6 @@
 package dev.attune.repositories.internal;
 
+import dev.attune.repositories.ValidationException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,8 +27,16 @@ public final class Changes<R extends Record> {
         return new Changes<>(Map.of());
     }
 
-    /** A copy that also sets {@code field} to {@code value} ({@code null} means SQL NULL). */
+    /**
+     * A copy that also sets {@code field} to {@code value} ({@code null} means SQL NULL).
+     *
+     * @throws ValidationException when {@code value} is null and the column is NOT NULL (known from the generated code)
+     */
     public <T> Changes<R> set(TableField<R, T> field, T value) {
+        if (value == null && !field.getDataType().nullable()) {
+            throw new ValidationException(field.getTable().getName(), field.getName(), null,
+                    "must not be null (the column is NOT NULL)");
+        }
         Map<Field<?>, Object> copy = new LinkedHashMap<>(values);
         copy.put(field, value);
         return new Changes<>(Collections.unmodifiableMap(copy));

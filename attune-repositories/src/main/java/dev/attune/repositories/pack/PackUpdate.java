@@ -26,7 +26,7 @@ public final class PackUpdate {
     }
 
     public PackUpdate label(String label) {
-        return new PackUpdate(changes.set(PACK.LABEL, Refs.requireValue("pack", "label", label)));
+        return new PackUpdate(changes.set(PACK.LABEL, label));
     }
 
     /** Nullable: {@code null} clears the description. */
@@ -35,19 +35,19 @@ public final class PackUpdate {
     }
 
     public PackUpdate version(String version) {
-        return new PackUpdate(changes.set(PACK.VERSION, Refs.requireValue("pack", "version", version)));
+        return new PackUpdate(changes.set(PACK.VERSION, version));
     }
 
     public PackUpdate confSchema(JsonNode confSchema) {
-        return new PackUpdate(changes.set(PACK.CONF_SCHEMA, Refs.requireValue("pack", "conf_schema", confSchema)));
+        return new PackUpdate(changes.set(PACK.CONF_SCHEMA, confSchema));
     }
 
     public PackUpdate config(JsonNode config) {
-        return new PackUpdate(changes.set(PACK.CONFIG, Refs.requireValue("pack", "config", config)));
+        return new PackUpdate(changes.set(PACK.CONFIG, config));
     }
 
     public PackUpdate meta(JsonNode meta) {
-        return new PackUpdate(changes.set(PACK.META, Refs.requireValue("pack", "meta", meta)));
+        return new PackUpdate(changes.set(PACK.META, meta));
     }
 
     public PackUpdate tags(List<String> tags) {
