@@ -38,9 +38,4 @@ final class CommonOptions {
         }
         return Path.of(DEFAULT_CONFIG);
     }
-
-    /** Whether {@code --verbose} was given. */
-    boolean verbose() {
-        return verbose;
-    }
 }

@@ -14,6 +14,11 @@ public class ConfigurationException extends AttuneDbException {
         this.key = key;
     }
 
+    public ConfigurationException(String key, String message, Throwable cause) {
+        super(key + ": " + message, cause);
+        this.key = key;
+    }
+
     /** The configuration key (dotted path, e.g. {@code database.schema}) whose value was rejected. */
     public String key() {
         return key;

@@ -148,7 +148,7 @@ public record DatabaseConfig(
             try {
                 schemaName = SchemaName.of(schema);
             } catch (InvalidSchemaNameException e) {
-                throw new ConfigurationException("database.schema", e.getMessage());
+                throw new ConfigurationException("database.schema", e.getMessage(), e);
             }
             return new DatabaseConfig(environment, url, user, password, schemaName, maxConnections,
                     Optional.ofNullable(serviceRole));

@@ -47,11 +47,6 @@ public final class Changes<R extends Record> {
         return values.isEmpty();
     }
 
-    /** Whether {@code field} is set (possibly to null). */
-    public boolean contains(Field<?> field) {
-        return values.containsKey(field);
-    }
-
     /** The columns and values, for {@code UpdateSetFirstStep.set(Map)}. */
     public Map<Field<?>, Object> asMap() {
         return values;

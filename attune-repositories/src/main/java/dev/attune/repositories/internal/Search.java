@@ -1,6 +1,5 @@
 package dev.attune.repositories.internal;
 
-import java.util.Locale;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
@@ -11,14 +10,16 @@ public final class Search {
     private Search() {
     }
 
-    /** True when any of {@code fields} contains {@code query}, ignoring case; {@code %} and {@code _} match literally. */
+    /**
+     * True when any of {@code fields} contains {@code query}, ignoring case as the database does ({@code ILIKE}, so
+     * non-ASCII letters follow the database's rules); {@code %}, {@code _} and {@code \} in the query match literally.
+     */
     @SafeVarargs
     public static Condition containsIgnoringCase(String query, Field<String>... fields) {
-        String escaped = query.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        String pattern = "%" + escaped + "%";
+        String pattern = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         Condition any = DSL.falseCondition();
         for (Field<String> field : fields) {
-            any = any.or(DSL.lower(field).like(pattern, '\\'));
+            any = any.or(field.likeIgnoreCase(pattern, '\\'));
         }
         return any;
     }

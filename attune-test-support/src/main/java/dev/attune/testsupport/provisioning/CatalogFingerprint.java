@@ -129,11 +129,6 @@ public final class CatalogFingerprint {
         return new CatalogFingerprint(new ArrayList<>(lines));
     }
 
-    /** SHA-256 of the sorted lines. */
-    public String digest() {
-        return digest;
-    }
-
     /** The sorted, schema-free description lines. */
     public List<String> lines() {
         return lines;
