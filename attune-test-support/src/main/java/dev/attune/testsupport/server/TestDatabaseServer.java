@@ -12,8 +12,8 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 /**
  * The PostgreSQL server that database tests run against, resolved once per JVM:
  * <ol>
- *   <li>the JDBC URL (credentials included) in the environment variable {@value #URL_VARIABLE}, or the system property
- *       {@value #URL_PROPERTY};</li>
+ *   <li>the JDBC URL (credentials included) in the system property {@value #URL_PROPERTY}, else in the environment
+ *       variable {@value #URL_VARIABLE};</li>
  *   <li>otherwise one Testcontainers PostgreSQL container shared by the whole JVM, when a Docker engine is reachable;</li>
  *   <li>otherwise a {@link TestDatabaseUnavailableException} that says both ways to provide one — tests never skip.</li>
  * </ol>
@@ -96,7 +96,8 @@ public final class TestDatabaseServer {
     }
 
     private static TestDatabaseServer resolve() {
-        String configured = firstNonBlank(System.getenv(URL_VARIABLE), System.getProperty(URL_PROPERTY));
+        // As for every attune.test.* setting, a system property wins over the environment variable.
+        String configured = firstNonBlank(System.getProperty(URL_PROPERTY), System.getenv(URL_VARIABLE));
         if (configured != null) {
             LOG.info("Test database: {} ({})", redact(configured), URL_VARIABLE);
             return new TestDatabaseServer(configured, null, null, URL_VARIABLE);
