@@ -31,15 +31,7 @@ final class TestServer {
     }
 
     static boolean schemaExists(String name) {
-        try (Connection connection = connect();
-                PreparedStatement query = connection.prepareStatement("select 1 from pg_catalog.pg_namespace where nspname = ?")) {
-            query.setString(1, name);
-            try (ResultSet rows = query.executeQuery()) {
-                return rows.next();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return new ServerConnections(TestDatabaseServer.get()).schemaExists(name);
     }
 
     static int countTables(String schema) {

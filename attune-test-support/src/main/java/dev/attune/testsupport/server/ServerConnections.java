@@ -4,7 +4,11 @@ import dev.attune.db.AttuneDbException;
 import dev.attune.db.DatabaseConfig;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -52,5 +56,28 @@ public final class ServerConnections {
         } catch (SQLException e) {
             throw new AttuneDbException("cannot connect to " + description + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The names of the schemas matching the SQL {@code LIKE} pattern {@code likePattern}, sorted. */
+    public List<String> schemaNames(String likePattern) {
+        try (Connection connection = open("attune-test-catalog");
+                PreparedStatement statement = connection.prepareStatement(
+                        "select nspname from pg_catalog.pg_namespace where nspname like ? order by nspname")) {
+            statement.setString(1, likePattern);
+            List<String> names = new ArrayList<>();
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    names.add(result.getString(1));
+                }
+            }
+            return names;
+        } catch (SQLException e) {
+            throw new AttuneDbException("listing schemas like '" + likePattern + "' failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether a schema named exactly {@code name} exists (for tests asserting that a schema was dropped). */
+    public boolean schemaExists(String name) {
+        return schemaNames(name.replace("\\", "\\\\").replace("_", "\\_").replace("%", "\\%")).contains(name);
     }
 }
