@@ -1,8 +1,9 @@
 package dev.attune.cli;
 
-import dev.attune.testsupport.janitor.CleanupReport;
-import dev.attune.testsupport.janitor.Janitor;
-import dev.attune.testsupport.server.ServerConnections;
+import dev.attune.db.DatabaseConfig;
+import dev.attune.provisioning.janitor.CleanupReport;
+import dev.attune.provisioning.janitor.Janitor;
+import dev.attune.testserver.ServerConnections;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,12 +32,16 @@ final class CleanupTestSchemasCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Janitor janitor = new Janitor(ServerConnections.of(context.loadConfig(options)));
+        Janitor janitor = new Janitor(connections(context.loadConfig(options)));
         CleanupReport report = janitor.clean(!force, line -> context.out().println(line));
         report.alive().forEach(schema -> context.out().println("kept " + schema + " (its run is alive)"));
         report.unmarked().forEach(schema -> context.out().println("ignored " + schema + " (no test-run marker)"));
         context.out().println((force ? "" : "dry run: ") + report.summary()
                 + (force || report.leaked().isEmpty() ? "" : "; run again with --force to drop them"));
         return ExitCodes.OK;
+    }
+
+    private static ServerConnections connections(DatabaseConfig config) {
+        return ServerConnections.of(config.url(), config.user(), config.password(), "database.url of the configuration");
     }
 }

@@ -1,7 +1,7 @@
 package dev.attune.cli;
 
-import dev.attune.testsupport.server.ServerConnections;
-import dev.attune.testsupport.server.TestDatabaseServer;
+import dev.attune.testserver.ServerConnections;
+import dev.attune.testserver.TestDatabaseServer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

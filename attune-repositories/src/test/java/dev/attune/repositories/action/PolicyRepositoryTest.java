@@ -13,7 +13,7 @@ import dev.attune.repositories.schema.enums.PolicyMethodEnum;
 import dev.attune.repositories.schema.tables.pojos.Policy;
 import dev.attune.repositories.schema.tables.records.ActionRecord;
 import dev.attune.repositories.schema.tables.records.PackRecord;
-import dev.attune.testsupport.junit.IsolatedSchemaTest;
+import dev.attune.junit.IsolatedSchemaTest;
 import java.util.Arrays;
 import java.util.List;
 import org.jooq.DSLContext;

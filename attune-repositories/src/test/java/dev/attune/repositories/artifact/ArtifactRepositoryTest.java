@@ -11,7 +11,7 @@ import dev.attune.repositories.schema.enums.ArtifactRetentionEnum;
 import dev.attune.repositories.schema.enums.ArtifactTypeEnum;
 import dev.attune.repositories.schema.enums.OwnerTypeEnum;
 import dev.attune.repositories.schema.tables.pojos.Artifact;
-import dev.attune.testsupport.junit.IsolatedSchemaTest;
+import dev.attune.junit.IsolatedSchemaTest;
 import java.time.OffsetDateTime;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;

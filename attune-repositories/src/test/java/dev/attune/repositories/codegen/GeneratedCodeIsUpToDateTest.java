@@ -2,9 +2,9 @@ package dev.attune.repositories.codegen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.attune.testsupport.IsolatedSchema;
-import dev.attune.testsupport.codegen.JooqCodegen;
-import dev.attune.testsupport.junit.IsolatedSchemaTest;
+import dev.attune.provisioning.IsolatedSchema;
+import dev.attune.codegen.JooqCodegen;
+import dev.attune.junit.IsolatedSchemaTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -16,7 +16,7 @@ import dev.attune.repositories.schema.tables.records.EnforcementRecord;
 import dev.attune.repositories.schema.tables.records.PackRecord;
 import dev.attune.repositories.schema.tables.records.SensorRecord;
 import dev.attune.repositories.schema.tables.records.TriggerRecord;
-import dev.attune.testsupport.junit.IsolatedSchemaTest;
+import dev.attune.junit.IsolatedSchemaTest;
 import java.time.OffsetDateTime;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;

@@ -19,7 +19,7 @@ import dev.attune.repositories.schema.tables.records.EnforcementRecord;
 import dev.attune.repositories.schema.tables.records.PackRecord;
 import dev.attune.repositories.schema.tables.records.RuleRecord;
 import dev.attune.repositories.schema.tables.records.TriggerRecord;
-import dev.attune.testsupport.junit.IsolatedSchemaTest;
+import dev.attune.junit.IsolatedSchemaTest;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

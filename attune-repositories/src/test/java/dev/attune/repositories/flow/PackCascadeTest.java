@@ -93,7 +93,7 @@ import dev.attune.repositories.workflow.NewWorkflowDefinition;
 import dev.attune.repositories.workflow.NewWorkflowExecution;
 import dev.attune.repositories.workflow.WorkflowDefinitionRepository;
 import dev.attune.repositories.workflow.WorkflowExecutionRepository;
-import dev.attune.testsupport.junit.IsolatedSchemaTest;
+import dev.attune.junit.IsolatedSchemaTest;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;

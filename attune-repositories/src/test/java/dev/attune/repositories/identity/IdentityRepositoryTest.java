@@ -17,7 +17,7 @@ import dev.attune.repositories.ValidationException;
 import dev.attune.repositories.schema.enums.OwnerTypeEnum;
 import dev.attune.repositories.schema.tables.pojos.Identity;
 import dev.attune.repositories.schema.tables.records.ExecutionRecord;
-import dev.attune.testsupport.junit.IsolatedSchemaTest;
+import dev.attune.junit.IsolatedSchemaTest;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 

@@ -10,7 +10,7 @@ import dev.attune.repositories.Fixtures;
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.ReferenceViolationException;
 import dev.attune.repositories.schema.tables.pojos.PermissionAssignment;
-import dev.attune.testsupport.junit.IsolatedSchemaTest;
+import dev.attune.junit.IsolatedSchemaTest;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.jooq.DSLContext;

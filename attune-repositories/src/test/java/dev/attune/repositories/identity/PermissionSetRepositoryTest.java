@@ -14,7 +14,7 @@ import dev.attune.repositories.ReferenceViolationException;
 import dev.attune.repositories.ValidationException;
 import dev.attune.repositories.schema.tables.pojos.PermissionSet;
 import dev.attune.repositories.schema.tables.records.PackRecord;
-import dev.attune.testsupport.junit.IsolatedSchemaTest;
+import dev.attune.junit.IsolatedSchemaTest;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;

@@ -13,7 +13,7 @@ import dev.attune.repositories.ValidationException;
 import dev.attune.repositories.schema.enums.InquiryStatusEnum;
 import dev.attune.repositories.schema.tables.pojos.Inquiry;
 import dev.attune.repositories.schema.tables.records.ActionRecord;
-import dev.attune.testsupport.junit.IsolatedSchemaTest;
+import dev.attune.junit.IsolatedSchemaTest;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.jooq.DSLContext;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.ValidationException;
-import dev.attune.testsupport.junit.IsolatedSchemaTest;
+import dev.attune.junit.IsolatedSchemaTest;
 import java.sql.SQLException;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;

@@ -9,7 +9,7 @@ import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.Pagination;
 import dev.attune.repositories.ValidationException;
 import dev.attune.repositories.schema.tables.pojos.Pack;
-import dev.attune.testsupport.junit.IsolatedSchemaTest;
+import dev.attune.junit.IsolatedSchemaTest;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;

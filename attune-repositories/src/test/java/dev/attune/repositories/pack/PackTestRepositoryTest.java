@@ -16,7 +16,7 @@ import dev.attune.repositories.pack.PackTestResult.TestSuite;
 import dev.attune.repositories.schema.tables.pojos.PackLatestTest;
 import dev.attune.repositories.schema.tables.pojos.PackTestExecution;
 import dev.attune.repositories.schema.tables.records.PackRecord;
-import dev.attune.testsupport.junit.IsolatedSchemaTest;
+import dev.attune.junit.IsolatedSchemaTest;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

@@ -10,7 +10,7 @@ import dev.attune.repositories.ReferenceViolationException;
 import dev.attune.repositories.ValidationException;
 import dev.attune.repositories.schema.tables.pojos.QueueStats;
 import dev.attune.repositories.schema.tables.records.PackRecord;
-import dev.attune.testsupport.junit.IsolatedSchemaTest;
+import dev.attune.junit.IsolatedSchemaTest;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;

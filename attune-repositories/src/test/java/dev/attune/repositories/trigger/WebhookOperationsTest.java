@@ -17,7 +17,7 @@ import dev.attune.repositories.schema.tables.pojos.Trigger;
 import dev.attune.repositories.schema.tables.pojos.WebhookEventLog;
 import dev.attune.repositories.schema.tables.records.TriggerRecord;
 import dev.attune.repositories.schema.tables.records.WebhookRateLimitRecord;
-import dev.attune.testsupport.junit.IsolatedSchemaTest;
+import dev.attune.junit.IsolatedSchemaTest;
 import java.net.InetAddress;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;

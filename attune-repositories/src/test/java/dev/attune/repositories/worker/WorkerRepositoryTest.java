@@ -12,7 +12,7 @@ import dev.attune.repositories.schema.enums.WorkerStatusEnum;
 import dev.attune.repositories.schema.enums.WorkerTypeEnum;
 import dev.attune.repositories.schema.tables.pojos.Worker;
 import dev.attune.repositories.schema.tables.records.RuntimeRecord;
-import dev.attune.testsupport.junit.IsolatedSchemaTest;
+import dev.attune.junit.IsolatedSchemaTest;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 

@@ -16,7 +16,7 @@ import dev.attune.repositories.schema.enums.ExecutionStatusEnum;
 import dev.attune.repositories.schema.tables.pojos.WorkflowExecution;
 import dev.attune.repositories.schema.tables.records.ActionRecord;
 import dev.attune.repositories.schema.tables.records.PackRecord;
-import dev.attune.testsupport.junit.IsolatedSchemaTest;
+import dev.attune.junit.IsolatedSchemaTest;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;

@@ -1,0 +1,73 @@
+package dev.attune.provisioning;
+
+import java.time.Duration;
+
+/**
+ * How test schemas are provisioned. Every setting can be given as a system property (or, upper-cased with {@code _},
+ * an environment variable such as {@code ATTUNE_TEST_KEEP_FAILED_SCHEMAS=true}).
+ *
+ * @param readySchemas        {@code attune.test.ready-schemas} (default 2): schemas prepared in the background ahead of
+ *                            demand, so a test rarely waits for one.
+ * @param maxLeases           {@code attune.test.max-leases} (default 8): schemas leased at once; lowered automatically
+ *                            to what the server's {@code max_connections} allows, and a lease waits for a free slot.
+ * @param connectionsPerLease {@code attune.test.connections-per-lease} (default 2): pool size of each leased schema.
+ * @param leaseTimeout        {@code attune.test.lease-timeout-seconds} (default 120): how long {@code lease()} waits for a
+ *                            free slot before failing with an explanation instead of hanging.
+ * @param keepFailedSchemas   {@code attune.test.keep-failed-schemas} (default false): keep the schema of a failed test
+ *                            for inspection; it is listed in the log and removed by the next run's janitor.
+ * @param recycleSchemas      {@code attune.test.recycle-schemas} (default true): verified recycle mode. A released schema
+ *                            whose DDL fingerprint is unchanged and that no session still uses is emptied (rows deleted,
+ *                            sequences restarted) and leased again; anything unexpected drops it. {@code false} drops
+ *                            every schema and replays a new one (fresh mode).
+ */
+public record ProvisioningSettings(
+        int readySchemas,
+        int maxLeases,
+        int connectionsPerLease,
+        Duration leaseTimeout,
+        boolean keepFailedSchemas,
+        boolean recycleSchemas) {
+
+    public ProvisioningSettings {
+        require("attune.test.ready-schemas", readySchemas, 0, 16);
+        require("attune.test.max-leases", maxLeases, 1, 256);
+        require("attune.test.connections-per-lease", connectionsPerLease, 1, 32);
+        if (leaseTimeout == null || leaseTimeout.isNegative() || leaseTimeout.isZero()) {
+            throw new IllegalArgumentException("attune.test.lease-timeout-seconds must be positive (got " + leaseTimeout + ")");
+        }
+    }
+
+    /** The defaults, overridden by system properties and environment variables. */
+    public static ProvisioningSettings fromSystem() {
+        return new ProvisioningSettings(
+                intSetting("attune.test.ready-schemas", 2),
+                intSetting("attune.test.max-leases", 8),
+                intSetting("attune.test.connections-per-lease", 2),
+                Duration.ofSeconds(intSetting("attune.test.lease-timeout-seconds", 120)),
+                Boolean.parseBoolean(setting("attune.test.keep-failed-schemas", "false")),
+                Boolean.parseBoolean(setting("attune.test.recycle-schemas", "true")));
+    }
+
+    private static int intSetting(String key, int fallback) {
+        String value = setting(key, Integer.toString(fallback));
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a whole number (got '" + value + "')", e);
+        }
+    }
+
+    private static String setting(String key, String fallback) {
+        String value = System.getProperty(key);
+        if (value == null) {
+            value = System.getenv(key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_'));
+        }
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static void require(String key, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(key + " must be between " + min + " and " + max + " (got " + value + ")");
+        }
+    }
+}

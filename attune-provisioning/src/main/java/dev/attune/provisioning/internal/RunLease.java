@@ -1,0 +1,96 @@
+package dev.attune.provisioning.internal;
+
+import dev.attune.db.AttuneDbException;
+import dev.attune.testserver.ServerConnections;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HexFormat;
+
+/**
+ * The liveness lease of a test run: a session-level advisory lock held on a dedicated connection for the whole run.
+ *
+ * <p>While the lock is held, the janitor leaves the run's schemas alone; when the process dies (even with {@code kill -9})
+ * the server ends the session and releases the lock, so the next run's janitor may drop them.
+ */
+public final class RunLease implements AutoCloseable {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final String runId;
+    private final Connection connection;
+    private boolean closed;
+
+    private RunLease(String runId, Connection connection) {
+        this.runId = runId;
+        this.connection = connection;
+    }
+
+    /** Picks a fresh random run id and takes its lock. */
+    public static RunLease acquire(ServerConnections connections) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            byte[] bytes = new byte[4];
+            RANDOM.nextBytes(bytes);
+            String runId = HexFormat.of().formatHex(bytes);
+            Connection connection = connections.open("attune-test-run:" + runId);
+            try {
+                if (tryLock(connection, runId)) {
+                    return new RunLease(runId, connection);
+                }
+                connection.close();
+            } catch (SQLException e) {
+                closeQuietly(connection);
+                throw new AttuneDbException("cannot take the test run lease: " + e.getMessage(), e);
+            }
+        }
+        throw new AttuneDbException("cannot take a test run lease: 5 random run ids were all locked");
+    }
+
+    /** Whether the run {@code runId} is alive, i.e. some session holds its lease; asked on {@code connection}. */
+    public static boolean isAlive(Connection connection, String runId) throws SQLException {
+        if (tryLock(connection, runId)) {
+            try (PreparedStatement unlock = connection.prepareStatement("select pg_advisory_unlock(?, ?)")) {
+                unlock.setInt(1, TestSchemaNames.LOCK_NAMESPACE);
+                unlock.setInt(2, TestSchemaNames.lockKey(runId));
+                unlock.execute();
+            }
+            return false;
+        }
+        return true;
+    }
+
+    private static boolean tryLock(Connection connection, String runId) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("select pg_try_advisory_lock(?, ?)")) {
+            lock.setInt(1, TestSchemaNames.LOCK_NAMESPACE);
+            lock.setInt(2, TestSchemaNames.lockKey(runId));
+            try (ResultSet result = lock.executeQuery()) {
+                result.next();
+                return result.getBoolean(1);
+            }
+        }
+    }
+
+    /** This run's id (8 hex digits). */
+    public String runId() {
+        return runId;
+    }
+
+    /** Releases the lease by closing its connection. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            closeQuietly(connection);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // The session is gone either way, and with it the lock.
+        }
+    }
+}

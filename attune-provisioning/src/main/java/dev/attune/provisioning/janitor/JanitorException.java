@@ -1,0 +1,13 @@
+package dev.attune.provisioning.janitor;
+
+import dev.attune.db.AttuneDbException;
+
+/** The janitor could not survey or clean test schemas. */
+public class JanitorException extends AttuneDbException {
+
+    private static final long serialVersionUID = 1L;
+
+    public JanitorException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

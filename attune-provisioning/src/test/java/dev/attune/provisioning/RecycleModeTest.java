@@ -1,0 +1,91 @@
+package dev.attune.provisioning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.attune.testserver.TestDatabaseServer;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/** A released schema is reused only when it is provably as good as new; otherwise it is replaced. */
+class RecycleModeTest {
+
+    /** One lease at a time and no ready pool: the next lease gets the released schema back if it was recycled. */
+    private static final ProvisioningSettings ONE_AT_A_TIME =
+            new ProvisioningSettings(0, 1, 1, Duration.ofMinutes(2), false, true);
+
+    @Test
+    void aRecycledSchemaIsEmptyAndItsIdsStartAgainAtOne() {
+        try (TestSchemaProvisioner provisioner = TestSchemaProvisioner.start(TestDatabaseServer.get(), ONE_AT_A_TIME)) {
+            String first;
+            try (IsolatedSchema schema = provisioner.lease("fills the schema")) {
+                first = schema.name().value();
+                insertPack(schema, "aa");
+                insertPack(schema, "bb");
+                schema.dsl().execute("insert into action (ref, pack, pack_ref, label, description, entrypoint)"
+                        + " select 'aa.run', id, ref, 'Run', 'Runs', 'run.sh' from pack where ref = 'aa'");
+            }
+            try (IsolatedSchema schema = provisioner.lease("gets it back")) {
+                assertThat(schema.name().value()).as("the same schema, recycled").isEqualTo(first);
+                assertThat(schema.dsl().fetchCount(schema.dsl().selectFrom("pack"))).isZero();
+                assertThat(schema.dsl().fetchCount(schema.dsl().selectFrom("action"))).isZero();
+                assertThat(insertPack(schema, "cc")).as("sequence restarted").isEqualTo(1L);
+            }
+        }
+    }
+
+    @Test
+    void aSchemaWhoseTableChangedIsReplaced() {
+        assertReplacedAfter(schema -> schema.dsl().execute("alter table pack add column extra text"));
+    }
+
+    @Test
+    void aSchemaWithDisabledTriggersIsReplaced() {
+        assertReplacedAfter(schema -> schema.dsl().execute("alter table execution disable trigger all"));
+    }
+
+    @Test
+    void aSchemaThatAFunctionWasRedefinedInIsReplaced() {
+        assertReplacedAfter(schema -> schema.dsl().execute(
+                "create or replace function generate_webhook_key() returns varchar language sql as $$ select 'wh_x' $$"));
+    }
+
+    @Test
+    void aSchemaStillUsedByAnotherSessionIsReplaced() throws Exception {
+        try (TestSchemaProvisioner provisioner = TestSchemaProvisioner.start(TestDatabaseServer.get(), ONE_AT_A_TIME)) {
+            String first;
+            Connection leftover;
+            try (IsolatedSchema schema = provisioner.lease("leaves a connection behind")) {
+                first = schema.name().value();
+                // A connection the test opened itself, tagged with the schema, and never closed before release.
+                leftover = TestSchemaQueries.connections().open("leftover-listener:" + first);
+            }
+            try (leftover; IsolatedSchema schema = provisioner.lease("must not share it")) {
+                assertThat(schema.name().value()).isNotEqualTo(first);
+            }
+        }
+    }
+
+    private static void assertReplacedAfter(Consumer<IsolatedSchema> change) {
+        try (TestSchemaProvisioner provisioner = TestSchemaProvisioner.start(TestDatabaseServer.get(), ONE_AT_A_TIME)) {
+            String first;
+            try (IsolatedSchema schema = provisioner.lease("changes its schema")) {
+                first = schema.name().value();
+                change.accept(schema);
+            }
+            try (IsolatedSchema schema = provisioner.lease("gets a new one")) {
+                assertThat(schema.name().value()).isNotEqualTo(first);
+                assertThat(TestSchemaQueries.schemaExists(first)).as(first + " dropped").isFalse();
+                assertThat(schema.dsl().fetchValue("select count(*) from information_schema.columns"
+                        + " where table_schema = current_schema() and table_name = 'pack' and column_name = 'extra'"))
+                        .isEqualTo(0L);
+            }
+        }
+    }
+
+    private static long insertPack(IsolatedSchema schema, String ref) {
+        return schema.dsl().fetchSingle("insert into pack (ref, label, version) values (?, ?, '1.0.0') returning id",
+                ref, ref).get(0, Long.class);
+    }
+}

@@ -1,0 +1,17 @@
+package dev.attune.testserver;
+
+/** The test server could not be reached or used; the message says what was being done. */
+public class TestServerException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** An exception with {@code message} and no cause. */
+    public TestServerException(String message) {
+        super(message);
+    }
+
+    /** An exception with {@code message}, caused by {@code cause}. */
+    public TestServerException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
