@@ -43,6 +43,8 @@ public final class Migrator {
                 .placeholderReplacement(false)
                 .validateMigrationNaming(true)
                 .cleanDisabled(true)
+                // Through SLF4J like the rest of the library: without a backend Flyway would print to the console.
+                .loggers("slf4j")
                 .load();
     }
 

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -76,8 +75,7 @@ public final class ConfigFiles {
         if (!root.isObject()) {
             throw new ConfigurationException("config", file + " must contain a mapping at the top level");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : root.properties()) {
             String key = entry.getKey();
             if (!TOP_LEVEL_KEYS.contains(key)) {
                 throw unknownKey(key, TOP_LEVEL_KEYS);
@@ -94,8 +92,7 @@ public final class ConfigFiles {
         if (!(node instanceof ObjectNode)) {
             throw new ConfigurationException(section, "must be a mapping");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : node.properties()) {
             String key = section + "." + entry.getKey();
             if (!allowed.contains(entry.getKey())) {
                 throw unknownKey(key, allowed);

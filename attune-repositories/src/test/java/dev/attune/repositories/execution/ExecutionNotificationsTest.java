@@ -76,6 +76,7 @@ class ExecutionNotificationsTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the listeners act while open; the body never calls them
     void changesOfAnotherSchemaAreNotDelivered(IsolatedSchema schemaA, TestSchemaProvisioner provisioner)
             throws InterruptedException {
         BlockingQueue<ExecutionChange> changesA = new LinkedBlockingQueue<>();
@@ -105,6 +106,7 @@ class ExecutionNotificationsTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the listeners act while open; the body never calls them
     void aResultTooLargeForNotifyIsOmittedAndFlagged(IsolatedSchema schema) throws InterruptedException {
         DSLContext dsl = schema.dsl();
         ActionRecord action = action(dsl);

@@ -261,6 +261,7 @@ class EndToEndFlowTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the listener acts while open; the body never calls it
     void executionChangesAreDeliveredAfterCommitAndNeverForARolledBackFlow(IsolatedSchema schema) throws Exception {
         DSLContext dsl = schema.dsl();
         // An action outside the flows, committed up front, for marker executions written on another connection.
