@@ -1,8 +1,10 @@
 package dev.attune.db.config;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -55,7 +57,8 @@ public final class ConfigFiles {
     /** Jackson's message for a repeated key in tree mode: {@code Duplicate field 'schema' for `ObjectNode`...}. */
     private static final Pattern DUPLICATE_FIELD = Pattern.compile("Duplicate field '([^']*)'");
 
-    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+    private final ObjectMapper yaml = new ObjectMapper(
+            YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
     private final Map<String, String> environment;
 
@@ -107,7 +110,7 @@ public final class ConfigFiles {
     }
 
     private void readSection(String section, JsonNode node, Set<String> allowed, Map<String, String> values) {
-        if (node.isNull()) {
+        if (hasNoValue(node)) {
             throw new ConfigurationException(section, "has no value: give its keys, or leave the section out");
         }
         if (!(node instanceof ObjectNode)) {
@@ -125,7 +128,7 @@ public final class ConfigFiles {
     }
 
     private void putScalar(String key, JsonNode node, Map<String, String> values) {
-        if (node.isNull() || node.isTextual() && node.textValue().isEmpty()) {
+        if (hasNoValue(node)) {
             throw new ConfigurationException(key, "has no value: give one, or leave the key out to use its default"
                     + " (an empty value is never read as the default)");
         }
@@ -223,21 +226,28 @@ public final class ConfigFiles {
         if (!duplicate.find()) {
             return new ConfigurationException("config", "cannot read " + file + ": " + e.getOriginalMessage(), e);
         }
-        String key = e instanceof JsonMappingException mapping ? keyOf(mapping, duplicate.group(1)) : duplicate.group(1);
+        String key = e.getProcessor() instanceof JsonParser parser
+                ? keyOf(parser.getParsingContext(), duplicate.group(1))
+                : duplicate.group(1);
         String line = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
         return new ConfigurationException(key, "is given more than once in " + file + line
                 + ": keep one (YAML would silently use the last)", e);
     }
 
-    /** {@code section.key} from the path Jackson was reading when it met the repeated key. */
-    private static String keyOf(JsonMappingException e, String field) {
-        StringBuilder key = new StringBuilder();
-        for (JsonMappingException.Reference reference : e.getPath()) {
-            if (reference.getFieldName() != null) {
-                key.append(reference.getFieldName()).append('.');
+    /** {@code section.key}: the mappings the parser was inside when it met the repeated {@code field}. */
+    private static String keyOf(JsonStreamContext context, String field) {
+        StringBuilder key = new StringBuilder(field);
+        for (JsonStreamContext parent = context.getParent(); parent != null; parent = parent.getParent()) {
+            if (parent.getCurrentName() != null) {
+                key.insert(0, parent.getCurrentName() + ".");
             }
         }
-        return key.append(field).toString();
+        return key.toString();
+    }
+
+    /** {@code key:}, {@code key: ~}, {@code key: null} and {@code key: ""} alike (YAML gives null or ""). */
+    private static boolean hasNoValue(JsonNode node) {
+        return node.isNull() || node.isTextual() && node.textValue().isEmpty();
     }
 
     private static String describe(JsonNode node) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamWriteConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jooq.JSONB;
@@ -31,7 +32,9 @@ public final class JsonbJsonNodeConverter extends AbstractConverter<JSONB, JsonN
                     .maxDocumentLength(-1)
                     .build())
             .streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(Integer.MAX_VALUE).build())
-            .build());
+            .build())
+            // exact numbers: a double would turn a 400-digit numeric into Infinity and round long decimals
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     /** The converter the generated code uses for every {@code jsonb} column. */
     public JsonbJsonNodeConverter() {

@@ -92,10 +92,18 @@ public final class DatabaseErrors {
         if (e instanceof RepositoryException repository) {
             return repository;
         }
-        if (e instanceof DataAccessException access && access.sqlState() != null && !"99999".equals(access.sqlState())) {
+        if (e instanceof DataAccessException access && access.getCause(PSQLException.class) != null) {
             return translate(entity, access);
         }
-        return new RepositoryException(entity, entity + ": " + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = entity + ": " + e.getMessage();
+        if (root != e) {
+            message += ": " + root.getClass().getSimpleName() + ": " + root.getMessage();
+        }
+        return new RepositoryException(entity, message, e);
     }
 
     /** The repository exception for {@code e}; unknown errors become a plain {@link RepositoryException}. */

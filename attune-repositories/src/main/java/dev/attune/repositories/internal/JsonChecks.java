@@ -5,7 +5,6 @@ import dev.attune.repositories.Limits;
 import dev.attune.repositories.ValidationException;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -37,8 +36,7 @@ public final class JsonChecks {
                         + " levels deep (deeper at " + entry.path() + ")");
             }
             if (node.isObject()) {
-                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> child = it.next();
+                for (Map.Entry<String, JsonNode> child : node.properties()) {
                     requireString(entity, field, entry.path() + " (key)", child.getKey());
                     pending.push(new Entry(entry.path() + "." + Texts.escape(child.getKey()), child.getValue(),
                             entry.depth() + 1));

@@ -82,7 +82,8 @@ class JsonInputTest {
 
     static Stream<Arguments> storableJson() {
         ArrayNode mixed = JSON.arrayNode().add(JSON.numberNode(new BigDecimal("1" + "0".repeat(2_000) + ".5")))
-                .add("smile \uD83D\uDE00").add("tab\tnewline\n").add(JSON.nullNode()).add(-0.0).add(Double.MAX_VALUE);
+                .add("smile \uD83D\uDE00").add("tab\tnewline\n").add(JSON.nullNode())
+                .add(JSON.numberNode(new BigDecimal("0.1000000000000000000000000001")));
         return Stream.of(
                 Arguments.of("nesting exactly 1,000 deep", nested(Limits.MAX_JSON_DEPTH - 1)),
                 Arguments.of("a 2,000-digit number, emoji, controls, null", mixed),
