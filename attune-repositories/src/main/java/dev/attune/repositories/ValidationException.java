@@ -1,8 +1,12 @@
 package dev.attune.repositories;
 
+import dev.attune.repositories.internal.Texts;
+
 /**
  * A value broke a rule: caught before any SQL ran, or reported by a CHECK constraint, a NOT NULL column or a
- * validation trigger. The message names the entity, the field (or constraint), the rule and the value.
+ * validation trigger. The message names the entity, the field (or constraint), the rule and the value; in the message
+ * the value is quoted with every character outside printable ASCII escaped as {@code \}{@code uXXXX} (so a
+ * zero-width space or a look-alike letter shows) and cut after 80 characters; {@link #value()} is the value itself.
  */
 public class ValidationException extends RepositoryException {
 
@@ -17,10 +21,16 @@ public class ValidationException extends RepositoryException {
     }
 
     public ValidationException(String entity, String field, Object value, String rule, Throwable cause) {
-        super(entity, entity + "." + field + (value == null ? "" : " = '" + value + "'") + " is invalid: " + rule, cause);
+        super(entity, entity + "." + field + (value == null ? "" : " = '" + quoted(value) + "'") + " is invalid: " + rule,
+                cause);
         this.field = field;
         this.value = value;
         this.rule = rule;
+    }
+
+    /** Text as {@link Texts#escape} shows it (invisible and non-ASCII characters as escapes, long values cut). */
+    private static String quoted(Object value) {
+        return Texts.escape(String.valueOf(value));
     }
 
     /** The field, or the constraint name when the database did not say which column. */

@@ -1,5 +1,10 @@
 package dev.attune.db.config;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,6 +20,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Loads a {@link DatabaseConfig} from a YAML file such as {@code config.production.yaml}.
@@ -32,6 +39,10 @@ import java.util.TreeMap;
  *   <li>An environment variable {@code ATTUNE__<SECTION>__<KEY>} overrides the key {@code section.key}, e.g.
  *       {@code ATTUNE__DATABASE__SCHEMA=attune_staging}; {@code ATTUNE__ENVIRONMENT} overrides {@code environment}.</li>
  *   <li>An unknown key, in the file or in an override, is an error: a typo must not silently fall back to a default.</li>
+ *   <li>A key given twice is an error (YAML would silently keep the last one).</li>
+ *   <li>A key without a value ({@code schema:}, {@code schema: ~}, {@code schema: null}, {@code schema: ""}) is an
+ *       error: leave the key out to get its default. A value that becomes empty through interpolation
+ *       ({@code ${DATABASE_PASSWORD:-}}) is deliberate and means "none".</li>
  *   <li>In {@code production}, {@code database.schema} must be given explicitly.</li>
  * </ul>
  */
@@ -42,7 +53,12 @@ public final class ConfigFiles {
     private static final Set<String> DATABASE_KEYS =
             Set.of("url", "user", "password", "schema", "max_connections", "service_role");
 
-    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+    /** Jackson's message for a repeated key in tree mode: {@code Duplicate field 'schema' for `ObjectNode`...}. */
+    private static final Pattern DUPLICATE_FIELD = Pattern.compile("Duplicate field '([^']*)'");
+
+    private final ObjectMapper yaml = new ObjectMapper(
+            YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
     private final Map<String, String> environment;
 
     /**
@@ -66,6 +82,8 @@ public final class ConfigFiles {
             root = yaml.readTree(Files.readString(file));
         } catch (NoSuchFileException e) {
             throw new ConfigurationException("config", "file " + file + " does not exist");
+        } catch (JsonProcessingException e) {
+            throw duplicateKeyOr(file, e);
         } catch (IOException e) {
             throw new ConfigurationException("config", "cannot read " + file + ": " + e.getMessage());
         }
@@ -73,7 +91,8 @@ public final class ConfigFiles {
             return;
         }
         if (!root.isObject()) {
-            throw new ConfigurationException("config", file + " must contain a mapping at the top level");
+            throw new ConfigurationException("config", file + " must contain a mapping (key: value lines) at the top"
+                    + " level, not " + describe(root));
         }
         for (Map.Entry<String, JsonNode> entry : root.properties()) {
             String key = entry.getKey();
@@ -89,8 +108,12 @@ public final class ConfigFiles {
     }
 
     private void readSection(String section, JsonNode node, Set<String> allowed, Map<String, String> values) {
+        if (hasNoValue(node)) {
+            throw new ConfigurationException(section, "has no value: give its keys, or leave the section out");
+        }
         if (!(node instanceof ObjectNode)) {
-            throw new ConfigurationException(section, "must be a mapping");
+            throw new ConfigurationException(section, "must be a mapping of keys " + new java.util.TreeSet<>(allowed)
+                    + ", not " + describe(node));
         }
         for (Map.Entry<String, JsonNode> entry : node.properties()) {
             String key = section + "." + entry.getKey();
@@ -102,11 +125,12 @@ public final class ConfigFiles {
     }
 
     private void putScalar(String key, JsonNode node, Map<String, String> values) {
-        if (node.isNull()) {
-            return;
+        if (hasNoValue(node)) {
+            throw new ConfigurationException(key, "has no value: give one, or leave the key out to use its default"
+                    + " (an empty value is never read as the default)");
         }
         if (!node.isValueNode()) {
-            throw new ConfigurationException(key, "must be a single value");
+            throw new ConfigurationException(key, "must be a single value, not " + describe(node));
         }
         values.put(key, interpolate(key, node.asText()));
     }
@@ -127,6 +151,10 @@ public final class ConfigFiles {
             String expression = value.substring(start + 2, end);
             int fallbackAt = expression.indexOf(":-");
             String variable = fallbackAt < 0 ? expression : expression.substring(0, fallbackAt);
+            if (variable.isEmpty()) {
+                throw new ConfigurationException(key, "has a placeholder without a variable name ('${"
+                        + expression + "}' in '" + value + "'): write ${NAME} or ${NAME:-fallback}");
+            }
             String resolved = environment.get(variable);
             if (resolved == null) {
                 if (fallbackAt < 0) {
@@ -187,6 +215,46 @@ public final class ConfigFiles {
 
     private static String emptyToNull(String value) {
         return value == null || value.isBlank() ? null : value;
+    }
+
+    /** A repeated key named as {@code section.key}, or the parser's error for any other unreadable file. */
+    private static ConfigurationException duplicateKeyOr(Path file, JsonProcessingException e) {
+        Matcher duplicate = DUPLICATE_FIELD.matcher(String.valueOf(e.getOriginalMessage()));
+        if (!duplicate.find()) {
+            return new ConfigurationException("config", "cannot read " + file + ": " + e.getOriginalMessage(), e);
+        }
+        String key = e.getProcessor() instanceof JsonParser parser
+                ? keyOf(parser.getParsingContext(), duplicate.group(1))
+                : duplicate.group(1);
+        String line = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+        return new ConfigurationException(key, "is given more than once in " + file + line
+                + ": keep one (YAML would silently use the last)", e);
+    }
+
+    /** {@code section.key}: the mappings the parser was inside when it met the repeated {@code field}. */
+    private static String keyOf(JsonStreamContext context, String field) {
+        StringBuilder key = new StringBuilder(field);
+        for (JsonStreamContext parent = context.getParent(); parent != null; parent = parent.getParent()) {
+            if (parent.getCurrentName() != null) {
+                key.insert(0, parent.getCurrentName() + ".");
+            }
+        }
+        return key.toString();
+    }
+
+    /** {@code key:}, {@code key: ~}, {@code key: null} and {@code key: ""} alike (YAML gives null or ""). */
+    private static boolean hasNoValue(JsonNode node) {
+        return node.isNull() || node.isTextual() && node.textValue().isEmpty();
+    }
+
+    private static String describe(JsonNode node) {
+        if (node.isArray()) {
+            return "a list";
+        }
+        if (node.isObject()) {
+            return "a mapping";
+        }
+        return "the value '" + node.asText() + "'";
     }
 
     private static ConfigurationException unknownKey(String key, Set<String> allowed) {

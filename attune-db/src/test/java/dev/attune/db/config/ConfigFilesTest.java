@@ -11,9 +11,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ConfigFilesTest {
 
@@ -339,5 +344,113 @@ class ConfigFilesTest {
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining(missing.toString())
                 .hasMessageContaining("does not exist");
+    }
+
+    // --- hostile files: duplicate keys, empty values, wrong shapes ------------------------------------------------
+
+    static Stream<Arguments> duplicateKeys() {
+        return Stream.of(
+                Arguments.of("database:\n  url: jdbc:postgresql://h/db\n  schema: attune\n  schema: attune_other\n",
+                        "database.schema"),
+                Arguments.of("environment: test\nenvironment: production\ndatabase:\n  url: jdbc:postgresql://h/db\n",
+                        "environment"),
+                Arguments.of("database:\n  url: jdbc:postgresql://h/db\ndatabase:\n  url: jdbc:postgresql://other/db\n",
+                        "database"));
+    }
+
+    @ParameterizedTest(name = "a duplicated {1} is rejected naming the key")
+    @MethodSource("duplicateKeys")
+    void aDuplicatedKeyIsRejectedNamingTheKey(String yaml, String key) {
+        assertThatThrownBy(() -> load(yaml, Map.of()))
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.key()).isEqualTo(key))
+                .hasMessageStartingWith(key + ": is given more than once in ")
+                .hasMessageContaining("keep one (YAML would silently use the last)");
+    }
+
+    static Stream<Arguments> emptyValues() {
+        return Stream.of(
+                Arguments.of("schema:", "database.schema"),
+                Arguments.of("schema: ~", "database.schema"),
+                Arguments.of("schema: null", "database.schema"),
+                Arguments.of("schema: \"\"", "database.schema"),
+                Arguments.of("max_connections:", "database.max_connections"),
+                Arguments.of("user: ''", "database.user"));
+    }
+
+    @ParameterizedTest(name = "{0} is an error, never a silent default")
+    @MethodSource("emptyValues")
+    void anEmptyValueIsAnErrorNamingTheKey(String line, String key) {
+        assertThatThrownBy(() -> load("database:\n  url: jdbc:postgresql://h/db\n  " + line + "\n", Map.of()))
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.key()).isEqualTo(key))
+                .hasMessage(key + ": has no value: give one, or leave the key out to use its default (an empty value"
+                        + " is never read as the default)");
+    }
+
+    @Test
+    void anEmptyEnvironmentIsAnError() {
+        assertThatThrownBy(() -> load("environment:\ndatabase:\n  url: jdbc:postgresql://h/db\n", Map.of()))
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.key()).isEqualTo("environment"))
+                .hasMessageContaining("has no value");
+    }
+
+    @Test
+    void anEmptyDatabaseSectionIsAnError() {
+        assertThatThrownBy(() -> load("environment: test\ndatabase:\n", Map.of()))
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.key()).isEqualTo("database"))
+                .hasMessage("database: has no value: give its keys, or leave the section out");
+    }
+
+    @Test
+    void aValueMadeEmptyByInterpolationIsDeliberateAndMeansNone() throws IOException {
+        DatabaseConfig config = load("database:\n  url: jdbc:postgresql://h/db\n  password: ${PW:-}\n", Map.of());
+        assertThat(config.password()).isNull();
+    }
+
+    @Test
+    void aTopLevelListIsRejectedNamingWhatWasFound() {
+        assertThatThrownBy(() -> load("- database\n- schema\n", Map.of()))
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.key()).isEqualTo("config"))
+                .hasMessageEndingWith("must contain a mapping (key: value lines) at the top level, not a list");
+    }
+
+    @Test
+    void aTopLevelScalarIsRejected() {
+        assertThatThrownBy(() -> load("attune\n", Map.of()))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageEndingWith("at the top level, not the value 'attune'");
+    }
+
+    @Test
+    void aScalarDatabaseSectionIsRejectedNamingTheValue() {
+        assertThatThrownBy(() -> load("database: foo\n", Map.of()))
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.key()).isEqualTo("database"))
+                .hasMessage("database: must be a mapping of keys [max_connections, password, schema, service_role,"
+                        + " url, user], not the value 'foo'");
+    }
+
+    @Test
+    void aListAsDatabaseSectionIsRejected() {
+        assertThatThrownBy(() -> load("database:\n  - url\n", Map.of()))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageEndingWith(", not a list");
+    }
+
+    @Test
+    void aMappingWhereAValueBelongsIsRejected() {
+        assertThatThrownBy(() -> load("database:\n  url: jdbc:postgresql://h/db\n  schema:\n    name: attune\n",
+                Map.of()))
+                .isInstanceOfSatisfying(ConfigurationException.class,
+                        e -> assertThat(e.key()).isEqualTo("database.schema"))
+                .hasMessage("database.schema: must be a single value, not a mapping");
+    }
+
+    @ParameterizedTest(name = "the placeholder {0} without a variable name is rejected")
+    @ValueSource(strings = {"${:-x}", "${}", "${:-}"})
+    void aPlaceholderWithoutAVariableNameIsRejected(String placeholder) {
+        assertThatThrownBy(() -> load("database:\n  url: jdbc:postgresql://h/db\n  schema: " + placeholder + "\n",
+                Map.of("", "attune")))
+                .isInstanceOfSatisfying(ConfigurationException.class,
+                        e -> assertThat(e.key()).isEqualTo("database.schema"))
+                .hasMessageContaining("has a placeholder without a variable name ('" + placeholder + "'");
     }
 }

@@ -3,10 +3,10 @@ package dev.attune.repositories.action;
 import static dev.attune.repositories.schema.Tables.ACTION;
 
 import dev.attune.repositories.NotFoundException;
-import dev.attune.repositories.internal.DatabaseErrors;
 import dev.attune.repositories.internal.Updates;
 import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.internal.Search;
+import dev.attune.repositories.internal.RepositoryContexts;
 import dev.attune.repositories.schema.tables.pojos.Action;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +27,7 @@ public final class ActionRepository {
     private final DSLContext dsl;
 
     public ActionRepository(DSLContext dsl) {
-        this.dsl = dsl;
+        this.dsl = RepositoryContexts.of(dsl, ENTITY);
     }
 
     public Optional<Action> findById(long id) {
@@ -90,7 +90,7 @@ public final class ActionRepository {
      * @throws dev.attune.repositories.ReferenceViolationException when the pack or runtime does not exist
      */
     public Action create(NewAction action) {
-        return DatabaseErrors.translate(ENTITY, () -> dsl.insertInto(ACTION)
+        return dsl.insertInto(ACTION)
                 .set(ACTION.REF, action.ref())
                 .set(ACTION.PACK, action.pack())
                 .set(ACTION.PACK_REF, action.packRef())
@@ -101,7 +101,7 @@ public final class ActionRepository {
                 .set(ACTION.PARAM_SCHEMA, action.paramSchema())
                 .set(ACTION.OUT_SCHEMA, action.outSchema())
                 .returning()
-                .fetchSingleInto(Action.class));
+                .fetchSingleInto(Action.class);
     }
 
     /**
@@ -121,12 +121,12 @@ public final class ActionRepository {
      * @throws dev.attune.repositories.ReferenceViolationException when the workflow definition does not exist
      */
     public Action linkWorkflowDef(long actionId, long workflowDefId) {
-        return DatabaseErrors.translate(ENTITY, () -> dsl.update(ACTION)
+        return dsl.update(ACTION)
                 .set(ACTION.IS_WORKFLOW, true)
                 .set(ACTION.WORKFLOW_DEF, workflowDefId)
                 .where(ACTION.ID.eq(actionId))
                 .returning()
-                .fetchOptionalInto(Action.class))
+                .fetchOptionalInto(Action.class)
                 .orElseThrow(() -> new NotFoundException(ENTITY, "id", actionId));
     }
 
@@ -137,7 +137,7 @@ public final class ActionRepository {
      * @throws dev.attune.repositories.ReferenceViolationException when rules or executions still refer to it
      */
     public boolean delete(long id) {
-        return DatabaseErrors.translate(ENTITY, () -> dsl.deleteFrom(ACTION).where(ACTION.ID.eq(id)).execute() > 0);
+        return dsl.deleteFrom(ACTION).where(ACTION.ID.eq(id)).execute() > 0;
     }
 
     private List<Action> where(Condition condition) {

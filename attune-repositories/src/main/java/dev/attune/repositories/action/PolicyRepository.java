@@ -3,9 +3,9 @@ package dev.attune.repositories.action;
 import static dev.attune.repositories.schema.Tables.POLICY;
 
 import dev.attune.repositories.NotFoundException;
-import dev.attune.repositories.internal.DatabaseErrors;
 import dev.attune.repositories.internal.Updates;
 import dev.attune.repositories.internal.Refs;
+import dev.attune.repositories.internal.RepositoryContexts;
 import dev.attune.repositories.schema.tables.pojos.Policy;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +29,7 @@ public final class PolicyRepository {
     private final DSLContext dsl;
 
     public PolicyRepository(DSLContext dsl) {
-        this.dsl = dsl;
+        this.dsl = RepositoryContexts.of(dsl, ENTITY);
     }
 
     public Optional<Policy> findById(long id) {
@@ -72,7 +72,7 @@ public final class PolicyRepository {
      * @throws dev.attune.repositories.ReferenceViolationException when the pack or action does not exist
      */
     public Policy create(NewPolicy policy) {
-        return DatabaseErrors.translate(ENTITY, () -> dsl.insertInto(POLICY)
+        return dsl.insertInto(POLICY)
                 .set(POLICY.REF, policy.ref())
                 .set(POLICY.PACK, policy.pack())
                 .set(POLICY.PACK_REF, policy.packRef())
@@ -85,7 +85,7 @@ public final class PolicyRepository {
                 .set(POLICY.DESCRIPTION, policy.description())
                 .set(POLICY.TAGS, policy.tags().toArray(String[]::new))
                 .returning()
-                .fetchSingleInto(Policy.class));
+                .fetchSingleInto(Policy.class);
     }
 
     /**
@@ -99,7 +99,7 @@ public final class PolicyRepository {
 
     /** @return whether a row was deleted */
     public boolean delete(long id) {
-        return DatabaseErrors.translate(ENTITY, () -> dsl.deleteFrom(POLICY).where(POLICY.ID.eq(id)).execute() > 0);
+        return dsl.deleteFrom(POLICY).where(POLICY.ID.eq(id)).execute() > 0;
     }
 
     private List<Policy> where(Condition condition) {

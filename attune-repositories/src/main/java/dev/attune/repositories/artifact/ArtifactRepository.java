@@ -4,10 +4,10 @@ import static dev.attune.repositories.schema.Tables.ARTIFACT;
 
 import dev.attune.repositories.Limits;
 import dev.attune.repositories.NotFoundException;
-import dev.attune.repositories.internal.DatabaseErrors;
 import dev.attune.repositories.internal.Updates;
 import dev.attune.repositories.internal.Inserts;
 import dev.attune.repositories.internal.Refs;
+import dev.attune.repositories.internal.RepositoryContexts;
 import dev.attune.repositories.schema.enums.ArtifactRetentionEnum;
 import dev.attune.repositories.schema.enums.ArtifactTypeEnum;
 import dev.attune.repositories.schema.enums.OwnerTypeEnum;
@@ -33,7 +33,7 @@ public final class ArtifactRepository {
     private final DSLContext dsl;
 
     public ArtifactRepository(DSLContext dsl) {
-        this.dsl = dsl;
+        this.dsl = RepositoryContexts.of(dsl, ENTITY);
     }
 
     public Optional<Artifact> findById(long id) {
@@ -116,16 +116,14 @@ public final class ArtifactRepository {
      * applies ({@code system}, {@code ''}, {@code versions}, 1).
      */
     public Artifact create(NewArtifact artifact) {
-        return DatabaseErrors.translate(ENTITY, () -> {
-            InsertSetMoreStep<ArtifactRecord> insert = dsl.insertInto(ARTIFACT)
-                    .set(ARTIFACT.REF, artifact.ref())
-                    .set(ARTIFACT.TYPE, artifact.type());
-            insert = Inserts.setIfNotNull(insert, ARTIFACT.SCOPE, artifact.scope());
-            insert = Inserts.setIfNotNull(insert, ARTIFACT.OWNER, artifact.owner());
-            insert = Inserts.setIfNotNull(insert, ARTIFACT.RETENTION_POLICY, artifact.retentionPolicy());
-            insert = Inserts.setIfNotNull(insert, ARTIFACT.RETENTION_LIMIT, artifact.retentionLimit());
-            return insert.returning().fetchSingleInto(Artifact.class);
-        });
+        InsertSetMoreStep<ArtifactRecord> insert = dsl.insertInto(ARTIFACT)
+                .set(ARTIFACT.REF, artifact.ref())
+                .set(ARTIFACT.TYPE, artifact.type());
+        insert = Inserts.setIfNotNull(insert, ARTIFACT.SCOPE, artifact.scope());
+        insert = Inserts.setIfNotNull(insert, ARTIFACT.OWNER, artifact.owner());
+        insert = Inserts.setIfNotNull(insert, ARTIFACT.RETENTION_POLICY, artifact.retentionPolicy());
+        insert = Inserts.setIfNotNull(insert, ARTIFACT.RETENTION_LIMIT, artifact.retentionLimit());
+        return insert.returning().fetchSingleInto(Artifact.class);
     }
 
     /**
@@ -139,6 +137,6 @@ public final class ArtifactRepository {
 
     /** @return whether a row was deleted */
     public boolean delete(long id) {
-        return DatabaseErrors.translate(ENTITY, () -> dsl.deleteFrom(ARTIFACT).where(ARTIFACT.ID.eq(id)).execute() > 0);
+        return dsl.deleteFrom(ARTIFACT).where(ARTIFACT.ID.eq(id)).execute() > 0;
     }
 }

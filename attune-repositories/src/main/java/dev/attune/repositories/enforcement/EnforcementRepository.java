@@ -4,10 +4,10 @@ import static dev.attune.repositories.schema.Tables.ENFORCEMENT;
 
 import dev.attune.repositories.Limits;
 import dev.attune.repositories.NotFoundException;
-import dev.attune.repositories.internal.DatabaseErrors;
 import dev.attune.repositories.internal.Updates;
 import dev.attune.repositories.internal.Inserts;
 import dev.attune.repositories.internal.Refs;
+import dev.attune.repositories.internal.RepositoryContexts;
 import dev.attune.repositories.schema.enums.EnforcementStatusEnum;
 import dev.attune.repositories.schema.tables.pojos.Enforcement;
 import dev.attune.repositories.schema.tables.records.EnforcementRecord;
@@ -30,7 +30,7 @@ public final class EnforcementRepository {
     private final DSLContext dsl;
 
     public EnforcementRepository(DSLContext dsl) {
-        this.dsl = dsl;
+        this.dsl = RepositoryContexts.of(dsl, ENTITY);
     }
 
     public Optional<Enforcement> findById(long id) {
@@ -77,19 +77,17 @@ public final class EnforcementRepository {
      * @throws dev.attune.repositories.ReferenceViolationException when the rule or the event does not exist
      */
     public Enforcement create(NewEnforcement enforcement) {
-        return DatabaseErrors.translate(ENTITY, () -> {
-            InsertSetMoreStep<EnforcementRecord> insert = dsl.insertInto(ENFORCEMENT)
-                    .set(ENFORCEMENT.RULE, enforcement.rule())
-                    .set(ENFORCEMENT.RULE_REF, enforcement.ruleRef())
-                    .set(ENFORCEMENT.TRIGGER_REF, enforcement.triggerRef())
-                    .set(ENFORCEMENT.CONFIG, enforcement.config())
-                    .set(ENFORCEMENT.EVENT, enforcement.event())
-                    .set(ENFORCEMENT.PAYLOAD, enforcement.payload())
-                    .set(ENFORCEMENT.CONDITIONS, enforcement.conditions());
-            insert = Inserts.setIfNotNull(insert, ENFORCEMENT.STATUS, enforcement.status());
-            insert = Inserts.setIfNotNull(insert, ENFORCEMENT.CONDITION, enforcement.condition());
-            return insert.returning().fetchSingleInto(Enforcement.class);
-        });
+        InsertSetMoreStep<EnforcementRecord> insert = dsl.insertInto(ENFORCEMENT)
+                .set(ENFORCEMENT.RULE, enforcement.rule())
+                .set(ENFORCEMENT.RULE_REF, enforcement.ruleRef())
+                .set(ENFORCEMENT.TRIGGER_REF, enforcement.triggerRef())
+                .set(ENFORCEMENT.CONFIG, enforcement.config())
+                .set(ENFORCEMENT.EVENT, enforcement.event())
+                .set(ENFORCEMENT.PAYLOAD, enforcement.payload())
+                .set(ENFORCEMENT.CONDITIONS, enforcement.conditions());
+        insert = Inserts.setIfNotNull(insert, ENFORCEMENT.STATUS, enforcement.status());
+        insert = Inserts.setIfNotNull(insert, ENFORCEMENT.CONDITION, enforcement.condition());
+        return insert.returning().fetchSingleInto(Enforcement.class);
     }
 
     /**
@@ -106,7 +104,6 @@ public final class EnforcementRepository {
      * @throws dev.attune.repositories.ReferenceViolationException when executions still refer to the enforcement
      */
     public boolean delete(long id) {
-        return DatabaseErrors.translate(ENTITY,
-                () -> dsl.deleteFrom(ENFORCEMENT).where(ENFORCEMENT.ID.eq(id)).execute() > 0);
+        return dsl.deleteFrom(ENFORCEMENT).where(ENFORCEMENT.ID.eq(id)).execute() > 0;
     }
 }

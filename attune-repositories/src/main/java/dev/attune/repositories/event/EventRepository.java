@@ -4,9 +4,9 @@ import static dev.attune.repositories.schema.Tables.EVENT;
 
 import dev.attune.repositories.Limits;
 import dev.attune.repositories.NotFoundException;
-import dev.attune.repositories.internal.DatabaseErrors;
 import dev.attune.repositories.internal.Updates;
 import dev.attune.repositories.internal.Refs;
+import dev.attune.repositories.internal.RepositoryContexts;
 import dev.attune.repositories.schema.tables.pojos.Event;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +26,7 @@ public final class EventRepository {
     private final DSLContext dsl;
 
     public EventRepository(DSLContext dsl) {
-        this.dsl = dsl;
+        this.dsl = RepositoryContexts.of(dsl, ENTITY);
     }
 
     public Optional<Event> findById(long id) {
@@ -64,7 +64,7 @@ public final class EventRepository {
 
     /** @throws dev.attune.repositories.ReferenceViolationException when the trigger or the source sensor does not exist */
     public Event create(NewEvent event) {
-        return DatabaseErrors.translate(ENTITY, () -> dsl.insertInto(EVENT)
+        return dsl.insertInto(EVENT)
                 .set(EVENT.TRIGGER, event.trigger())
                 .set(EVENT.TRIGGER_REF, event.triggerRef())
                 .set(EVENT.CONFIG, event.config())
@@ -72,7 +72,7 @@ public final class EventRepository {
                 .set(EVENT.SOURCE, event.source())
                 .set(EVENT.SOURCE_REF, event.sourceRef())
                 .returning()
-                .fetchSingleInto(Event.class));
+                .fetchSingleInto(Event.class);
     }
 
     /**
@@ -91,6 +91,6 @@ public final class EventRepository {
      * @return whether a row was deleted
      */
     public boolean delete(long id) {
-        return DatabaseErrors.translate(ENTITY, () -> dsl.deleteFrom(EVENT).where(EVENT.ID.eq(id)).execute() > 0);
+        return dsl.deleteFrom(EVENT).where(EVENT.ID.eq(id)).execute() > 0;
     }
 }

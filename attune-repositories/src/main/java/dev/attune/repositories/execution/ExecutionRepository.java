@@ -4,9 +4,9 @@ import static dev.attune.repositories.schema.Tables.EXECUTION;
 
 import dev.attune.repositories.Limits;
 import dev.attune.repositories.NotFoundException;
-import dev.attune.repositories.internal.DatabaseErrors;
 import dev.attune.repositories.internal.Updates;
 import dev.attune.repositories.internal.Refs;
+import dev.attune.repositories.internal.RepositoryContexts;
 import dev.attune.repositories.schema.enums.ExecutionStatusEnum;
 import dev.attune.repositories.schema.tables.pojos.Execution;
 import dev.attune.repositories.schema.tables.records.ExecutionRecord;
@@ -42,7 +42,7 @@ public final class ExecutionRepository {
     private final DSLContext dsl;
 
     public ExecutionRepository(DSLContext dsl) {
-        this.dsl = dsl;
+        this.dsl = RepositoryContexts.of(dsl, ENTITY);
     }
 
     public Optional<Execution> findById(long id) {
@@ -97,7 +97,7 @@ public final class ExecutionRepository {
      *                                                              not exist
      */
     public Execution create(NewExecution execution) {
-        return DatabaseErrors.translate(ENTITY, () -> dsl.insertInto(EXECUTION)
+        return dsl.insertInto(EXECUTION)
                 .set(EXECUTION.ACTION, execution.action())
                 .set(EXECUTION.ACTION_REF, execution.actionRef())
                 .set(EXECUTION.CONFIG, execution.config())
@@ -108,7 +108,7 @@ public final class ExecutionRepository {
                 .set(EXECUTION.RESULT, execution.result())
                 .set(EXECUTION.WORKFLOW_TASK, execution.workflowTask() == null ? null : execution.workflowTask().toJson())
                 .returning()
-                .fetchSingleInto(Execution.class));
+                .fetchSingleInto(Execution.class);
     }
 
     /**
@@ -128,6 +128,6 @@ public final class ExecutionRepository {
      * @throws dev.attune.repositories.ReferenceViolationException when child executions still name it as their parent
      */
     public boolean delete(long id) {
-        return DatabaseErrors.translate(ENTITY, () -> dsl.deleteFrom(EXECUTION).where(EXECUTION.ID.eq(id)).execute() > 0);
+        return dsl.deleteFrom(EXECUTION).where(EXECUTION.ID.eq(id)).execute() > 0;
     }
 }

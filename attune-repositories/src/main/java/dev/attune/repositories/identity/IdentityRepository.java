@@ -3,9 +3,9 @@ package dev.attune.repositories.identity;
 import static dev.attune.repositories.schema.Tables.IDENTITY;
 
 import dev.attune.repositories.NotFoundException;
-import dev.attune.repositories.internal.DatabaseErrors;
 import dev.attune.repositories.internal.Updates;
 import dev.attune.repositories.internal.Refs;
+import dev.attune.repositories.internal.RepositoryContexts;
 import dev.attune.repositories.schema.tables.pojos.Identity;
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +24,7 @@ public final class IdentityRepository {
     private final DSLContext dsl;
 
     public IdentityRepository(DSLContext dsl) {
-        this.dsl = dsl;
+        this.dsl = RepositoryContexts.of(dsl, ENTITY);
     }
 
     public Optional<Identity> findById(long id) {
@@ -48,13 +48,13 @@ public final class IdentityRepository {
 
     /** @throws dev.attune.repositories.AlreadyExistsException ({@code identity}, {@code login}) when the login is taken */
     public Identity create(NewIdentity identity) {
-        return DatabaseErrors.translate(ENTITY, () -> dsl.insertInto(IDENTITY)
+        return dsl.insertInto(IDENTITY)
                 .set(IDENTITY.LOGIN, identity.login())
                 .set(IDENTITY.DISPLAY_NAME, identity.displayName())
                 .set(IDENTITY.PASSWORD_HASH, identity.passwordHash())
                 .set(IDENTITY.ATTRIBUTES, identity.attributes())
                 .returning()
-                .fetchSingleInto(Identity.class));
+                .fetchSingleInto(Identity.class);
     }
 
     /**
@@ -74,6 +74,6 @@ public final class IdentityRepository {
      * @throws dev.attune.repositories.ReferenceViolationException when keys are still owned by the identity
      */
     public boolean delete(long id) {
-        return DatabaseErrors.translate(ENTITY, () -> dsl.deleteFrom(IDENTITY).where(IDENTITY.ID.eq(id)).execute() > 0);
+        return dsl.deleteFrom(IDENTITY).where(IDENTITY.ID.eq(id)).execute() > 0;
     }
 }

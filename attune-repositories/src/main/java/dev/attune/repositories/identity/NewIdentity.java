@@ -2,7 +2,7 @@ package dev.attune.repositories.identity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.attune.repositories.internal.Json;
-import dev.attune.repositories.internal.Refs;
+import dev.attune.repositories.internal.Identifiers;
 
 /**
  * An identity to create: a user or service account.
@@ -15,7 +15,7 @@ import dev.attune.repositories.internal.Refs;
 public record NewIdentity(String login, String displayName, String passwordHash, JsonNode attributes) {
 
     public NewIdentity {
-        Refs.requireValue("identity", "login", login);
+        Identifiers.requireName("identity", "login", login);
         attributes = Json.objectIfNull(attributes);
     }
 

@@ -3,8 +3,8 @@ package dev.attune.repositories.identity;
 import static dev.attune.repositories.schema.Tables.PERMISSION_ASSIGNMENT;
 
 import dev.attune.repositories.NotFoundException;
-import dev.attune.repositories.internal.DatabaseErrors;
 import dev.attune.repositories.schema.tables.pojos.PermissionAssignment;
+import dev.attune.repositories.internal.RepositoryContexts;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -26,7 +26,7 @@ public final class PermissionAssignmentRepository {
     private final DSLContext dsl;
 
     public PermissionAssignmentRepository(DSLContext dsl) {
-        this.dsl = dsl;
+        this.dsl = RepositoryContexts.of(dsl, ENTITY);
     }
 
     public Optional<PermissionAssignment> findById(long id) {
@@ -64,16 +64,15 @@ public final class PermissionAssignmentRepository {
      * @throws dev.attune.repositories.ReferenceViolationException when the identity or permission set does not exist
      */
     public PermissionAssignment create(NewPermissionAssignment assignment) {
-        return DatabaseErrors.translate(ENTITY, () -> dsl.insertInto(PERMISSION_ASSIGNMENT)
+        return dsl.insertInto(PERMISSION_ASSIGNMENT)
                 .set(PERMISSION_ASSIGNMENT.IDENTITY, assignment.identity())
                 .set(PERMISSION_ASSIGNMENT.PERMSET, assignment.permset())
                 .returning()
-                .fetchSingleInto(PermissionAssignment.class));
+                .fetchSingleInto(PermissionAssignment.class);
     }
 
     /** @return whether a row was deleted */
     public boolean delete(long id) {
-        return DatabaseErrors.translate(ENTITY,
-                () -> dsl.deleteFrom(PERMISSION_ASSIGNMENT).where(PERMISSION_ASSIGNMENT.ID.eq(id)).execute() > 0);
+        return dsl.deleteFrom(PERMISSION_ASSIGNMENT).where(PERMISSION_ASSIGNMENT.ID.eq(id)).execute() > 0;
     }
 }

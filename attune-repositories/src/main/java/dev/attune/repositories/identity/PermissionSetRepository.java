@@ -3,8 +3,8 @@ package dev.attune.repositories.identity;
 import static dev.attune.repositories.schema.Tables.PERMISSION_SET;
 
 import dev.attune.repositories.NotFoundException;
-import dev.attune.repositories.internal.DatabaseErrors;
 import dev.attune.repositories.internal.Updates;
+import dev.attune.repositories.internal.RepositoryContexts;
 import dev.attune.repositories.schema.tables.pojos.PermissionSet;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +23,7 @@ public final class PermissionSetRepository {
     private final DSLContext dsl;
 
     public PermissionSetRepository(DSLContext dsl) {
-        this.dsl = dsl;
+        this.dsl = RepositoryContexts.of(dsl, ENTITY);
     }
 
     public Optional<PermissionSet> findById(long id) {
@@ -45,7 +45,7 @@ public final class PermissionSetRepository {
      * @throws dev.attune.repositories.ReferenceViolationException when the pack does not exist
      */
     public PermissionSet create(NewPermissionSet permissionSet) {
-        return DatabaseErrors.translate(ENTITY, () -> dsl.insertInto(PERMISSION_SET)
+        return dsl.insertInto(PERMISSION_SET)
                 .set(PERMISSION_SET.REF, permissionSet.ref())
                 .set(PERMISSION_SET.PACK, permissionSet.pack())
                 .set(PERMISSION_SET.PACK_REF, permissionSet.packRef())
@@ -53,7 +53,7 @@ public final class PermissionSetRepository {
                 .set(PERMISSION_SET.DESCRIPTION, permissionSet.description())
                 .set(PERMISSION_SET.GRANTS, permissionSet.grants())
                 .returning()
-                .fetchSingleInto(PermissionSet.class));
+                .fetchSingleInto(PermissionSet.class);
     }
 
     /**
@@ -71,7 +71,6 @@ public final class PermissionSetRepository {
      * @return whether a row was deleted
      */
     public boolean delete(long id) {
-        return DatabaseErrors.translate(ENTITY,
-                () -> dsl.deleteFrom(PERMISSION_SET).where(PERMISSION_SET.ID.eq(id)).execute() > 0);
+        return dsl.deleteFrom(PERMISSION_SET).where(PERMISSION_SET.ID.eq(id)).execute() > 0;
     }
 }

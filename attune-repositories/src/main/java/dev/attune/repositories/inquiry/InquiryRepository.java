@@ -4,9 +4,9 @@ import static dev.attune.repositories.schema.Tables.INQUIRY;
 
 import dev.attune.repositories.Limits;
 import dev.attune.repositories.NotFoundException;
-import dev.attune.repositories.internal.DatabaseErrors;
 import dev.attune.repositories.internal.Updates;
 import dev.attune.repositories.internal.Refs;
+import dev.attune.repositories.internal.RepositoryContexts;
 import dev.attune.repositories.schema.enums.InquiryStatusEnum;
 import dev.attune.repositories.schema.tables.pojos.Inquiry;
 import java.util.List;
@@ -27,7 +27,7 @@ public final class InquiryRepository {
     private final DSLContext dsl;
 
     public InquiryRepository(DSLContext dsl) {
-        this.dsl = dsl;
+        this.dsl = RepositoryContexts.of(dsl, ENTITY);
     }
 
     public Optional<Inquiry> findById(long id) {
@@ -60,7 +60,7 @@ public final class InquiryRepository {
 
     /** @throws dev.attune.repositories.ReferenceViolationException when the execution or assignee does not exist */
     public Inquiry create(NewInquiry inquiry) {
-        return DatabaseErrors.translate(ENTITY, () -> dsl.insertInto(INQUIRY)
+        return dsl.insertInto(INQUIRY)
                 .set(INQUIRY.EXECUTION, inquiry.execution())
                 .set(INQUIRY.PROMPT, inquiry.prompt())
                 .set(INQUIRY.RESPONSE_SCHEMA, inquiry.responseSchema())
@@ -69,7 +69,7 @@ public final class InquiryRepository {
                 .set(INQUIRY.RESPONSE, inquiry.response())
                 .set(INQUIRY.TIMEOUT_AT, inquiry.timeoutAt())
                 .returning()
-                .fetchSingleInto(Inquiry.class));
+                .fetchSingleInto(Inquiry.class);
     }
 
     /**
@@ -84,6 +84,6 @@ public final class InquiryRepository {
 
     /** @return whether a row was deleted */
     public boolean delete(long id) {
-        return DatabaseErrors.translate(ENTITY, () -> dsl.deleteFrom(INQUIRY).where(INQUIRY.ID.eq(id)).execute() > 0);
+        return dsl.deleteFrom(INQUIRY).where(INQUIRY.ID.eq(id)).execute() > 0;
     }
 }

@@ -83,6 +83,29 @@ public final class DatabaseErrors {
         }
     }
 
+    /**
+     * The repository exception for any failure of a statement: a {@link DataAccessException} is translated by its
+     * SQL state; anything else (a conversion while reading, a driver error without SQL state) becomes a plain
+     * {@link RepositoryException} naming the failure; a {@link RepositoryException} is returned as it is.
+     */
+    public static RepositoryException translate(String entity, RuntimeException e) {
+        if (e instanceof RepositoryException repository) {
+            return repository;
+        }
+        if (e instanceof DataAccessException access && access.getCause(PSQLException.class) != null) {
+            return translate(entity, access);
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = entity + ": " + e.getMessage();
+        if (root != e) {
+            message += ": " + root.getClass().getSimpleName() + ": " + root.getMessage();
+        }
+        return new RepositoryException(entity, message, e);
+    }
+
     /** The repository exception for {@code e}; unknown errors become a plain {@link RepositoryException}. */
     public static RepositoryException translate(String entity, DataAccessException e) {
         PSQLException psql = e.getCause(PSQLException.class);
@@ -127,6 +150,11 @@ public final class DatabaseErrors {
             case "22003": // numeric_value_out_of_range
             case "22001": // string_data_right_truncation
             case "22023": // invalid_parameter_value (e.g. a NOTIFY payload over 8000 bytes)
+            case "22008": // datetime_field_overflow ("timestamp out of range")
+            case "22021": // character_not_in_repertoire (NUL in text)
+            case "22P05": // untranslatable_character (\u0000 in jsonb)
+            case "54000": // program_limit_exceeded (e.g. a value too large for an index row)
+            case "54001": // statement_too_complex (e.g. JSON nested beyond the server's stack)
                 return new ValidationException(entity, columnOr(server, "value"), null, message, e);
             case "P0001": { // raise_exception from a function
                 Matcher missing = MISSING_ENTITY.matcher(message);

@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 /**
  * The reference formats the schema's CHECK constraints enforce, checked in Java first so that a bad ref is refused with
- * a clear message before any SQL runs.
+ * a clear message before any SQL runs. Every ref first follows the identifier policy ({@link Identifiers#requireRef}).
  */
 public final class Refs {
 
@@ -42,10 +42,16 @@ public final class Refs {
         return ref;
     }
 
-    /** A non-null value for a NOT NULL column. */
+    /**
+     * A non-null value for a NOT NULL column or a finder argument; text must also be storable as given
+     * ({@link Texts#requireStorable}: no NUL, no unpaired surrogate).
+     */
     public static <T> T requireValue(String entity, String field, T value) {
         if (value == null) {
             throw new ValidationException(entity, field, null, "is required");
+        }
+        if (value instanceof String text) {
+            Texts.requireStorable(entity, field, text);
         }
         return value;
     }
@@ -54,6 +60,7 @@ public final class Refs {
         if (ref == null || ref.isEmpty()) {
             throw new ValidationException(entity, "ref", ref, "is required");
         }
+        Identifiers.requireRef(entity, "ref", ref);
         if (!ref.equals(ref.toLowerCase(java.util.Locale.ROOT)) || !pattern.matcher(ref).matches()) {
             throw new ValidationException(entity, "ref", ref, rule);
         }

@@ -22,11 +22,11 @@ public final class Updates {
             long id, Changes<R> changes, Class<P> type, String entity) {
         var row = changes.isEmpty()
                 ? dsl.selectFrom(table).where(idField.eq(id)).fetchOptionalInto(type)
-                : DatabaseErrors.translate(entity, () -> dsl.update(table)
+                : dsl.update(table)
                         .set(changes.asMap())
                         .where(idField.eq(id))
                         .returning()
-                        .fetchOptionalInto(type));
+                        .fetchOptionalInto(type);
         return row.orElseThrow(() -> new NotFoundException(entity, "id", id));
     }
 }

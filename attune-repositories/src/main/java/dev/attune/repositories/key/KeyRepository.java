@@ -3,9 +3,9 @@ package dev.attune.repositories.key;
 import static dev.attune.repositories.schema.Tables.KEY;
 
 import dev.attune.repositories.NotFoundException;
-import dev.attune.repositories.internal.DatabaseErrors;
 import dev.attune.repositories.internal.Updates;
 import dev.attune.repositories.internal.Refs;
+import dev.attune.repositories.internal.RepositoryContexts;
 import dev.attune.repositories.schema.enums.OwnerTypeEnum;
 import dev.attune.repositories.schema.tables.pojos.Key;
 import java.util.List;
@@ -29,7 +29,7 @@ public final class KeyRepository {
     private final DSLContext dsl;
 
     public KeyRepository(DSLContext dsl) {
-        this.dsl = dsl;
+        this.dsl = RepositoryContexts.of(dsl, ENTITY);
     }
 
     public Optional<Key> findById(long id) {
@@ -65,7 +65,7 @@ public final class KeyRepository {
      * @throws dev.attune.repositories.ReferenceViolationException when the owning row does not exist
      */
     public Key create(NewKey key) {
-        return DatabaseErrors.translate(ENTITY, () -> dsl.insertInto(KEY)
+        return dsl.insertInto(KEY)
                 .set(KEY.REF, key.ref())
                 .set(KEY.OWNER_TYPE, key.ownerType())
                 .set(KEY.OWNER_IDENTITY, key.ownerIdentity())
@@ -80,7 +80,7 @@ public final class KeyRepository {
                 .set(KEY.ENCRYPTION_KEY_HASH, key.encryptionKeyHash())
                 .set(KEY.VALUE, key.value())
                 .returning()
-                .fetchSingleInto(Key.class));
+                .fetchSingleInto(Key.class);
     }
 
     /**
@@ -95,6 +95,6 @@ public final class KeyRepository {
 
     /** @return whether a row was deleted */
     public boolean delete(long id) {
-        return DatabaseErrors.translate(ENTITY, () -> dsl.deleteFrom(KEY).where(KEY.ID.eq(id)).execute() > 0);
+        return dsl.deleteFrom(KEY).where(KEY.ID.eq(id)).execute() > 0;
     }
 }

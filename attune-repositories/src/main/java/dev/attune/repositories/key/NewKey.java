@@ -1,6 +1,7 @@
 package dev.attune.repositories.key;
 
 import dev.attune.repositories.ValidationException;
+import dev.attune.repositories.internal.Identifiers;
 import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.schema.enums.OwnerTypeEnum;
 import java.util.LinkedHashMap;
@@ -48,7 +49,7 @@ public record NewKey(
     public NewKey {
         Refs.requireKeyRef(ref);
         Refs.requireValue(KeyRepository.ENTITY, "owner_type", ownerType);
-        Refs.requireValue(KeyRepository.ENTITY, "name", name);
+        Identifiers.requireName(KeyRepository.ENTITY, "name", name);
         Refs.requireValue(KeyRepository.ENTITY, "value", value);
         requireOwnerFields(ownerType, ownerIdentity, ownerPack, ownerPackRef, ownerAction, ownerActionRef, ownerSensor,
                 ownerSensorRef);

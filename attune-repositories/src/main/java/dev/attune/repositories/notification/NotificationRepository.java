@@ -4,10 +4,10 @@ import static dev.attune.repositories.schema.Tables.NOTIFICATION;
 
 import dev.attune.repositories.Limits;
 import dev.attune.repositories.NotFoundException;
-import dev.attune.repositories.internal.DatabaseErrors;
 import dev.attune.repositories.internal.Updates;
 import dev.attune.repositories.internal.Inserts;
 import dev.attune.repositories.internal.Refs;
+import dev.attune.repositories.internal.RepositoryContexts;
 import dev.attune.repositories.schema.enums.NotificationStatusEnum;
 import dev.attune.repositories.schema.tables.pojos.Notification;
 import dev.attune.repositories.schema.tables.records.NotificationRecord;
@@ -31,7 +31,7 @@ public final class NotificationRepository {
     private final DSLContext dsl;
 
     public NotificationRepository(DSLContext dsl) {
-        this.dsl = dsl;
+        this.dsl = RepositoryContexts.of(dsl, ENTITY);
     }
 
     public Optional<Notification> findById(long id) {
@@ -71,16 +71,14 @@ public final class NotificationRepository {
      * state is not bound, so the column default {@code created} applies.
      */
     public Notification create(NewNotification notification) {
-        return DatabaseErrors.translate(ENTITY, () -> {
-            InsertSetMoreStep<NotificationRecord> insert = dsl.insertInto(NOTIFICATION)
-                    .set(NOTIFICATION.CHANNEL, notification.channel())
-                    .set(NOTIFICATION.ENTITY_TYPE, notification.entityType())
-                    .set(NOTIFICATION.ENTITY, notification.entity())
-                    .set(NOTIFICATION.ACTIVITY, notification.activity())
-                    .set(NOTIFICATION.CONTENT, notification.content());
-            insert = Inserts.setIfNotNull(insert, NOTIFICATION.STATE, notification.state());
-            return insert.returning().fetchSingleInto(Notification.class);
-        });
+        InsertSetMoreStep<NotificationRecord> insert = dsl.insertInto(NOTIFICATION)
+                .set(NOTIFICATION.CHANNEL, notification.channel())
+                .set(NOTIFICATION.ENTITY_TYPE, notification.entityType())
+                .set(NOTIFICATION.ENTITY, notification.entity())
+                .set(NOTIFICATION.ACTIVITY, notification.activity())
+                .set(NOTIFICATION.CONTENT, notification.content());
+        insert = Inserts.setIfNotNull(insert, NOTIFICATION.STATE, notification.state());
+        return insert.returning().fetchSingleInto(Notification.class);
     }
 
     /**
@@ -94,7 +92,6 @@ public final class NotificationRepository {
 
     /** @return whether a row was deleted */
     public boolean delete(long id) {
-        return DatabaseErrors.translate(ENTITY,
-                () -> dsl.deleteFrom(NOTIFICATION).where(NOTIFICATION.ID.eq(id)).execute() > 0);
+        return dsl.deleteFrom(NOTIFICATION).where(NOTIFICATION.ID.eq(id)).execute() > 0;
     }
 }

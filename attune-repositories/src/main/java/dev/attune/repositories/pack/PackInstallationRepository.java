@@ -4,9 +4,9 @@ import static dev.attune.repositories.schema.Tables.PACK_INSTALLATION;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.attune.repositories.NotFoundException;
-import dev.attune.repositories.internal.DatabaseErrors;
 import dev.attune.repositories.internal.Inserts;
 import dev.attune.repositories.internal.Refs;
+import dev.attune.repositories.internal.RepositoryContexts;
 import dev.attune.repositories.schema.tables.pojos.PackInstallation;
 import dev.attune.repositories.schema.tables.records.PackInstallationRecord;
 import java.util.List;
@@ -28,7 +28,7 @@ public final class PackInstallationRepository {
     private final DSLContext dsl;
 
     public PackInstallationRepository(DSLContext dsl) {
-        this.dsl = dsl;
+        this.dsl = RepositoryContexts.of(dsl, ENTITY);
     }
 
     /**
@@ -40,20 +40,18 @@ public final class PackInstallationRepository {
      * @throws dev.attune.repositories.ReferenceViolationException when the pack or the installing identity is missing
      */
     public PackInstallation create(NewPackInstallation installation) {
-        return DatabaseErrors.translate(ENTITY, () -> {
-            InsertSetMoreStep<PackInstallationRecord> insert = dsl.insertInto(PACK_INSTALLATION)
-                    .set(PACK_INSTALLATION.PACK_ID, installation.packId())
-                    .set(PACK_INSTALLATION.SOURCE_TYPE, installation.sourceType())
-                    .set(PACK_INSTALLATION.SOURCE_URL, installation.sourceUrl())
-                    .set(PACK_INSTALLATION.SOURCE_REF, installation.sourceRef())
-                    .set(PACK_INSTALLATION.CHECKSUM, installation.checksum())
-                    .set(PACK_INSTALLATION.CHECKSUM_VERIFIED, installation.checksumVerified())
-                    .set(PACK_INSTALLATION.INSTALLED_BY, installation.installedBy())
-                    .set(PACK_INSTALLATION.STORAGE_PATH, installation.storagePath())
-                    .set(PACK_INSTALLATION.META, installation.meta());
-            insert = Inserts.setIfNotNull(insert, PACK_INSTALLATION.INSTALLATION_METHOD, installation.installationMethod());
-            return insert.returning().fetchSingleInto(PackInstallation.class);
-        });
+        InsertSetMoreStep<PackInstallationRecord> insert = dsl.insertInto(PACK_INSTALLATION)
+                .set(PACK_INSTALLATION.PACK_ID, installation.packId())
+                .set(PACK_INSTALLATION.SOURCE_TYPE, installation.sourceType())
+                .set(PACK_INSTALLATION.SOURCE_URL, installation.sourceUrl())
+                .set(PACK_INSTALLATION.SOURCE_REF, installation.sourceRef())
+                .set(PACK_INSTALLATION.CHECKSUM, installation.checksum())
+                .set(PACK_INSTALLATION.CHECKSUM_VERIFIED, installation.checksumVerified())
+                .set(PACK_INSTALLATION.INSTALLED_BY, installation.installedBy())
+                .set(PACK_INSTALLATION.STORAGE_PATH, installation.storagePath())
+                .set(PACK_INSTALLATION.META, installation.meta());
+        insert = Inserts.setIfNotNull(insert, PACK_INSTALLATION.INSTALLATION_METHOD, installation.installationMethod());
+        return insert.returning().fetchSingleInto(PackInstallation.class);
     }
 
     /** The installation record with this id (spec: {@code get_by_id}, which returns an optional). */
@@ -97,12 +95,12 @@ public final class PackInstallationRepository {
      */
     public PackInstallation updateChecksum(long id, String checksum, boolean verified) {
         NewPackInstallation.requireChecksum(checksum);
-        return DatabaseErrors.translate(ENTITY, () -> dsl.update(PACK_INSTALLATION)
+        return dsl.update(PACK_INSTALLATION)
                 .set(PACK_INSTALLATION.CHECKSUM, checksum)
                 .set(PACK_INSTALLATION.CHECKSUM_VERIFIED, verified)
                 .where(PACK_INSTALLATION.ID.eq(id))
                 .returning()
-                .fetchOptionalInto(PackInstallation.class))
+                .fetchOptionalInto(PackInstallation.class)
                 .orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
     }
 
@@ -114,24 +112,22 @@ public final class PackInstallationRepository {
      */
     public PackInstallation updateMeta(long id, JsonNode meta) {
         Refs.requireValue(ENTITY, "meta", meta);
-        return DatabaseErrors.translate(ENTITY, () -> dsl.update(PACK_INSTALLATION)
+        return dsl.update(PACK_INSTALLATION)
                 .set(PACK_INSTALLATION.META, meta)
                 .where(PACK_INSTALLATION.ID.eq(id))
                 .returning()
-                .fetchOptionalInto(PackInstallation.class))
+                .fetchOptionalInto(PackInstallation.class)
                 .orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
     }
 
     /** @return whether a row was deleted (Attune returned nothing) */
     public boolean delete(long id) {
-        return DatabaseErrors.translate(ENTITY,
-                () -> dsl.deleteFrom(PACK_INSTALLATION).where(PACK_INSTALLATION.ID.eq(id)).execute() > 0);
+        return dsl.deleteFrom(PACK_INSTALLATION).where(PACK_INSTALLATION.ID.eq(id)).execute() > 0;
     }
 
     /** Deletes the installation record of a pack; the pack itself stays. @return whether a row was deleted */
     public boolean deleteByPackId(long packId) {
-        return DatabaseErrors.translate(ENTITY,
-                () -> dsl.deleteFrom(PACK_INSTALLATION).where(PACK_INSTALLATION.PACK_ID.eq(packId)).execute() > 0);
+        return dsl.deleteFrom(PACK_INSTALLATION).where(PACK_INSTALLATION.PACK_ID.eq(packId)).execute() > 0;
     }
 
     /** Whether the pack has an installation record. */

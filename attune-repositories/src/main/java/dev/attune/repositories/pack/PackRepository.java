@@ -4,10 +4,10 @@ import static dev.attune.repositories.schema.Tables.PACK;
 
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.Pagination;
-import dev.attune.repositories.internal.DatabaseErrors;
 import dev.attune.repositories.internal.Updates;
 import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.internal.Search;
+import dev.attune.repositories.internal.RepositoryContexts;
 import dev.attune.repositories.schema.tables.pojos.Pack;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +26,7 @@ public final class PackRepository {
     private final DSLContext dsl;
 
     public PackRepository(DSLContext dsl) {
-        this.dsl = dsl;
+        this.dsl = RepositoryContexts.of(dsl, ENTITY);
     }
 
     public Optional<Pack> findById(long id) {
@@ -92,7 +92,7 @@ public final class PackRepository {
 
     /** @throws dev.attune.repositories.AlreadyExistsException when the ref is taken */
     public Pack create(NewPack pack) {
-        return DatabaseErrors.translate(ENTITY, () -> dsl.insertInto(PACK)
+        return dsl.insertInto(PACK)
                 .set(PACK.REF, pack.ref())
                 .set(PACK.LABEL, pack.label())
                 .set(PACK.DESCRIPTION, pack.description())
@@ -104,7 +104,7 @@ public final class PackRepository {
                 .set(PACK.RUNTIME_DEPS, pack.runtimeDeps().toArray(String[]::new))
                 .set(PACK.IS_STANDARD, pack.isStandard())
                 .returning()
-                .fetchSingleInto(Pack.class));
+                .fetchSingleInto(Pack.class);
     }
 
     /**
@@ -124,6 +124,6 @@ public final class PackRepository {
      * @throws dev.attune.repositories.ReferenceViolationException when rows outside the cascade still refer to it
      */
     public boolean delete(long id) {
-        return DatabaseErrors.translate(ENTITY, () -> dsl.deleteFrom(PACK).where(PACK.ID.eq(id)).execute() > 0);
+        return dsl.deleteFrom(PACK).where(PACK.ID.eq(id)).execute() > 0;
     }
 }

@@ -6,13 +6,15 @@ import static dev.attune.repositories.schema.Tables.PACK_TEST_EXECUTION;
 
 import dev.attune.repositories.Limits;
 import dev.attune.repositories.ValidationException;
-import dev.attune.repositories.internal.DatabaseErrors;
 import dev.attune.repositories.internal.Refs;
+import dev.attune.repositories.internal.RepositoryContexts;
+import dev.attune.repositories.internal.Timestamps;
 import dev.attune.repositories.schema.Routines;
 import dev.attune.repositories.schema.tables.pojos.PackLatestTest;
 import dev.attune.repositories.schema.tables.pojos.PackTestExecution;
 import dev.attune.repositories.schema.tables.records.GetPackTestStatsRecord;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -46,7 +48,7 @@ public final class PackTestRepository {
     private final DSLContext dsl;
 
     public PackTestRepository(DSLContext dsl) {
-        this.dsl = dsl;
+        this.dsl = RepositoryContexts.of(dsl, ENTITY);
     }
 
     /**
@@ -66,7 +68,7 @@ public final class PackTestRepository {
         }
         requireTriggerReason(triggerReason);
         Refs.requireValue(ENTITY, "result", result);
-        return DatabaseErrors.translate(ENTITY, () -> dsl.insertInto(PACK_TEST_EXECUTION)
+        return dsl.insertInto(PACK_TEST_EXECUTION)
                 .set(PACK_TEST_EXECUTION.PACK_ID, packId)
                 .set(PACK_TEST_EXECUTION.PACK_VERSION, packVersion)
                 .set(PACK_TEST_EXECUTION.EXECUTION_TIME, result.executionTime())
@@ -79,7 +81,7 @@ public final class PackTestRepository {
                 .set(PACK_TEST_EXECUTION.DURATION_MS, result.durationMs())
                 .set(PACK_TEST_EXECUTION.RESULT, result.toJson())
                 .returning()
-                .fetchSingleInto(PackTestExecution.class));
+                .fetchSingleInto(PackTestExecution.class);
     }
 
     public Optional<PackTestExecution> findById(long id) {
@@ -142,12 +144,10 @@ public final class PackTestRepository {
      * Whether the pack has an execution within the last {@code hours} hours with at least one test and no failure
      * (function {@code pack_has_passing_tests}).
      *
-     * @throws ValidationException when {@code hours} is less than 1
+     * @throws ValidationException when {@code hours} is not between 1 and {@value Limits#MAX_AGE_DAYS} days (876,600)
      */
     public boolean hasPassingTests(long packId, int hours) {
-        if (hours < 1) {
-            throw new ValidationException(ENTITY, "hours", hours, "must be 1 or more");
-        }
+        Timestamps.requireAge(ENTITY, "hours", hours, 1, ChronoUnit.HOURS);
         return Boolean.TRUE.equals(Routines.packHasPassingTests(dsl.configuration(), packId, hours));
     }
 
@@ -192,16 +192,14 @@ public final class PackTestRepository {
      * {@code now()}.
      *
      * @return the number of rows deleted
-     * @throws ValidationException when {@code days} is negative
+     * @throws ValidationException when {@code days} is not between 0 and {@value Limits#MAX_AGE_DAYS}
      */
     public int deleteOldExecutions(int days) {
-        if (days < 0) {
-            throw new ValidationException(ENTITY, "days", days, "must be 0 or more");
-        }
-        return DatabaseErrors.translate(ENTITY, () -> dsl.deleteFrom(PACK_TEST_EXECUTION)
+        Timestamps.requireAge(ENTITY, "days", days, 0, ChronoUnit.DAYS);
+        return dsl.deleteFrom(PACK_TEST_EXECUTION)
                 .where(PACK_TEST_EXECUTION.EXECUTION_TIME.lt(
                         DSL.currentOffsetDateTime().minus(DSL.val(DayToSecond.valueOf(Duration.ofDays(days))))))
-                .execute());
+                .execute();
     }
 
     private static void requireTriggerReason(String triggerReason) {

@@ -3,10 +3,12 @@ package dev.attune.repositories.queue;
 import static dev.attune.repositories.schema.Tables.QUEUE_STATS;
 
 import dev.attune.repositories.ValidationException;
-import dev.attune.repositories.internal.DatabaseErrors;
 import dev.attune.repositories.schema.tables.pojos.QueueStats;
 import dev.attune.repositories.schema.tables.records.QueueStatsRecord;
+import dev.attune.repositories.internal.RepositoryContexts;
+import dev.attune.repositories.internal.Timestamps;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;
@@ -36,7 +38,7 @@ public final class QueueStatsRepository {
     private final DSLContext dsl;
 
     public QueueStatsRepository(DSLContext dsl) {
-        this.dsl = dsl;
+        this.dsl = RepositoryContexts.of(dsl, ENTITY);
     }
 
     /**
@@ -45,9 +47,9 @@ public final class QueueStatsRepository {
      * @throws dev.attune.repositories.ReferenceViolationException when the action is missing
      */
     public QueueStats upsert(QueueStatsUpsert stats) {
-        return DatabaseErrors.translate(ENTITY, () -> onConflictOverwrite(valuesOf(List.of(stats)))
+        return onConflictOverwrite(valuesOf(List.of(stats)))
                 .returning()
-                .fetchSingleInto(QueueStats.class));
+                .fetchSingleInto(QueueStats.class);
     }
 
     /**
@@ -68,9 +70,9 @@ public final class QueueStatsRepository {
                 throw new ValidationException(ENTITY, "action_id", s.actionId(), "appears more than once in the batch");
             }
         }
-        Map<Long, QueueStats> written = DatabaseErrors.translate(ENTITY, () -> onConflictOverwrite(valuesOf(stats))
+        Map<Long, QueueStats> written = onConflictOverwrite(valuesOf(stats))
                 .returning()
-                .fetchInto(QueueStats.class))
+                .fetchInto(QueueStats.class)
                 .stream()
                 .collect(Collectors.toMap(QueueStats::actionId, Function.identity()));
         // RETURNING does not promise the VALUES order
@@ -98,8 +100,7 @@ public final class QueueStatsRepository {
 
     /** @return whether a row was deleted */
     public boolean delete(long actionId) {
-        return DatabaseErrors.translate(ENTITY,
-                () -> dsl.deleteFrom(QUEUE_STATS).where(QUEUE_STATS.ACTION_ID.eq(actionId)).execute() > 0);
+        return dsl.deleteFrom(QUEUE_STATS).where(QUEUE_STATS.ACTION_ID.eq(actionId)).execute() > 0;
     }
 
     /**
@@ -107,18 +108,16 @@ public final class QueueStatsRepository {
      * {@code seconds} seconds before the database's {@code now()}.
      *
      * @return the number of rows deleted
-     * @throws ValidationException when {@code seconds} is negative
+     * @throws ValidationException when {@code seconds} is negative or beyond {@code Limits.MAX_AGE_DAYS} days
      */
     public int clearStale(long seconds) {
-        if (seconds < 0) {
-            throw new ValidationException(ENTITY, "seconds", seconds, "must be 0 or more");
-        }
-        return DatabaseErrors.translate(ENTITY, () -> dsl.deleteFrom(QUEUE_STATS)
+        Timestamps.requireAge(ENTITY, "seconds", seconds, 0, ChronoUnit.SECONDS);
+        return dsl.deleteFrom(QUEUE_STATS)
                 .where(QUEUE_STATS.LAST_UPDATED.lt(
                         DSL.currentOffsetDateTime().minus(DSL.val(DayToSecond.valueOf(Duration.ofSeconds(seconds))))))
                 .and(QUEUE_STATS.QUEUE_LENGTH.eq(0))
                 .and(QUEUE_STATS.ACTIVE_COUNT.eq(0))
-                .execute());
+                .execute();
     }
 
     private InsertValuesStep7<QueueStatsRecord, Long, Integer, Integer, Integer, OffsetDateTime, Long, Long>

@@ -3,9 +3,9 @@ package dev.attune.repositories.rule;
 import static dev.attune.repositories.schema.Tables.RULE;
 
 import dev.attune.repositories.NotFoundException;
-import dev.attune.repositories.internal.DatabaseErrors;
 import dev.attune.repositories.internal.Updates;
 import dev.attune.repositories.internal.Refs;
+import dev.attune.repositories.internal.RepositoryContexts;
 import dev.attune.repositories.schema.tables.pojos.Rule;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +26,7 @@ public final class RuleRepository {
     private final DSLContext dsl;
 
     public RuleRepository(DSLContext dsl) {
-        this.dsl = dsl;
+        this.dsl = RepositoryContexts.of(dsl, ENTITY);
     }
 
     public Optional<Rule> findById(long id) {
@@ -78,7 +78,7 @@ public final class RuleRepository {
      * @throws dev.attune.repositories.ReferenceViolationException when the pack, action or trigger does not exist
      */
     public Rule create(NewRule rule) {
-        return DatabaseErrors.translate(ENTITY, () -> dsl.insertInto(RULE)
+        return dsl.insertInto(RULE)
                 .set(RULE.REF, rule.ref())
                 .set(RULE.PACK, rule.pack())
                 .set(RULE.PACK_REF, rule.packRef())
@@ -93,7 +93,7 @@ public final class RuleRepository {
                 .set(RULE.TRIGGER_PARAMS, rule.triggerParams())
                 .set(RULE.ENABLED, rule.enabled())
                 .returning()
-                .fetchSingleInto(Rule.class));
+                .fetchSingleInto(Rule.class);
     }
 
     /**
@@ -111,7 +111,7 @@ public final class RuleRepository {
      * @return whether a row was deleted
      */
     public boolean delete(long id) {
-        return DatabaseErrors.translate(ENTITY, () -> dsl.deleteFrom(RULE).where(RULE.ID.eq(id)).execute() > 0);
+        return dsl.deleteFrom(RULE).where(RULE.ID.eq(id)).execute() > 0;
     }
 
     private List<Rule> where(Condition condition) {

@@ -2,6 +2,7 @@ package dev.attune.repositories.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.attune.repositories.internal.Json;
+import dev.attune.repositories.internal.Identifiers;
 import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.schema.enums.RuntimeTypeEnum;
 
@@ -30,7 +31,7 @@ public record NewRuntime(
     public NewRuntime {
         Refs.requireRuntimeRef(ref);
         Refs.requireValue(RuntimeRepository.ENTITY, "runtime_type", runtimeType);
-        Refs.requireValue(RuntimeRepository.ENTITY, "name", name);
+        Identifiers.requireName(RuntimeRepository.ENTITY, "name", name);
         distributions = Json.objectIfNull(distributions);
     }
 

@@ -3,9 +3,9 @@ package dev.attune.repositories.runtime;
 import static dev.attune.repositories.schema.Tables.RUNTIME;
 
 import dev.attune.repositories.NotFoundException;
-import dev.attune.repositories.internal.DatabaseErrors;
 import dev.attune.repositories.internal.Updates;
 import dev.attune.repositories.internal.Refs;
+import dev.attune.repositories.internal.RepositoryContexts;
 import dev.attune.repositories.schema.enums.RuntimeTypeEnum;
 import dev.attune.repositories.schema.tables.pojos.Runtime;
 import java.util.List;
@@ -26,7 +26,7 @@ public final class RuntimeRepository {
     private final DSLContext dsl;
 
     public RuntimeRepository(DSLContext dsl) {
-        this.dsl = dsl;
+        this.dsl = RepositoryContexts.of(dsl, ENTITY);
     }
 
     public Optional<Runtime> findById(long id) {
@@ -74,7 +74,7 @@ public final class RuntimeRepository {
      * @throws dev.attune.repositories.ReferenceViolationException when the pack is missing
      */
     public Runtime create(NewRuntime runtime) {
-        return DatabaseErrors.translate(ENTITY, () -> dsl.insertInto(RUNTIME)
+        return dsl.insertInto(RUNTIME)
                 .set(RUNTIME.REF, runtime.ref())
                 .set(RUNTIME.PACK, runtime.pack())
                 .set(RUNTIME.PACK_REF, runtime.packRef())
@@ -84,7 +84,7 @@ public final class RuntimeRepository {
                 .set(RUNTIME.DISTRIBUTIONS, runtime.distributions())
                 .set(RUNTIME.INSTALLATION, runtime.installation())
                 .returning()
-                .fetchSingleInto(Runtime.class));
+                .fetchSingleInto(Runtime.class);
     }
 
     /**
@@ -103,6 +103,6 @@ public final class RuntimeRepository {
      * @throws dev.attune.repositories.ReferenceViolationException when a worker or an action still refers to it
      */
     public boolean delete(long id) {
-        return DatabaseErrors.translate(ENTITY, () -> dsl.deleteFrom(RUNTIME).where(RUNTIME.ID.eq(id)).execute() > 0);
+        return dsl.deleteFrom(RUNTIME).where(RUNTIME.ID.eq(id)).execute() > 0;
     }
 }

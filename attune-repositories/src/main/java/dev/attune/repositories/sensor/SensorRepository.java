@@ -3,9 +3,9 @@ package dev.attune.repositories.sensor;
 import static dev.attune.repositories.schema.Tables.SENSOR;
 
 import dev.attune.repositories.NotFoundException;
-import dev.attune.repositories.internal.DatabaseErrors;
 import dev.attune.repositories.internal.Updates;
 import dev.attune.repositories.internal.Refs;
+import dev.attune.repositories.internal.RepositoryContexts;
 import dev.attune.repositories.schema.tables.pojos.Sensor;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +26,7 @@ public final class SensorRepository {
     private final DSLContext dsl;
 
     public SensorRepository(DSLContext dsl) {
-        this.dsl = dsl;
+        this.dsl = RepositoryContexts.of(dsl, ENTITY);
     }
 
     public Optional<Sensor> findById(long id) {
@@ -73,7 +73,7 @@ public final class SensorRepository {
      * @throws dev.attune.repositories.ReferenceViolationException when the pack, runtime or trigger does not exist
      */
     public Sensor create(NewSensor sensor) {
-        return DatabaseErrors.translate(ENTITY, () -> dsl.insertInto(SENSOR)
+        return dsl.insertInto(SENSOR)
                 .set(SENSOR.REF, sensor.ref())
                 .set(SENSOR.PACK, sensor.pack())
                 .set(SENSOR.PACK_REF, sensor.packRef())
@@ -88,7 +88,7 @@ public final class SensorRepository {
                 .set(SENSOR.PARAM_SCHEMA, sensor.paramSchema())
                 .set(SENSOR.CONFIG, sensor.config())
                 .returning()
-                .fetchSingleInto(Sensor.class));
+                .fetchSingleInto(Sensor.class);
     }
 
     /**
@@ -107,7 +107,7 @@ public final class SensorRepository {
      * @throws dev.attune.repositories.ReferenceViolationException when events still name it as their source
      */
     public boolean delete(long id) {
-        return DatabaseErrors.translate(ENTITY, () -> dsl.deleteFrom(SENSOR).where(SENSOR.ID.eq(id)).execute() > 0);
+        return dsl.deleteFrom(SENSOR).where(SENSOR.ID.eq(id)).execute() > 0;
     }
 
     private List<Sensor> where(Condition condition) {

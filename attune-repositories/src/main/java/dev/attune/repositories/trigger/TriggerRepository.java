@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.attune.repositories.Limits;
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.ValidationException;
-import dev.attune.repositories.internal.DatabaseErrors;
 import dev.attune.repositories.internal.Updates;
 import dev.attune.repositories.internal.Refs;
+import dev.attune.repositories.internal.RepositoryContexts;
 import dev.attune.repositories.schema.Routines;
 import dev.attune.repositories.schema.tables.pojos.ConfigureTriggerWebhookIpWhitelist;
 import dev.attune.repositories.schema.tables.pojos.ConfigureTriggerWebhookRateLimit;
@@ -49,7 +49,7 @@ public final class TriggerRepository {
     private final DSLContext dsl;
 
     public TriggerRepository(DSLContext dsl) {
-        this.dsl = dsl;
+        this.dsl = RepositoryContexts.of(dsl, ENTITY);
     }
 
     public Optional<Trigger> findById(long id) {
@@ -91,7 +91,7 @@ public final class TriggerRepository {
      * @throws dev.attune.repositories.ReferenceViolationException when the pack does not exist
      */
     public Trigger create(NewTrigger trigger) {
-        return DatabaseErrors.translate(ENTITY, () -> dsl.insertInto(TRIGGER)
+        return dsl.insertInto(TRIGGER)
                 .set(TRIGGER.REF, trigger.ref())
                 .set(TRIGGER.PACK, trigger.pack())
                 .set(TRIGGER.PACK_REF, trigger.packRef())
@@ -101,7 +101,7 @@ public final class TriggerRepository {
                 .set(TRIGGER.PARAM_SCHEMA, trigger.paramSchema())
                 .set(TRIGGER.OUT_SCHEMA, trigger.outSchema())
                 .returning()
-                .fetchSingleInto(Trigger.class));
+                .fetchSingleInto(Trigger.class);
     }
 
     /**
@@ -121,7 +121,7 @@ public final class TriggerRepository {
      * @throws dev.attune.repositories.ReferenceViolationException when rules still use the trigger
      */
     public boolean delete(long id) {
-        return DatabaseErrors.translate(ENTITY, () -> dsl.deleteFrom(TRIGGER).where(TRIGGER.ID.eq(id)).execute() > 0);
+        return dsl.deleteFrom(TRIGGER).where(TRIGGER.ID.eq(id)).execute() > 0;
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -155,9 +155,9 @@ public final class TriggerRepository {
      */
     public WebhookInfo enableWebhook(long triggerId, JsonNode config) {
         requireObject("webhook_config", config);
-        EnableTriggerWebhookRecord row = DatabaseErrors.translate(ENTITY, () -> dsl
+        EnableTriggerWebhookRecord row = dsl
                 .selectFrom(Routines.enableTriggerWebhook(triggerId, config))
-                .fetchSingle());
+                .fetchSingle();
         return new WebhookInfo(row.getWebhookEnabled(), row.getWebhookKey(), row.getWebhookUrl(), row.getWebhookConfig());
     }
 
@@ -169,9 +169,9 @@ public final class TriggerRepository {
      * @throws NotFoundException when there is no trigger with this id
      */
     public boolean disableWebhook(long triggerId) {
-        return DatabaseErrors.translate(ENTITY, () -> dsl
+        return dsl
                 .select(Routines.disableTriggerWebhook(triggerId))
-                .fetchSingle().value1());
+                .fetchSingle().value1();
     }
 
     /**
@@ -181,9 +181,9 @@ public final class TriggerRepository {
      * @throws NotFoundException when there is no trigger with this id
      */
     public RegeneratedWebhookKey regenerateWebhookKey(long triggerId) {
-        RegenerateTriggerWebhookKeyRecord row = DatabaseErrors.translate(ENTITY, () -> dsl
+        RegenerateTriggerWebhookKeyRecord row = dsl
                 .selectFrom(Routines.regenerateTriggerWebhookKey(triggerId))
-                .fetchSingle());
+                .fetchSingle();
         return new RegeneratedWebhookKey(row.getWebhookKey(), row.getPreviousKeyRevoked());
     }
 
@@ -196,11 +196,11 @@ public final class TriggerRepository {
      */
     public Trigger updateWebhookConfig(long triggerId, JsonNode config) {
         requireObject("webhook_config", config);
-        return DatabaseErrors.translate(ENTITY, () -> dsl.update(TRIGGER)
+        return dsl.update(TRIGGER)
                 .set(TRIGGER.WEBHOOK_CONFIG, config)
                 .where(TRIGGER.ID.eq(triggerId))
                 .returning()
-                .fetchOptionalInto(Trigger.class))
+                .fetchOptionalInto(Trigger.class)
                 .orElseThrow(() -> new NotFoundException(ENTITY, "id", triggerId));
     }
 
@@ -216,9 +216,9 @@ public final class TriggerRepository {
             int windowSeconds) {
         requireRange("rate_limit.requests", requests, 1, 10_000);
         requireRange("rate_limit.window_seconds", windowSeconds, 1, 3_600);
-        return DatabaseErrors.translate(ENTITY, () -> dsl
+        return dsl
                 .selectFrom(Routines.configureTriggerWebhookRateLimit(triggerId, enabled, requests, windowSeconds))
-                .fetchSingleInto(ConfigureTriggerWebhookRateLimit.class));
+                .fetchSingleInto(ConfigureTriggerWebhookRateLimit.class);
     }
 
     /**
@@ -230,9 +230,9 @@ public final class TriggerRepository {
      */
     public ConfigureTriggerWebhookIpWhitelist configureIpWhitelist(long triggerId, boolean enabled, List<String> ips) {
         String[] entries = requireWhitelistEntries(ips);
-        return DatabaseErrors.translate(ENTITY, () -> dsl
+        return dsl
                 .selectFrom(Routines.configureTriggerWebhookIpWhitelist(triggerId, enabled, entries))
-                .fetchSingleInto(ConfigureTriggerWebhookIpWhitelist.class));
+                .fetchSingleInto(ConfigureTriggerWebhookIpWhitelist.class);
     }
 
     /**
@@ -243,7 +243,7 @@ public final class TriggerRepository {
      * @throws dev.attune.repositories.ReferenceViolationException when the trigger or the event does not exist
      */
     public long logWebhookEvent(NewWebhookEventLog event) {
-        return DatabaseErrors.translate(NewWebhookEventLog.ENTITY, () -> dsl.insertInto(WEBHOOK_EVENT_LOG)
+        return dsl.insertInto(WEBHOOK_EVENT_LOG)
                 .set(WEBHOOK_EVENT_LOG.TRIGGER_ID, event.triggerId())
                 .set(WEBHOOK_EVENT_LOG.TRIGGER_REF, event.triggerRef())
                 .set(WEBHOOK_EVENT_LOG.WEBHOOK_KEY, event.webhookKey())
@@ -260,7 +260,7 @@ public final class TriggerRepository {
                 .set(WEBHOOK_EVENT_LOG.IP_ALLOWED, event.ipAllowed())
                 .returning(WEBHOOK_EVENT_LOG.ID)
                 .fetchSingle()
-                .getId());
+                .getId();
     }
 
     /**
@@ -288,9 +288,9 @@ public final class TriggerRepository {
         if (windowSeconds < 1) {
             throw new ValidationException(RATE_LIMIT_ENTITY, "window_seconds", windowSeconds, "must be at least 1");
         }
-        return DatabaseErrors.translate(RATE_LIMIT_ENTITY, () -> dsl
+        return dsl
                 .select(Routines.checkWebhookRateLimit(webhookKey, maxRequests, windowSeconds))
-                .fetchSingle().value1());
+                .fetchSingle().value1();
     }
 
     /**
@@ -302,9 +302,9 @@ public final class TriggerRepository {
     public boolean checkIpWhitelist(InetAddress sourceIp, List<String> whitelist) {
         Refs.requireValue(ENTITY, "source_ip", sourceIp);
         String[] entries = whitelist == null ? null : whitelist.toArray(String[]::new);
-        return DatabaseErrors.translate(ENTITY, () -> dsl
+        return dsl
                 .select(Routines.checkWebhookIpWhitelist(sourceIp, entries))
-                .fetchSingle().value1());
+                .fetchSingle().value1();
     }
 
     private static void requireObject(String field, JsonNode value) {

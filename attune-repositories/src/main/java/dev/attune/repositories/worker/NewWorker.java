@@ -1,6 +1,7 @@
 package dev.attune.repositories.worker;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.attune.repositories.internal.Identifiers;
 import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.schema.enums.WorkerStatusEnum;
 import dev.attune.repositories.schema.enums.WorkerTypeEnum;
@@ -29,7 +30,7 @@ public record NewWorker(
         JsonNode meta) {
 
     public NewWorker {
-        Refs.requireValue(WorkerRepository.ENTITY, "name", name);
+        Identifiers.requireName(WorkerRepository.ENTITY, "name", name);
         Refs.requireValue(WorkerRepository.ENTITY, "worker_type", workerType);
         WorkerRepository.requirePort(port);
     }

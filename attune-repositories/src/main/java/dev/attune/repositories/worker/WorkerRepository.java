@@ -4,9 +4,9 @@ import static dev.attune.repositories.schema.Tables.WORKER;
 
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.ValidationException;
-import dev.attune.repositories.internal.DatabaseErrors;
 import dev.attune.repositories.internal.Updates;
 import dev.attune.repositories.internal.Refs;
+import dev.attune.repositories.internal.RepositoryContexts;
 import dev.attune.repositories.schema.enums.WorkerStatusEnum;
 import dev.attune.repositories.schema.enums.WorkerTypeEnum;
 import dev.attune.repositories.schema.tables.pojos.Worker;
@@ -30,7 +30,7 @@ public final class WorkerRepository {
     private final DSLContext dsl;
 
     public WorkerRepository(DSLContext dsl) {
-        this.dsl = dsl;
+        this.dsl = RepositoryContexts.of(dsl, ENTITY);
     }
 
     public Optional<Worker> findById(long id) {
@@ -75,20 +75,18 @@ public final class WorkerRepository {
      * @throws dev.attune.repositories.ReferenceViolationException when the runtime is missing
      */
     public Worker create(NewWorker worker) {
-        return DatabaseErrors.translate(ENTITY, () -> {
-            InsertSetMoreStep<WorkerRecord> insert = dsl.insertInto(WORKER)
-                    .set(WORKER.NAME, worker.name())
-                    .set(WORKER.WORKER_TYPE, worker.workerType())
-                    .set(WORKER.RUNTIME, worker.runtime())
-                    .set(WORKER.HOST, worker.host())
-                    .set(WORKER.PORT, worker.port())
-                    .set(WORKER.CAPABILITIES, worker.capabilities())
-                    .set(WORKER.META, worker.meta());
-            if (worker.status() != null) {
-                insert = insert.set(WORKER.STATUS, worker.status());
-            }
-            return insert.returning().fetchSingleInto(Worker.class);
-        });
+        InsertSetMoreStep<WorkerRecord> insert = dsl.insertInto(WORKER)
+                .set(WORKER.NAME, worker.name())
+                .set(WORKER.WORKER_TYPE, worker.workerType())
+                .set(WORKER.RUNTIME, worker.runtime())
+                .set(WORKER.HOST, worker.host())
+                .set(WORKER.PORT, worker.port())
+                .set(WORKER.CAPABILITIES, worker.capabilities())
+                .set(WORKER.META, worker.meta());
+        if (worker.status() != null) {
+            insert = insert.set(WORKER.STATUS, worker.status());
+        }
+        return insert.returning().fetchSingleInto(Worker.class);
     }
 
     /**
@@ -108,17 +106,17 @@ public final class WorkerRepository {
      * @throws NotFoundException when there is no worker with this id
      */
     public Worker updateHeartbeat(long id) {
-        return DatabaseErrors.translate(ENTITY, () -> dsl.update(WORKER)
+        return dsl.update(WORKER)
                 .set(WORKER.LAST_HEARTBEAT, DSL.currentOffsetDateTime())
                 .where(WORKER.ID.eq(id))
                 .returning()
-                .fetchOptionalInto(Worker.class))
+                .fetchOptionalInto(Worker.class)
                 .orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
     }
 
     /** @return whether a row was deleted */
     public boolean delete(long id) {
-        return DatabaseErrors.translate(ENTITY, () -> dsl.deleteFrom(WORKER).where(WORKER.ID.eq(id)).execute() > 0);
+        return dsl.deleteFrom(WORKER).where(WORKER.ID.eq(id)).execute() > 0;
     }
 
     /** {@code port} when it is null or 1–65535 (CHECK {@code worker_port_range}). */

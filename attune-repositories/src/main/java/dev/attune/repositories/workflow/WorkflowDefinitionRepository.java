@@ -4,9 +4,9 @@ import static dev.attune.repositories.schema.Tables.WORKFLOW_DEFINITION;
 
 import dev.attune.repositories.Limits;
 import dev.attune.repositories.NotFoundException;
-import dev.attune.repositories.internal.DatabaseErrors;
 import dev.attune.repositories.internal.Updates;
 import dev.attune.repositories.internal.Refs;
+import dev.attune.repositories.internal.RepositoryContexts;
 import dev.attune.repositories.schema.tables.pojos.WorkflowDefinition;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +26,7 @@ public final class WorkflowDefinitionRepository {
     private final DSLContext dsl;
 
     public WorkflowDefinitionRepository(DSLContext dsl) {
-        this.dsl = dsl;
+        this.dsl = RepositoryContexts.of(dsl, ENTITY);
     }
 
     public Optional<WorkflowDefinition> findById(long id) {
@@ -95,7 +95,7 @@ public final class WorkflowDefinitionRepository {
      * @throws dev.attune.repositories.ValidationException when a text is longer than its column allows
      */
     public WorkflowDefinition create(NewWorkflowDefinition definition) {
-        return DatabaseErrors.translate(ENTITY, () -> dsl.insertInto(WORKFLOW_DEFINITION)
+        return dsl.insertInto(WORKFLOW_DEFINITION)
                 .set(WORKFLOW_DEFINITION.REF, definition.ref())
                 .set(WORKFLOW_DEFINITION.PACK, definition.pack())
                 .set(WORKFLOW_DEFINITION.PACK_REF, definition.packRef())
@@ -108,7 +108,7 @@ public final class WorkflowDefinitionRepository {
                 .set(WORKFLOW_DEFINITION.TAGS, definition.tags().toArray(String[]::new))
                 .set(WORKFLOW_DEFINITION.ENABLED, definition.enabled())
                 .returning()
-                .fetchSingleInto(WorkflowDefinition.class));
+                .fetchSingleInto(WorkflowDefinition.class);
     }
 
     /**
@@ -127,7 +127,6 @@ public final class WorkflowDefinitionRepository {
      * @throws dev.attune.repositories.ReferenceViolationException when workflow executions of it still exist
      */
     public boolean delete(long id) {
-        return DatabaseErrors.translate(ENTITY,
-                () -> dsl.deleteFrom(WORKFLOW_DEFINITION).where(WORKFLOW_DEFINITION.ID.eq(id)).execute() > 0);
+        return dsl.deleteFrom(WORKFLOW_DEFINITION).where(WORKFLOW_DEFINITION.ID.eq(id)).execute() > 0;
     }
 }

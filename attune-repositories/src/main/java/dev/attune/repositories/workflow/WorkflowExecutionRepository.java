@@ -4,9 +4,9 @@ import static dev.attune.repositories.schema.Tables.WORKFLOW_EXECUTION;
 
 import dev.attune.repositories.Limits;
 import dev.attune.repositories.NotFoundException;
-import dev.attune.repositories.internal.DatabaseErrors;
 import dev.attune.repositories.internal.Updates;
 import dev.attune.repositories.internal.Refs;
+import dev.attune.repositories.internal.RepositoryContexts;
 import dev.attune.repositories.schema.enums.ExecutionStatusEnum;
 import dev.attune.repositories.schema.tables.pojos.WorkflowExecution;
 import java.util.List;
@@ -27,7 +27,7 @@ public final class WorkflowExecutionRepository {
     private final DSLContext dsl;
 
     public WorkflowExecutionRepository(DSLContext dsl) {
-        this.dsl = dsl;
+        this.dsl = RepositoryContexts.of(dsl, ENTITY);
     }
 
     public Optional<WorkflowExecution> findById(long id) {
@@ -86,14 +86,14 @@ public final class WorkflowExecutionRepository {
      * @throws dev.attune.repositories.ReferenceViolationException when the execution or definition does not exist
      */
     public WorkflowExecution create(NewWorkflowExecution workflowExecution) {
-        return DatabaseErrors.translate(ENTITY, () -> dsl.insertInto(WORKFLOW_EXECUTION)
+        return dsl.insertInto(WORKFLOW_EXECUTION)
                 .set(WORKFLOW_EXECUTION.EXECUTION, workflowExecution.execution())
                 .set(WORKFLOW_EXECUTION.WORKFLOW_DEF, workflowExecution.workflowDef())
                 .set(WORKFLOW_EXECUTION.TASK_GRAPH, workflowExecution.taskGraph())
                 .set(WORKFLOW_EXECUTION.VARIABLES, workflowExecution.variables())
                 .set(WORKFLOW_EXECUTION.STATUS, workflowExecution.status())
                 .returning()
-                .fetchSingleInto(WorkflowExecution.class));
+                .fetchSingleInto(WorkflowExecution.class);
     }
 
     /**
@@ -107,7 +107,6 @@ public final class WorkflowExecutionRepository {
 
     /** @return whether a row was deleted */
     public boolean delete(long id) {
-        return DatabaseErrors.translate(ENTITY,
-                () -> dsl.deleteFrom(WORKFLOW_EXECUTION).where(WORKFLOW_EXECUTION.ID.eq(id)).execute() > 0);
+        return dsl.deleteFrom(WORKFLOW_EXECUTION).where(WORKFLOW_EXECUTION.ID.eq(id)).execute() > 0;
     }
 }
