@@ -13,7 +13,7 @@ import dev.attune.repositories.execution.WorkflowTaskMetadata;
 import dev.attune.repositories.pack.NewPack;
 import dev.attune.repositories.pack.PackRepository;
 import dev.attune.repositories.trigger.TriggerRepository;
-import dev.attune.testsupport.junit.IsolatedSchemaTest;
+import dev.attune.junit.IsolatedSchemaTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;

@@ -15,7 +15,7 @@ import dev.attune.repositories.pack.PackRepository;
 import dev.attune.repositories.schema.enums.WorkerTypeEnum;
 import dev.attune.repositories.worker.NewWorker;
 import dev.attune.repositories.worker.WorkerRepository;
-import dev.attune.testsupport.junit.IsolatedSchemaTest;
+import dev.attune.junit.IsolatedSchemaTest;
 import java.util.stream.Stream;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;

@@ -13,7 +13,7 @@ import dev.attune.repositories.ValidationException;
 import dev.attune.repositories.execution.ExecutionRepository;
 import dev.attune.repositories.execution.ExecutionUpdate;
 import dev.attune.repositories.schema.tables.records.ExecutionRecord;
-import dev.attune.testsupport.junit.IsolatedSchemaTest;
+import dev.attune.junit.IsolatedSchemaTest;
 import java.math.BigDecimal;
 import java.util.stream.Stream;
 import org.jooq.DSLContext;

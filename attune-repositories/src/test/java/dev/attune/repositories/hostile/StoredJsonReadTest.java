@@ -8,7 +8,7 @@ import dev.attune.repositories.Fixtures;
 import dev.attune.repositories.execution.ExecutionRepository;
 import dev.attune.repositories.schema.tables.pojos.Execution;
 import dev.attune.repositories.schema.tables.records.ExecutionRecord;
-import dev.attune.testsupport.junit.IsolatedSchemaTest;
+import dev.attune.junit.IsolatedSchemaTest;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -9,7 +9,7 @@ import dev.attune.repositories.pack.NewPack;
 import dev.attune.repositories.pack.PackRepository;
 import dev.attune.repositories.pack.PackUpdate;
 import dev.attune.repositories.schema.tables.pojos.Pack;
-import dev.attune.testsupport.junit.IsolatedSchemaTest;
+import dev.attune.junit.IsolatedSchemaTest;
 import java.util.List;
 import java.util.stream.Stream;
 import org.jooq.DSLContext;
