@@ -153,7 +153,8 @@ for iteration in $(seq 1 "$iterations"); do
     if [[ ${codes[$index]} != 0 ]]; then
       problems+=("run $clone failed")
       cp "$tmp/$clone.log" "$logs/run-$iteration$clone.log"
-      grep -E 'FAIL|ERROR\]' "$tmp/$clone.log" | head -n 20 | sed 's/^/    /'
+      grep -E '<<< (FAILURE|ERROR)!|^\[ERROR\]   [A-Za-z]|BUILD FAILURE|COMPILATION ERROR' "$tmp/$clone.log" \
+        | head -n 20 | sed 's/^/    /'
     fi
   done
   left=$(leftovers)
