@@ -31,9 +31,9 @@ class RunDatabaseTest {
 
     @Test
     void aRunDatabaseIsMarkedReachableThroughItsUrlAndDroppedOnClose() throws SQLException {
-        String name;
-        try (RunDatabase database = RunDatabase.create("RunDatabaseTest")) {
-            name = database.name();
+        RunDatabase database = RunDatabase.create("RunDatabaseTest");
+        String name = database.name();
+        try {
             assertThat(name).matches("attune_test_[0-9a-f]{8}");
             assertThat(TestDatabaseNames.leaseDatabaseOf(comment(name), TestDatabaseNames.runIdOf(name).orElseThrow()))
                     .as("marker of " + name).isPresent();
@@ -41,9 +41,11 @@ class RunDatabaseTest {
                 assertThat(single(connection, "select current_database()")).isEqualTo(name);
             }
             assertThat(new DatabaseJanitor(TestSchemaQueries.connections()).survey().alive()).contains(name);
+        } finally {
             database.close();
-            database.close(); // idempotent
         }
+        database.close(); // idempotent
+
         assertThat(databaseExists(name)).isFalse();
     }
 
