@@ -2,7 +2,8 @@
 # Proves that test runs never touch what they did not create: runs two complete test runs at once against one test
 # database, N times in a row, and requires every time that
 #   - both runs pass (the surefire reports' counts are printed),
-#   - nothing is left: no test_* schema, no attune_test_* database, no new role, no schema that was not there before,
+#   - nothing is left: no test_* schema, no attune_test_* database of this database's runs, no new role, no schema
+#     that was not there before,
 #   - a sentinel schema "attune" with rows is byte-identical (md5 of its tables, columns and ordered rows).
 # The sentinel is created only when the test database has no schema "attune"; an existing one is used as it is, only
 # read, and never modified. A sentinel this script created is dropped at the end.
@@ -44,18 +45,21 @@ libpq_uri() {
 uri=$(libpq_uri)
 sql() { psql "$uri" -X -v ON_ERROR_STOP=1 -Atq "$@"; }
 
-# Everything a run could leave behind, one line each (the sentinel is checked separately).
+# Everything a run could leave behind, one line each (the sentinel is checked separately). Databases are cluster-wide:
+# only those whose marker names this database as their lease database (or that carry no marker) can be ours.
 leftovers() {
   sql <<'SQL'
 select 'schema ' || nspname from pg_namespace where nspname like 'test\_%' order by 1;
-select 'database ' || datname from pg_database where datname like 'attune\_test\_%' order by 1;
+select 'database ' || datname from pg_database, shobj_description(oid, 'pg_database') as marker
+ where datname like 'attune\_test\_%'
+   and (marker is null or marker not like '% lease=%' or marker like '% lease=' || current_database() || ' %')
+ order by 1;
 SQL
 }
 catalog_state() {
   sql <<'SQL'
 select 'schema ' || nspname from pg_namespace where nspname !~ '^pg_(toast_)?temp_' order by 1;
 select 'role ' || rolname from pg_roles order by 1;
-select 'database ' || datname from pg_database order by 1;
 SQL
 }
 
