@@ -14,6 +14,7 @@
 # Server: ATTUNE_TEST_DATABASE_URL (default jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres); psql must be
 # installed. The working tree (committed or not, without target/) is copied into two temporary folders, so that the
 # builds share nothing but the database and the local Maven repository. Exit code 0 only when every check passed.
+# Roles are cluster-wide: while other projects' tests create roles on the same server, the role check can flag theirs.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 
