@@ -7,31 +7,34 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.TestInfo;
 
 /**
  * The production path end to end: {@code config.production.yaml}, {@code DATABASE_URL} from the environment, schema
  * {@code attune} created and migrated by {@code attune migrate}.
  *
  * <p>Unlike repository tests, which each get their own {@code test_<run>_<n>} schema, these tests must use the one real
- * name {@code attune}, which every JVM and test on the test server shares. So they serialise themselves with the JUnit
- * resource lock {@code schema:attune} (test classes of this module run concurrently; any other test touching
- * {@code attune} must take the same lock) and drop the schema before (whatever an earlier aborted run left) and after
- * (nothing leaks into the next run). The lock only orders tests within one JVM: do not run two builds against the same
- * test server at the same time.
+ * name {@code attune}. Each test therefore runs in a database of its own ({@link CliDatabase}), created before and
+ * dropped after it: tests and concurrent runs cannot meet, and an {@code attune} schema in the test database is never
+ * touched.
  */
-@ResourceLock("schema:attune")
 class MigrateProductionSchemaTest {
 
     private static final String CONFIG = RepositoryFiles.file("config.production.yaml").toString();
     private static final String LATEST_VERSION = "20260129000001";
 
-    private final Map<String, String> environment = TestServer.productionEnvironment();
+    private CliDatabase database;
+    private Map<String, String> environment;
 
     @BeforeEach
+    void createDatabase(TestInfo test) {
+        database = CliDatabase.create(getClass().getSimpleName() + "." + test.getDisplayName());
+        environment = database.productionEnvironment();
+    }
+
     @AfterEach
-    void dropAttuneSchema() {
-        TestServer.dropAttuneSchema();
+    void dropDatabase() {
+        database.close();
     }
 
     @Test
@@ -46,8 +49,8 @@ class MigrateProductionSchemaTest {
         assertThat(run.err()).isEmpty();
         assertThat(run.out()).startsWith("Schema attune: applied 13 migration(s), now at version " + LATEST_VERSION)
                 .contains("20250101000001", "initial setup", LATEST_VERSION, "fix webhook function overload");
-        assertThat(TestServer.schemaExists("attune")).isTrue();
-        assertThat(TestServer.countTables("attune")).as("25 tables + flyway_schema_history").isEqualTo(26);
+        assertThat(database.schemaExists("attune")).isTrue();
+        assertThat(database.countTables("attune")).as("25 tables + flyway_schema_history").isEqualTo(26);
     }
 
     @Test
@@ -84,6 +87,6 @@ class MigrateProductionSchemaTest {
                 .first().asString().startsWith("schema attune does not match the migrations");
         assertThat(validate.errLines()).singleElement().asString()
                 .startsWith("error: schema attune does not match the migrations");
-        assertThat(TestServer.schemaExists("attune")).as("info and validate change nothing").isFalse();
+        assertThat(database.schemaExists("attune")).as("info and validate change nothing").isFalse();
     }
 }

@@ -1,0 +1,106 @@
+package dev.attune.provisioning.janitor;
+
+import dev.attune.provisioning.internal.RunLease;
+import dev.attune.provisioning.internal.TestDatabaseNames;
+import dev.attune.testserver.ServerConnections;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Finds and drops run databases ({@code dev.attune.provisioning.RunDatabase}) left behind by dead runs.
+ *
+ * <p>A database is dropped only when all of these hold: its name matches {@code attune_test_<8 hex>} exactly, its
+ * comment is the marker of that same run id, the marker says the lease lives in the database this janitor is connected
+ * to, and no session holds that run's lease. A database whose lease lives elsewhere is reported as alive (its liveness
+ * cannot be seen from here); everything else is never touched. Drops are plain {@code DROP DATABASE}: a database someone is still
+ * connected to stays, and is reported. The {@link CleanupReport} it returns lists database names.
+ */
+public final class DatabaseJanitor {
+
+    private final ServerConnections connections;
+
+    /** A janitor working through {@code connections} (to the database in which runs hold their leases). */
+    public DatabaseJanitor(ServerConnections connections) {
+        this.connections = connections;
+    }
+
+    /** Classifies every database whose name looks like a run database, without changing anything. */
+    public CleanupReport survey() {
+        try (Connection connection = connections.open("attune-test-database-janitor")) {
+            return survey(connection);
+        } catch (SQLException e) {
+            throw new JanitorException("surveying test databases failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Drops the databases of dead runs, reporting each step to {@code progress}.
+     *
+     * @param dryRun when true, only reports what would be dropped
+     */
+    public CleanupReport clean(boolean dryRun, Consumer<String> progress) {
+        try (Connection connection = connections.open("attune-test-database-janitor")) {
+            CleanupReport report = survey(connection);
+            if (dryRun) {
+                report.leaked().forEach(database -> progress.accept("would drop database " + database));
+                return report;
+            }
+            List<String> dropped = new ArrayList<>();
+            for (String database : report.leaked()) {
+                try (Statement statement = connection.createStatement()) {
+                    // Re-check right before dropping, as the schema janitor does.
+                    Optional<String> runId = TestDatabaseNames.runIdOf(database);
+                    if (runId.isEmpty() || RunLease.isAlive(connection, runId.get())) {
+                        continue;
+                    }
+                    statement.execute("drop database if exists " + database);
+                    dropped.add(database);
+                    progress.accept("dropped database " + database);
+                } catch (SQLException e) {
+                    // Still in use, or owned by another user: leave it, and carry on with the others.
+                    progress.accept("could not drop database " + database + ": " + e.getMessage());
+                }
+            }
+            return report.withDropped(dropped);
+        } catch (SQLException e) {
+            throw new JanitorException("cleaning test databases failed: " + e.getMessage(), e);
+        }
+    }
+
+    private CleanupReport survey(Connection connection) throws SQLException {
+        List<String> leaked = new ArrayList<>();
+        List<String> alive = new ArrayList<>();
+        List<String> unmarked = new ArrayList<>();
+        // Databases are cluster-wide and their comments live in the shared catalog: visible from any database.
+        String query = "select datname, shobj_description(oid, 'pg_database'), current_database()"
+                + " from pg_catalog.pg_database where datname like ? order by datname";
+        try (PreparedStatement statement = connection.prepareStatement(query)) {
+            statement.setString(1, TestDatabaseNames.LIKE_PATTERN);
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    String name = result.getString(1);
+                    String comment = result.getString(2);
+                    Optional<String> runId = TestDatabaseNames.runIdOf(name);
+                    Optional<String> leaseDatabase =
+                            runId.flatMap(id -> TestDatabaseNames.leaseDatabaseOf(comment, id));
+                    if (leaseDatabase.isEmpty()) {
+                        unmarked.add(name);
+                    } else if (!leaseDatabase.get().equals(result.getString(3))
+                            || RunLease.isAlive(connection, runId.get())) {
+                        alive.add(name);
+                    } else {
+                        leaked.add(name);
+                    }
+                }
+            }
+        }
+        return new CleanupReport(leaked, alive, unmarked, List.of());
+    }
+}
