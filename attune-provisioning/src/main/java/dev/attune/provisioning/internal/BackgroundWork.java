@@ -1,5 +1,6 @@
 package dev.attune.provisioning.internal;
 
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,12 +33,12 @@ public final class BackgroundWork {
      * @return its result, or empty when the work was already shut down (the caller then does the work itself or
      *         gives up)
      */
-    public <T> java.util.Optional<CompletableFuture<T>> submit(Supplier<T> task) {
+    public <T> Optional<CompletableFuture<T>> submit(Supplier<T> task) {
         synchronized (lifecycle) {
             if (shutDown.get()) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
-            return java.util.Optional.of(CompletableFuture.supplyAsync(task, executor));
+            return Optional.of(CompletableFuture.supplyAsync(task, executor));
         }
     }
 

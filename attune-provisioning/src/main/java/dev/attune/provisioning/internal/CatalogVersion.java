@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import org.postgresql.PGStatement;
 
 /**
@@ -133,16 +134,16 @@ public final class CatalogVersion {
     }
 
     /** The version written by {@link #token()}, if {@code token} is one. */
-    public static java.util.Optional<CatalogVersion> parse(String token) {
+    public static Optional<CatalogVersion> parse(String token) {
         String[] parts = token == null ? new String[0] : token.split("\\.");
         if (parts.length != 4) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try {
-            return java.util.Optional.of(new CatalogVersion(Long.parseLong(parts[0]), Long.parseLong(parts[1]),
+            return Optional.of(new CatalogVersion(Long.parseLong(parts[0]), Long.parseLong(parts[1]),
                     Long.parseLong(parts[2]), Long.parseLong(parts[3])));
         } catch (NumberFormatException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

@@ -192,7 +192,6 @@ public final class PooledSchema {
             return pids;
         }
 
-
         @Override
         public void close() {
             evictDirty();

@@ -6,6 +6,7 @@ import dev.attune.testserver.ServerConnections;
 import dev.attune.testserver.TestDatabaseServer;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +57,7 @@ public final class SchemaFactory {
      */
     public PooledSchema create() {
         SchemaName schema = nextName();
-        java.util.Optional<PooledSchema> spare = spares.claim(schema);
+        Optional<PooledSchema> spare = spares.claim(schema);
         if (spare.isPresent()) {
             counters.reused.incrementAndGet();
             return spare.get();

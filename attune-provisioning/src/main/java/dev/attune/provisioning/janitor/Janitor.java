@@ -1,8 +1,8 @@
 package dev.attune.provisioning.janitor;
 
+import dev.attune.db.MigrationScripts;
 import dev.attune.db.SchemaName;
 import dev.attune.provisioning.internal.MigrationReplayer;
-import dev.attune.db.MigrationScripts;
 import dev.attune.provisioning.internal.RunLease;
 import dev.attune.provisioning.internal.TemplateKey;
 import dev.attune.provisioning.internal.TestSchemaNames;
@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -151,7 +152,7 @@ public final class Janitor {
      */
     private static List<String> dropStale(Connection connection, List<String> stale, Consumer<String> progress)
             throws SQLException {
-        Map<TemplateKey, List<String>> byKey = new java.util.LinkedHashMap<>();
+        Map<TemplateKey, List<String>> byKey = new LinkedHashMap<>();
         stale.forEach(schema -> byKey.computeIfAbsent(TemplateKey.inName(schema), k -> new ArrayList<>()).add(schema));
         List<String> dropped = new ArrayList<>();
         for (Map.Entry<TemplateKey, List<String>> entry : byKey.entrySet()) {

@@ -30,6 +30,8 @@ public final class ProvisioningBenchmark {
     private static final int SCHEMA_ITERATIONS = Integer.getInteger("benchmark.schemas", 20);
     private static final int LEASE_ITERATIONS = Integer.getInteger("benchmark.leases", 200);
     private static final int WARMUP = 3;
+    private static final int COLD_RUNS = Integer.getInteger("benchmark.coldRuns", 3);
+    private static final int WARM_RUNS = Integer.getInteger("benchmark.warmRuns", 20);
     private static final String INSERT = "insert into pack (ref, label, version) values ('bench', 'Bench', '1.0.0')";
 
     private ProvisioningBenchmark() {
@@ -40,7 +42,7 @@ public final class ProvisioningBenchmark {
         ServerConnections connections = new ServerConnections(server);
         Report report = new Report();
         report.add(Timings.measure("Flyway per test (migrate a new schema, drop it)", SCHEMA_ITERATIONS, WARMUP, i -> {
-            SchemaName schema = SchemaName.of("bench_flyway_" + i);
+            SchemaName schema = SchemaName.of("bench_flyway_" + Peers.RUN + "_" + i);
             try (Database database = Database.open(TestServerConfigs.forSchema(server, schema, 1), "attune-benchmark")) {
                 new Migrator(database).migrate();
             }
@@ -49,15 +51,23 @@ public final class ProvisioningBenchmark {
         MigrationReplayer replayer = new MigrationReplayer(MigrationScripts.load());
         report.add(Timings.measure("Replay per test (migration SQL in one transaction, drop)", SCHEMA_ITERATIONS, WARMUP,
                 i -> {
-                    SchemaName schema = SchemaName.of("bench_replay_" + i);
+                    SchemaName schema = SchemaName.of("bench_replay_" + Peers.RUN + "_" + i);
                     try (Connection connection = connections.open("attune-benchmark")) {
                         replayer.createSchema(connection, schema, "benchmark");
                     }
                     drop(connections, schema);
                 }));
+        report.add(Peers.templateDatabaseClone(server, connections, replayer, SCHEMA_ITERATIONS, WARMUP));
+        report.add(Peers.reset("TRUNCATE reset (all tables, restart identity, warm connection)", server, connections,
+                replayer, true, LEASE_ITERATIONS, WARMUP));
+        report.add(Peers.reset("DELETE reset without checks (warm connection)", server, connections, replayer, false,
+                LEASE_ITERATIONS, WARMUP));
         report.add(leases("Ours, fresh mode: lease + release (ready queue of 2, dropped after use)", server, false,
                 SCHEMA_ITERATIONS));
         report.add(leases("Ours, recycle mode: lease + release (what the test waits)", server, true, LEASE_ITERATIONS));
+        Runs runs = new Runs(server, connections);
+        report.add(runs.cold(COLD_RUNS));
+        report.add(runs.warm(WARM_RUNS));
         report.print(System.out);
     }
 
