@@ -1,6 +1,7 @@
 package dev.attune.provisioning;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.attune.testserver.TestDatabaseServer;
 import java.sql.Connection;
@@ -49,6 +50,84 @@ class RecycleModeTest {
     void aSchemaThatAFunctionWasRedefinedInIsReplaced() {
         assertReplacedAfter(schema -> schema.dsl().execute(
                 "create or replace function generate_webhook_key() returns varchar language sql as $$ select 'wh_x' $$"));
+    }
+
+    @Test
+    void aSchemaWithAPrivilegeGrantedIsReplaced() {
+        assertReplacedAfter(schema -> schema.dsl().execute("grant select on pack to public"));
+    }
+
+    @Test
+    void aSchemaWithAColumnPrivilegeGrantedIsReplaced() {
+        assertReplacedAfter(schema -> schema.dsl().execute("grant update (label) on pack to public"));
+    }
+
+    @Test
+    void aSchemaWithACommentChangedIsReplaced() {
+        assertReplacedAfter(schema -> schema.dsl().execute("comment on table pack is 'changed by a test'"));
+    }
+
+    @Test
+    void aSchemaWithAColumnCommentChangedIsReplaced() {
+        assertReplacedAfter(schema -> schema.dsl().execute("comment on column action.label is 'changed by a test'"));
+    }
+
+    @Test
+    void aSchemaWithANewIndexIsReplaced() {
+        assertReplacedAfter(schema -> schema.dsl().execute("create index pack_label_test on pack (label)"));
+    }
+
+    @Test
+    void aSchemaWithANewTableIsReplaced() {
+        assertReplacedAfter(schema -> schema.dsl().execute("create table scratch (id int)"));
+    }
+
+    @Test
+    void aSchemaWithASequenceAlteredIsReplaced() {
+        assertReplacedAfter(schema -> schema.dsl().execute("alter sequence pack_id_seq increment by 5"));
+    }
+
+    @Test
+    void sessionStateATestLeftOnAPooledConnectionIsNotInherited() throws Exception {
+        try (TestSchemaProvisioner provisioner = TestSchemaProvisioner.start(TestDatabaseServer.get(), ONE_AT_A_TIME)) {
+            String first;
+            try (IsolatedSchema schema = provisioner.lease("leaves session state")) {
+                first = schema.name().value();
+                schema.dsl().execute("set statement_timeout = 4321");
+                schema.dsl().execute("listen some_channel");
+            }
+            try (IsolatedSchema schema = provisioner.lease("gets the schema, not the session state")) {
+                assertThat(schema.name().value()).as("the same schema, recycled").isEqualTo(first);
+                try (Connection connection = schema.dataSource().getConnection();
+                        var statement = connection.createStatement();
+                        var result = statement.executeQuery("select current_setting('statement_timeout'),"
+                                + " (select count(*) from pg_listening_channels())")) {
+                    result.next();
+                    assertThat(result.getString(1)).isEqualTo("0");
+                    assertThat(result.getLong(2)).isZero();
+                }
+            }
+        }
+    }
+
+    @Test
+    void aClosedLeaseRefusesConnectionsAndASchemaWithABorrowedConnectionIsReplaced() throws Exception {
+        try (TestSchemaProvisioner provisioner = TestSchemaProvisioner.start(TestDatabaseServer.get(), ONE_AT_A_TIME)) {
+            String first;
+            Connection leaked;
+            javax.sql.DataSource dataSource;
+            try (IsolatedSchema schema = provisioner.lease("forgets to close a connection")) {
+                first = schema.name().value();
+                dataSource = schema.dataSource();
+                leaked = dataSource.getConnection();
+            }
+            assertThatThrownBy(dataSource::getConnection).hasMessageContaining("lease of test schema " + first);
+            try (IsolatedSchema schema = provisioner.lease("must not share it")) {
+                assertThat(schema.name().value()).isNotEqualTo(first);
+            } finally {
+                leaked.close();
+            }
+        }
     }
 
     @Test

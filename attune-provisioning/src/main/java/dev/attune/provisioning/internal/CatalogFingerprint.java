@@ -137,6 +137,11 @@ public final class CatalogFingerprint {
         return new CatalogFingerprint(new ArrayList<>(lines));
     }
 
+    /** SHA-256 of the lines, in hex: equal digests mean equal fingerprints. */
+    public String digest() {
+        return digest;
+    }
+
     /** The sorted, schema-free description lines. */
     public List<String> lines() {
         return lines;

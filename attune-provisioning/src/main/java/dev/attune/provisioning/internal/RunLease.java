@@ -72,6 +72,18 @@ public final class RunLease implements AutoCloseable {
         }
     }
 
+    /**
+     * Takes a shared advisory lock ({@code namespace}, {@code key}) on the lease's connection, held until the run ends
+     * (or its process dies), waiting while someone holds it exclusively.
+     */
+    public synchronized void holdShared(int namespace, int key) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("select pg_advisory_lock_shared(?, ?)")) {
+            lock.setInt(1, namespace);
+            lock.setInt(2, key);
+            lock.execute();
+        }
+    }
+
     /** This run's id (8 hex digits). */
     public String runId() {
         return runId;

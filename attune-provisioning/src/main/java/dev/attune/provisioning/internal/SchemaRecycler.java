@@ -1,13 +1,15 @@
 package dev.attune.provisioning.internal;
 
-import dev.attune.db.SchemaName;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,27 +18,33 @@ import java.util.Set;
 /**
  * Makes a released test schema as good as new, or says it cannot: the verified recycle mode.
  *
- * <p>A schema is recycled only when no other session uses it (no lock on any of its relations, no connection tagged
- * with its name) and its catalog fingerprint still equals the template's (a test that altered a table, function, type or
- * trigger is dropped instead). Then, in one transaction, every table is emptied with {@code DELETE} (children before
- * parents, so no foreign key is ever violated; much cheaper than {@code TRUNCATE} for small tables) and every sequence
- * restarts at 1.
+ * <p>A schema is recycled only when its pool has every connection back, none of them carries session state a test left
+ * (those are evicted), no other session uses the schema (no lock on any of its relations, no other connection tagged
+ * with its name), and its {@link CatalogVersion} equals the one recorded when it was verified (a test that altered,
+ * created, dropped, granted or commented anything is dropped instead). Then, in one transaction on one of the schema's
+ * own warm connections, every table is emptied with {@code DELETE} (children before parents, so no foreign key is ever
+ * violated; much cheaper than {@code TRUNCATE} for small tables) and every sequence is set back to its start with
+ * {@code setval} (unlike {@code ALTER SEQUENCE RESTART}, it writes no catalog row, so the catalog version stays).
  */
 public final class SchemaRecycler {
 
-    private final CatalogFingerprint template;
-    private final List<String> deleteOrder;
-    private final List<String> sequences;
+    private static final String IN_USE = """
+            select exists (select 1 from pg_catalog.pg_locks l
+                           join pg_catalog.pg_class c on c.oid = l.relation
+                           join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+                           where n.nspname = ? and l.pid <> all (?))
+                or exists (select 1 from pg_catalog.pg_stat_activity
+                           where pid <> all (?) and right(application_name, ?) = ?)
+            """;
 
-    private SchemaRecycler(CatalogFingerprint template, List<String> deleteOrder, List<String> sequences) {
-        this.template = template;
-        this.deleteOrder = List.copyOf(deleteOrder);
-        this.sequences = List.copyOf(sequences);
+    private final String resetScript;
+
+    private SchemaRecycler(String resetScript) {
+        this.resetScript = resetScript;
     }
 
     /** Learns the tables, their foreign keys and the sequences of {@code templateSchema}. */
-    public static SchemaRecycler forTemplate(Connection connection, String templateSchema, CatalogFingerprint template)
-            throws SQLException {
+    public static SchemaRecycler forTemplate(Connection connection, String templateSchema) throws SQLException {
         List<String> tables = names(connection, templateSchema, "r");
         tables.remove("flyway_schema_history");
         Map<String, Set<String>> parents = new HashMap<>();
@@ -55,39 +63,64 @@ public final class SchemaRecycler {
                 }
             }
         }
-        return new SchemaRecycler(template, childrenFirst(tables, parents), names(connection, templateSchema, "S"));
+        return new SchemaRecycler(resetScript(childrenFirst(tables, parents), sequenceStarts(connection, templateSchema)));
     }
 
     /**
-     * Empties {@code schema} if it is safe to reuse.
+     * Empties {@code schema} if it is safe to reuse. Runs on the schema's own pool.
      *
-     * @return true when the schema is clean and may be leased again; false when it is still in use or its DDL changed
-     *         and it must be dropped
-     * @throws SQLException when emptying it failed (the transaction is rolled back; drop the schema)
+     * @return true when the schema is clean and may be leased again; false when it is still in use or changed and
+     *         must be dropped
+     * @throws SQLException when checking or emptying it failed (rolled back; drop the schema)
      */
-    public boolean recycle(Connection connection, SchemaName schema) throws SQLException {
-        if (inUse(connection, schema) || !CatalogFingerprint.of(connection, schema.value()).equals(template)) {
+    public boolean recycle(PooledSchema schema) throws SQLException {
+        if (!schema.idle()) {
             return false;
         }
-        StringBuilder script = new StringBuilder();
+        try (PooledSchema.Sessions sessions = schema.borrowAll()) {
+            Connection connection = sessions.worker();
+            connection.setAutoCommit(false);
+            try {
+                CatalogVersion version = CatalogVersion.of(connection, schema.name().value());
+                if (!version.equals(schema.verifiedVersion()) || inUse(connection, schema, sessions.pids())) {
+                    connection.rollback();
+                    return false;
+                }
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute(resetScript); // one round trip; the search path is the schema alone
+                }
+                connection.commit();
+                return true;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
+    private static String resetScript(List<String> deleteOrder, Map<String, Long> sequences) {
+        // Planner settings of the catalog queries end here; test data needs no durable commit.
+        StringBuilder script = new StringBuilder("set local enable_seqscan = on; set local enable_hashjoin = on;"
+                + " set local enable_mergejoin = on; set local synchronous_commit = off;\n");
         for (String table : deleteOrder) {
-            script.append("delete from ").append(schema.value()).append(".\"").append(table).append("\";\n");
+            script.append("delete from \"").append(table).append("\";\n");
         }
-        for (String sequence : sequences) {
-            script.append("alter sequence ").append(schema.value()).append(".\"").append(sequence).append("\" restart;\n");
+        if (!sequences.isEmpty()) {
+            List<String> calls = new ArrayList<>();
+            sequences.forEach((sequence, start) -> calls.add("pg_catalog.setval('\"" + sequence + "\"', " + start + ", false)"));
+            script.append("select ").append(String.join(", ", calls)).append(";\n");
         }
-        boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false);
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(script.toString()); // one round trip, one transaction
-            connection.commit();
-            return true;
-        } catch (SQLException | RuntimeException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(autoCommit);
-        }
+        return script.toString();
+    }
+
+    /**
+     * What a recycle runs once its checks passed: the deletes and {@code setval}s, unqualified (for the schema's own
+     * connections). Public for the benchmark, which measures it without the checks.
+     */
+    public String resetScript() {
+        return resetScript;
     }
 
     /** The tables in an order where every table comes before the tables it references. */
@@ -98,7 +131,7 @@ public final class SchemaRecycler {
             visit(table, parents, visited, parentsFirst);
         }
         List<String> order = new ArrayList<>(parentsFirst);
-        java.util.Collections.reverse(order);
+        Collections.reverse(order);
         return order;
     }
 
@@ -112,27 +145,40 @@ public final class SchemaRecycler {
     }
 
     /**
-     * Whether another session still uses the schema: one holding a lock on any of its relations, or one tagged with its
-     * name ({@code attune-test:<schema>}, {@code attune-notifications:<schema>}, ...) — an idle pool or a LISTEN
-     * connection holds no lock.
+     * Whether another session uses the schema: one holding a lock on any of its relations, or one tagged with its name
+     * ({@code attune-notifications:<schema>}, a tool's connection, ...) — an idle connection or a LISTEN holds no lock.
+     * The schema's own pool ({@code poolPids}) does not count.
      */
-    private static boolean inUse(Connection connection, SchemaName schema) throws SQLException {
-        String query = "select exists (select 1 from pg_catalog.pg_locks l"
-                + " join pg_catalog.pg_class c on c.oid = l.relation"
-                + " join pg_catalog.pg_namespace n on n.oid = c.relnamespace"
-                + " where n.nspname = ? and l.pid <> pg_catalog.pg_backend_pid())"
-                + " or exists (select 1 from pg_catalog.pg_stat_activity"
-                + " where pid <> pg_catalog.pg_backend_pid() and right(application_name, ?) = ?)";
-        try (PreparedStatement statement = connection.prepareStatement(query)) {
-            String tag = ":" + schema.value();
-            statement.setString(1, schema.value());
-            statement.setInt(2, tag.length());
-            statement.setString(3, tag);
+    private static boolean inUse(Connection connection, PooledSchema schema, List<Integer> poolPids) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(IN_USE)) {
+            Array pids = connection.createArrayOf("int4", poolPids.toArray());
+            String tag = ":" + schema.name().value();
+            statement.setString(1, schema.name().value());
+            statement.setArray(2, pids);
+            statement.setArray(3, pids);
+            statement.setInt(4, tag.length());
+            statement.setString(5, tag);
             try (ResultSet result = statement.executeQuery()) {
                 result.next();
                 return result.getBoolean(1);
             }
         }
+    }
+
+    private static Map<String, Long> sequenceStarts(Connection connection, String schema) throws SQLException {
+        String query = "select c.relname, s.seqstart from pg_catalog.pg_sequence s"
+                + " join pg_catalog.pg_class c on c.oid = s.seqrelid"
+                + " join pg_catalog.pg_namespace n on n.oid = c.relnamespace where n.nspname = ? order by c.relname";
+        Map<String, Long> starts = new LinkedHashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(query)) {
+            statement.setString(1, schema);
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    starts.put(result.getString(1), result.getLong(2));
+                }
+            }
+        }
+        return starts;
     }
 
     private static List<String> names(Connection connection, String schema, String relkind) throws SQLException {

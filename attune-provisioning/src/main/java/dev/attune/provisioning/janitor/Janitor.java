@@ -1,8 +1,10 @@
 package dev.attune.provisioning.janitor;
 
+import dev.attune.db.MigrationScripts;
 import dev.attune.db.SchemaName;
 import dev.attune.provisioning.internal.MigrationReplayer;
 import dev.attune.provisioning.internal.RunLease;
+import dev.attune.provisioning.internal.TemplateKey;
 import dev.attune.provisioning.internal.TestSchemaNames;
 import dev.attune.testserver.ServerConnections;
 import java.sql.Connection;
@@ -11,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,6 +65,18 @@ public final class Janitor {
      */
     public CleanupReport clean(boolean dryRun, Consumer<String> progress) {
         try (Connection connection = connections.open("attune-test-janitor")) {
+            return clean(connection, dryRun, progress);
+        } catch (SQLException e) {
+            throw new JanitorException("cleaning test schemas failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Like {@link #clean(boolean, Consumer)}, on a connection of the caller's (a run's start reuses its own): the survey
+     * is one catalog query, and nothing else happens unless it finds something to drop.
+     */
+    public CleanupReport clean(Connection connection, boolean dryRun, Consumer<String> progress) {
+        try {
             CleanupReport report = survey(connection);
             if (dryRun) {
                 report.leaked().forEach(schema -> progress.accept("would drop " + schema));
@@ -85,6 +100,7 @@ public final class Janitor {
                     progress.accept("could not drop " + schema + ": " + e.getMessage());
                 }
             }
+            dropped.addAll(dropStale(connection, report.stale(), progress));
             return report.withDropped(dropped);
         } catch (SQLException e) {
             throw new JanitorException("cleaning test schemas failed: " + e.getMessage(), e);
@@ -95,7 +111,10 @@ public final class Janitor {
         List<String> leaked = new ArrayList<>();
         List<String> alive = new ArrayList<>();
         List<String> unmarked = new ArrayList<>();
+        List<String> shared = new ArrayList<>();
+        List<String> stale = new ArrayList<>();
         Map<String, Boolean> runs = new HashMap<>();
+        TemplateKey current = currentKey(connection);
         String query = "select nspname, obj_description(oid, 'pg_namespace') from pg_catalog.pg_namespace"
                 + " where nspname like ? order by nspname";
         try (PreparedStatement statement = connection.prepareStatement(query)) {
@@ -104,6 +123,11 @@ public final class Janitor {
                 while (result.next()) {
                     String name = result.getString(1);
                     String comment = result.getString(2);
+                    TemplateKey key = TemplateKey.inName(name);
+                    if (key != null) {
+                        (key.equals(current) ? shared : stale).add(name);
+                        continue;
+                    }
                     Optional<String> runId = TestSchemaNames.runIdOf(name);
                     if (runId.isEmpty() || !TestSchemaNames.isMarkerOf(comment, runId.get())) {
                         unmarked.add(name);
@@ -114,7 +138,50 @@ public final class Janitor {
                 }
             }
         }
-        return new CleanupReport(leaked, alive, unmarked, List.of());
+        return new CleanupReport(leaked, alive, unmarked, List.of(), shared, stale);
+    }
+
+    /** The key of the migrations on the classpath; stale templates are those of any other key. */
+    private static TemplateKey currentKey(Connection connection) throws SQLException {
+        return TemplateKey.of(connection, MigrationScripts.load());
+    }
+
+    /**
+     * Drops stale templates and spares whose key no run holds (a run holds a shared lock on its template's key for its
+     * whole life; taking it exclusively here keeps runs from starting to use them while they are dropped).
+     */
+    private static List<String> dropStale(Connection connection, List<String> stale, Consumer<String> progress)
+            throws SQLException {
+        Map<TemplateKey, List<String>> byKey = new LinkedHashMap<>();
+        stale.forEach(schema -> byKey.computeIfAbsent(TemplateKey.inName(schema), k -> new ArrayList<>()).add(schema));
+        List<String> dropped = new ArrayList<>();
+        for (Map.Entry<TemplateKey, List<String>> entry : byKey.entrySet()) {
+            if (!advisory(connection, "pg_try_advisory_lock", entry.getKey())) {
+                progress.accept("kept stale template schemas in use by a run: " + entry.getValue());
+                continue;
+            }
+            try {
+                for (String schema : entry.getValue()) {
+                    MigrationReplayer.dropSchema(connection, SchemaName.of(schema));
+                    dropped.add(schema);
+                    progress.accept("dropped stale " + schema);
+                }
+            } finally {
+                advisory(connection, "pg_advisory_unlock", entry.getKey());
+            }
+        }
+        return dropped;
+    }
+
+    private static boolean advisory(Connection connection, String function, TemplateKey key) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("select " + function + "(?, ?)")) {
+            statement.setInt(1, TemplateKey.USE_LOCK);
+            statement.setInt(2, key.lockKey());
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getBoolean(1);
+            }
+        }
     }
 
     private boolean isAlive(Connection connection, String runId) {

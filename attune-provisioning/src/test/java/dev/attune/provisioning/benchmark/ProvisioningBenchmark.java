@@ -6,6 +6,7 @@ import dev.attune.db.Migrator;
 import dev.attune.db.SchemaName;
 import dev.attune.provisioning.IsolatedSchema;
 import dev.attune.provisioning.ProvisioningSettings;
+import dev.attune.provisioning.ProvisioningStatistics;
 import dev.attune.provisioning.TestSchemaProvisioner;
 import dev.attune.provisioning.TestServerConfigs;
 import dev.attune.provisioning.internal.MigrationReplayer;
@@ -14,27 +15,24 @@ import dev.attune.testserver.TestDatabaseServer;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Measures, side by side in one run against the test server, what one test waits for to get a migrated schema and give
- * it back:
- * <ol>
- *   <li>Flyway per test (migrate a new schema with Flyway, then drop it) — the baseline;</li>
- *   <li>replay per test (the migration SQL in one transaction, then drop) — what fresh-mode schemas cost the server;</li>
- *   <li>a lease in fresh mode (ready pool filled in the background, schema dropped after use);</li>
- *   <li>a lease in recycle mode (verified, emptied and reused).</li>
- * </ol>
- * Each lease inserts one row so that recycling has something to delete. Run with
- * {@code ./mvnw -q -pl attune-test-support -am -Pbenchmark verify -DskipTests}; results go to standard output.
+ * it back, for our provisioner and its peers. Each scenario gets warm-up iterations, then timed ones, sequentially, in
+ * one JVM; every lease inserts one row so that a reset has something to delete. Run with
+ * {@code ./mvnw -q -pl attune-provisioning -am -Pbenchmark verify -DskipTests}; the table (and a text chart) go to
+ * standard output, see docs/performance.md.
  */
 public final class ProvisioningBenchmark {
 
     private static final int SCHEMA_ITERATIONS = Integer.getInteger("benchmark.schemas", 20);
-    private static final int LEASE_ITERATIONS = Integer.getInteger("benchmark.leases", 60);
+    private static final int LEASE_ITERATIONS = Integer.getInteger("benchmark.leases", 200);
     private static final int WARMUP = 3;
+    private static final int COLD_RUNS = Integer.getInteger("benchmark.coldRuns", 3);
+    private static final int WARM_RUNS = Integer.getInteger("benchmark.warmRuns", 20);
+    private static final String INSERT = "insert into pack (ref, label, version) values ('bench', 'Bench', '1.0.0')";
 
     private ProvisioningBenchmark() {
     }
@@ -42,88 +40,62 @@ public final class ProvisioningBenchmark {
     public static void main(String[] args) throws Exception {
         TestDatabaseServer server = TestDatabaseServer.get();
         ServerConnections connections = new ServerConnections(server);
-        List<Result> results = new ArrayList<>();
-        results.add(measure("Flyway per test", SCHEMA_ITERATIONS, i -> {
-            SchemaName schema = SchemaName.of("bench_flyway_" + i);
+        Report report = new Report();
+        report.add(Timings.measure("Flyway per test (migrate a new schema, drop it)", SCHEMA_ITERATIONS, WARMUP, i -> {
+            SchemaName schema = SchemaName.of("bench_flyway_" + Peers.RUN + "_" + i);
             try (Database database = Database.open(TestServerConfigs.forSchema(server, schema, 1), "attune-benchmark")) {
                 new Migrator(database).migrate();
             }
             drop(connections, schema);
         }));
         MigrationReplayer replayer = new MigrationReplayer(MigrationScripts.load());
-        results.add(measure("Replay per test", SCHEMA_ITERATIONS, i -> {
-            SchemaName schema = SchemaName.of("bench_replay_" + i);
-            try (Connection connection = connections.open("attune-benchmark")) {
-                replayer.createSchema(connection, schema, "benchmark");
-            }
-            drop(connections, schema);
-        }));
-        results.add(leases("Lease, fresh mode", server, false));
-        results.add(leases("Lease, recycle mode", server, true));
-
-        double baseline = results.get(0).median();
-        System.out.printf(Locale.ROOT, "%n| Scenario | n | median ms | mean ms | p90 ms | median vs Flyway |%n|---|---|---|---|---|---|%n");
-        for (Result result : results) {
-            String ratio = result == results.get(0) ? "baseline"
-                    : String.format(Locale.ROOT, "%.1fx faster", baseline / result.median());
-            System.out.printf(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %s |%n", result.name(),
-                    result.millis().length, result.median(), result.mean(), result.p90(), ratio);
-        }
+        report.add(Timings.measure("Replay per test (migration SQL in one transaction, drop)", SCHEMA_ITERATIONS, WARMUP,
+                i -> {
+                    SchemaName schema = SchemaName.of("bench_replay_" + Peers.RUN + "_" + i);
+                    try (Connection connection = connections.open("attune-benchmark")) {
+                        replayer.createSchema(connection, schema, "benchmark");
+                    }
+                    drop(connections, schema);
+                }));
+        report.add(Peers.templateDatabaseClone(server, connections, replayer, SCHEMA_ITERATIONS, WARMUP));
+        report.add(Peers.reset("TRUNCATE reset (all tables, restart identity, warm connection)", server, connections,
+                replayer, true, LEASE_ITERATIONS, WARMUP));
+        report.add(Peers.reset("DELETE reset without checks (warm connection)", server, connections, replayer, false,
+                LEASE_ITERATIONS, WARMUP));
+        report.add(leases("Ours, fresh mode: lease + release (ready queue of 2, dropped after use)", server, false,
+                SCHEMA_ITERATIONS));
+        report.add(leases("Ours, recycle mode: lease + release (what the test waits)", server, true, LEASE_ITERATIONS));
+        Runs runs = new Runs(server, connections);
+        report.add(runs.cold(COLD_RUNS));
+        report.add(runs.warm(WARM_RUNS));
+        report.print(System.out);
     }
 
-    private static Result leases(String name, TestDatabaseServer server, boolean recycle) throws Exception {
+    /** Times what the test waits for: {@code lease()} plus {@code close()}; the insert in between is not timed. */
+    private static Timings leases(String name, TestDatabaseServer server, boolean recycle, int iterations)
+            throws Exception {
         ProvisioningSettings settings = new ProvisioningSettings(2, 4, 2, Duration.ofMinutes(2), false, recycle);
         try (TestSchemaProvisioner provisioner = TestSchemaProvisioner.start(server, settings)) {
-            return measure(name, LEASE_ITERATIONS, i -> {
-                try (IsolatedSchema schema = provisioner.lease("benchmark " + i)) {
-                    schema.dsl().execute("insert into pack (ref, label, version) values ('bench', 'Bench', '1.0.0')");
-                }
+            Timings timings = Timings.measureParts(name, iterations, WARMUP, clock -> {
+                IsolatedSchema schema = provisioner.lease("benchmark");
+                clock.pause();
+                schema.dsl().execute(INSERT);
+                clock.resume();
+                schema.close();
             });
+            ProvisioningStatistics statistics = provisioner.statistics();
+            if (recycle && statistics.recycled() > 0) {
+                timings = timings.withNote(String.format(Locale.ROOT, "background work per recycle %.1f ms (%d recycled, %d replaced)",
+                        statistics.recycleTime().toNanos() / 1e6 / statistics.recycled(), statistics.recycled(),
+                        statistics.replaced()));
+            }
+            return timings;
         }
     }
 
-    private static Result measure(String name, int iterations, Step step) throws Exception {
-        for (int i = 0; i < WARMUP; i++) {
-            step.run(iterations + i); // warm-up iterations get their own names
-        }
-        double[] millis = new double[iterations];
-        for (int i = 0; i < iterations; i++) {
-            long start = System.nanoTime();
-            step.run(i);
-            millis[i] = (System.nanoTime() - start) / 1e6;
-        }
-        System.out.printf(Locale.ROOT, "%s: %d iterations done%n", name, iterations);
-        return new Result(name, millis);
-    }
-
-    private static void drop(ServerConnections connections, SchemaName schema) throws Exception {
+    static void drop(ServerConnections connections, SchemaName schema) throws Exception {
         try (Connection connection = connections.open("attune-benchmark")) {
             MigrationReplayer.dropSchema(connection, schema);
-        }
-    }
-
-    @FunctionalInterface
-    private interface Step {
-        void run(int iteration) throws Exception;
-    }
-
-    private record Result(String name, double[] millis) {
-        double median() {
-            return percentile(0.5);
-        }
-
-        double p90() {
-            return percentile(0.9);
-        }
-
-        double mean() {
-            return Arrays.stream(millis).average().orElse(Double.NaN);
-        }
-
-        private double percentile(double p) {
-            double[] sorted = millis.clone();
-            Arrays.sort(sorted);
-            return sorted[(int) Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
         }
     }
 }

@@ -1,0 +1,207 @@
+package dev.attune.provisioning.internal;
+
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import dev.attune.db.Database;
+import dev.attune.db.SchemaName;
+import dev.attune.provisioning.TestServerConfigs;
+import dev.attune.testserver.ServerConnections;
+import dev.attune.testserver.TestDatabaseServer;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A test schema together with its connection pool, kept with it across leases: a recycled schema is handed out with
+ * connections whose server processes and catalog caches are already warm, instead of a new pool per lease.
+ *
+ * <p>Also remembers the schema's {@link CatalogVersion} when it was last verified, against which the recycler detects
+ * changes. Not thread-safe: a schema is used by one lease or one background task at a time.
+ */
+public final class PooledSchema {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PooledSchema.class);
+
+    private final SchemaName name;
+    private final Database database;
+    private final int size;
+    private CatalogVersion verified;
+
+    private PooledSchema(SchemaName name, Database database, int size) {
+        this.name = name;
+        this.database = database;
+        this.size = size;
+    }
+
+    /**
+     * Opens a pool of {@code size} connections bound to the (existing, verified) schema {@code name}, checks every
+     * connection's session and records the schema's catalog version.
+     */
+    public static PooledSchema open(TestDatabaseServer server, SchemaName name, int size) throws SQLException {
+        Database database = Database.open(TestServerConfigs.forSchema(server, name, size), "attune-test:" + name);
+        PooledSchema schema = new PooledSchema(name, database, size);
+        try (Sessions sessions = schema.borrowAll(size)) {
+            schema.verified = CatalogVersion.of(sessions.worker(), name.value());
+        } catch (SQLException | RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        return schema;
+    }
+
+    /** The schema's name. */
+    public SchemaName name() {
+        return name;
+    }
+
+    /** The pool bound to the schema. */
+    public Database database() {
+        return database;
+    }
+
+    /** The catalog version recorded when the schema was last verified. */
+    public CatalogVersion verifiedVersion() {
+        return verified;
+    }
+
+    /** Whether the pool is open and none of its connections is still borrowed (a test that closed everything). */
+    boolean idle() {
+        HikariDataSource pool = hikari();
+        if (pool == null || pool.isClosed()) {
+            return false;
+        }
+        HikariPoolMXBean bean = pool.getHikariPoolMXBean();
+        return bean != null && bean.getActiveConnections() == 0;
+    }
+
+    /**
+     * Borrows every connection the pool holds (at least one), checks each session and evicts those a test left state
+     * in. The caller closes the result, which gives the clean connections back.
+     */
+    Sessions borrowAll() throws SQLException {
+        HikariPoolMXBean bean = hikari().getHikariPoolMXBean();
+        return borrowAll(Math.max(1, Math.min(size, bean.getTotalConnections())));
+    }
+
+    private Sessions borrowAll(int count) throws SQLException {
+        Sessions sessions = new Sessions(hikari());
+        try {
+            for (int i = 0; i < count; i++) {
+                Connection connection = database.dataSource().getConnection();
+                SessionState state = SessionState.of(connection);
+                sessions.add(connection, state);
+            }
+            return sessions;
+        } catch (SQLException | RuntimeException e) {
+            sessions.close();
+            throw e;
+        }
+    }
+
+    /** Closes the pool; the schema itself stays. Idempotent. */
+    public void closePool() {
+        database.close();
+    }
+
+    /** Closes the pool and drops the schema (one schema per transaction), logging instead of throwing. */
+    public void closeAndDrop(ServerConnections connections) {
+        closePool();
+        dropQuietly(connections, name);
+    }
+
+    /** Drops {@code schema}, logging instead of throwing: the janitor of a later run drops what is left. */
+    public static void dropQuietly(ServerConnections connections, SchemaName schema) {
+        try (Connection connection = connections.open("attune-test-drop")) {
+            MigrationReplayer.dropSchema(connection, schema);
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("Could not drop test schema {} ({}); the next run's janitor will", schema, e.getMessage());
+        }
+    }
+
+    void markVerified(CatalogVersion version) {
+        this.verified = version;
+    }
+
+    private HikariDataSource hikari() {
+        return unwrap(database);
+    }
+
+    private static HikariDataSource unwrap(Database database) {
+        try {
+            return database.dataSource().unwrap(HikariDataSource.class);
+        } catch (SQLException | IllegalStateException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "PooledSchema[" + name + "]";
+    }
+
+    /** Connections borrowed from a schema's pool for checking: clean ones go back to the pool, dirty ones are evicted. */
+    static final class Sessions implements AutoCloseable {
+        private final HikariDataSource pool;
+        private final List<Connection> clean = new ArrayList<>();
+        private final List<Integer> pids = new ArrayList<>();
+        private final List<Connection> dirty = new ArrayList<>();
+
+        private Sessions(HikariDataSource pool) {
+            this.pool = pool;
+        }
+
+        private void add(Connection connection, SessionState state) {
+            pids.add(state.pid());
+            (state.clean() ? clean : dirty).add(connection);
+        }
+
+        /** Connections without leftover session state. */
+        List<Connection> clean() {
+            return clean;
+        }
+
+        /**
+         * A clean connection to work on: a borrowed one, or — when every borrowed one was dirty and is now evicted — a
+         * new one from the pool.
+         */
+        Connection worker() throws SQLException {
+            if (clean.isEmpty()) {
+                evictDirty();
+                Connection connection = pool.getConnection();
+                SessionState state = SessionState.of(connection);
+                add(connection, state);
+                if (!state.clean()) {
+                    throw new SQLException("a new connection of pool " + pool.getPoolName() + " is not clean");
+                }
+            }
+            return clean.get(0);
+        }
+
+        private void evictDirty() {
+            for (Connection connection : dirty) {
+                pool.evictConnection(connection);
+            }
+            dirty.clear();
+        }
+
+        /** Server processes of every borrowed connection, clean or not: the pool's own sessions. */
+        List<Integer> pids() {
+            return pids;
+        }
+
+        @Override
+        public void close() {
+            evictDirty();
+            for (Connection connection : clean) {
+                try {
+                    connection.close();
+                } catch (SQLException e) {
+                    pool.evictConnection(connection);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package dev.attune.provisioning.internal;
+
+import dev.attune.db.AttuneDbException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+/**
+ * Schemas ready to lease, or being made ready in the background (built, or recycled after a release). A lease takes
+ * one that is ready if any is, and waits for the earliest otherwise; the queue is topped up to its target in the
+ * background so that a test rarely waits.
+ *
+ * <p>Schemas in the queue keep their pools, so the queue never holds more than the target plus the schemas released
+ * by leases: with at most {@code L} leases at once, at most {@code L + target} pools exist.
+ */
+public final class ReadyQueue {
+
+    private final int target;
+    private final Supplier<Optional<CompletableFuture<PooledSchema>>> build;
+    private final LinkedList<CompletableFuture<PooledSchema>> queue = new LinkedList<>();
+
+    /**
+     * @param target how many schemas to keep ready ahead of demand
+     * @param build  starts building a schema in the background; empty when the run is closing
+     */
+    public ReadyQueue(int target, Supplier<Optional<CompletableFuture<PooledSchema>>> build) {
+        this.target = target;
+        this.build = build;
+    }
+
+    /** Starts building schemas up to the target. */
+    public synchronized void fill() {
+        while (queue.size() < target) {
+            Optional<CompletableFuture<PooledSchema>> next = build.get();
+            if (next.isEmpty()) {
+                return;
+            }
+            queue.add(next.get());
+        }
+    }
+
+    /** Queues a schema that becomes ready when {@code schema} completes (a recycle, or its replacement). */
+    public synchronized void add(CompletableFuture<PooledSchema> schema) {
+        queue.add(schema);
+    }
+
+    /**
+     * The next ready schema: one already ready, else the earliest to become ready (building one when none is on its
+     * way). Tops the queue up.
+     *
+     * @throws AttuneDbException when building failed, took longer than {@code timeout}, or the run is closing
+     */
+    public PooledSchema take(Duration timeout) {
+        CompletableFuture<PooledSchema> next;
+        synchronized (this) {
+            next = removeFirstDone();
+            if (next == null) {
+                next = queue.poll();
+            }
+            if (next == null) {
+                next = build.get().orElseThrow(() -> new IllegalStateException("the test run is closed"));
+            }
+            fill();
+        }
+        try {
+            return next.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof AttuneDbException known) {
+                throw known;
+            }
+            throw new AttuneDbException("creating a test schema failed: " + cause.getMessage(), cause);
+        } catch (TimeoutException e) {
+            add(next); // whenever it arrives, a later lease (or the run's end) takes it
+            throw new AttuneDbException("getting a test schema ready took longer than " + timeout.toSeconds() + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            add(next);
+            throw new AttuneDbException("interrupted while waiting for a test schema", e);
+        }
+    }
+
+    /** Empties the queue: the schemas that became ready (call after the background work finished). */
+    public synchronized List<PooledSchema> drain() {
+        List<PooledSchema> ready = new ArrayList<>();
+        for (CompletableFuture<PooledSchema> schema : queue) {
+            if (schema.isDone() && !schema.isCompletedExceptionally() && schema.join() != null) {
+                ready.add(schema.join());
+            }
+        }
+        queue.clear();
+        return ready;
+    }
+
+    private CompletableFuture<PooledSchema> removeFirstDone() {
+        for (Iterator<CompletableFuture<PooledSchema>> it = queue.iterator(); it.hasNext(); ) {
+            CompletableFuture<PooledSchema> schema = it.next();
+            if (schema.isDone() && !schema.isCompletedExceptionally()) {
+                it.remove();
+                return schema;
+            }
+        }
+        return null;
+    }
+}

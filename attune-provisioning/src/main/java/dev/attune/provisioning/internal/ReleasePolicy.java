@@ -1,0 +1,95 @@
+package dev.attune.provisioning.internal;
+
+import dev.attune.testserver.ServerConnections;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What happens to a schema when its test is done, all of it in the background so that the test does not wait: kept for
+ * debugging (a failed test, on request), recycled and queued again (recycle mode), or dropped (fresh mode, or when
+ * recycling is not safe — then a new schema takes its place in the queue).
+ */
+public final class ReleasePolicy {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReleasePolicy.class);
+
+    private final SchemaRecycler recycler;
+    private final SchemaFactory factory;
+    private final ReadyQueue ready;
+    private final BackgroundWork background;
+    private final ServerConnections connections;
+    private final String runId;
+    private final RunCounters counters;
+
+    /** @param recycler null in fresh mode */
+    public ReleasePolicy(SchemaRecycler recycler, SchemaFactory factory, ReadyQueue ready, BackgroundWork background,
+            ServerConnections connections, String runId, RunCounters counters) {
+        this.recycler = recycler;
+        this.factory = factory;
+        this.ready = ready;
+        this.background = background;
+        this.connections = connections;
+        this.runId = runId;
+        this.counters = counters;
+    }
+
+    /** Gives {@code schema} back after the lease of {@code testName}; {@code keep} keeps it for inspection. */
+    public void release(PooledSchema schema, String testName, boolean keep) {
+        if (keep) {
+            keep(schema, testName);
+            return;
+        }
+        if (recycler == null) {
+            if (background.submit(() -> drop(schema)).isEmpty()) {
+                drop(schema);
+            }
+            return;
+        }
+        // Queued at once, so the next lease waits for this (fast) recycle rather than for a new schema.
+        Optional<CompletableFuture<PooledSchema>> next = background.submit(() -> recycleOrReplace(schema));
+        if (next.isPresent()) {
+            ready.add(next.get());
+        } else {
+            drop(schema);
+        }
+    }
+
+    private PooledSchema recycleOrReplace(PooledSchema schema) {
+        long start = System.nanoTime();
+        try {
+            if (recycler.recycle(schema)) {
+                counters.recycled.incrementAndGet();
+                counters.recycleNanos.addAndGet(System.nanoTime() - start);
+                return schema;
+            }
+            LOG.debug("Schema {} cannot be recycled (changed, or still in use); replacing it", schema.name());
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("Recycling {} failed, replacing it: {}", schema.name(), e.getMessage());
+        }
+        counters.replaced.incrementAndGet();
+        drop(schema);
+        return factory.create();
+    }
+
+    private PooledSchema drop(PooledSchema schema) {
+        schema.closeAndDrop(connections);
+        return null;
+    }
+
+    private void keep(PooledSchema schema, String testName) {
+        schema.closePool();
+        try (Connection connection = connections.open("attune-test-keep:" + runId);
+                Statement statement = connection.createStatement()) {
+            statement.execute(TestSchemaNames.commentStatement(schema.name(), TestSchemaNames.marker(runId, testName)));
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("Could not record the test name on kept schema {}: {}", schema.name(), e.getMessage());
+        }
+        LOG.warn("Kept schema {} of failed test {} for debugging; the next run's janitor (or"
+                + " scripts/cleanup-test-schemas.sh --force) removes it", schema.name(), testName);
+    }
+}

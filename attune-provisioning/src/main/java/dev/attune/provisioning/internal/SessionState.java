@@ -1,0 +1,59 @@
+package dev.attune.provisioning.internal;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Whether a pooled connection carries state a test left in its session, which the next test of the same schema would
+ * otherwise inherit: settings changed with {@code SET} (including {@code SET ROLE}), {@code LISTEN} channels, held
+ * cursors, SQL-level prepared statements, advisory locks, temporary tables, or an open transaction.
+ *
+ * <p>Settings given at connection start (the schema binding, the application name) have the source {@code client}, not
+ * {@code session}, so a clean connection reports nothing. A dirty connection is evicted from its pool rather than
+ * repaired: ending the session is the only reset that provably forgets everything.
+ */
+public final class SessionState {
+
+    // Catalog views only; one round trip. pg_backend_pid() names the session for the in-use check.
+    private static final String QUERY = """
+            select pg_catalog.pg_backend_pid(),
+                   (select count(*) from pg_catalog.pg_settings where source = 'session')
+                 + (select count(*) from pg_catalog.pg_listening_channels())
+                 + (select count(*) from pg_catalog.pg_cursors where is_holdable)
+                 + (select count(*) from pg_catalog.pg_prepared_statements where from_sql)
+                 + (select count(*) from pg_catalog.pg_locks
+                    where pid = pg_catalog.pg_backend_pid() and locktype = 'advisory')
+                 + (select count(*) from pg_catalog.pg_class where relnamespace = pg_catalog.pg_my_temp_schema())
+            """;
+
+    private final int pid;
+    private final long leftovers;
+
+    private SessionState(int pid, long leftovers) {
+        this.pid = pid;
+        this.leftovers = leftovers;
+    }
+
+    /** Reads the state of {@code connection}'s session (which must not be inside a transaction of its own). */
+    public static SessionState of(Connection connection) throws SQLException {
+        if (!connection.getAutoCommit()) {
+            return new SessionState(-1, 1); // a test left auto-commit off: its transaction state is unknown
+        }
+        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(QUERY)) {
+            result.next();
+            return new SessionState(result.getInt(1), result.getLong(2));
+        }
+    }
+
+    /** The server process of the session. */
+    public int pid() {
+        return pid;
+    }
+
+    /** Whether the session carries nothing a test left behind. */
+    public boolean clean() {
+        return leftovers == 0;
+    }
+}
