@@ -101,6 +101,6 @@ public final class DatabaseJanitor {
                 }
             }
         }
-        return new CleanupReport(leaked, alive, unmarked, List.of());
+        return new CleanupReport(leaked, alive, unmarked, List.of(), List.of(), List.of());
     }
 }
