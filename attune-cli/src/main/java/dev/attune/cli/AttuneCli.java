@@ -9,8 +9,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParseResult;
 
 /**
- * The {@code attune} command: {@code migrate}, {@code info} and {@code validate} the configured schema, and
- * {@code cleanup-test-schemas} on the configured server.
+ * The {@code attune} command: {@code migrate}, {@code info} and {@code validate} the configured schema,
+ * {@code cleanup-test-schemas} on the configured server, and {@code role-statement} (the role setting a transaction
+ * pooler needs).
  *
  * <pre>
  * attune migrate --config config.production.yaml
@@ -55,6 +56,7 @@ public final class AttuneCli {
                 .addSubcommand(new InfoCommand(context))
                 .addSubcommand(new ValidateCommand(context))
                 .addSubcommand(new CleanupTestSchemasCommand(context))
+                .addSubcommand(new RoleStatementCommand(context))
                 .setOut(out)
                 .setErr(err)
                 .setExecutionStrategy(AttuneCli::execute)

@@ -1,6 +1,7 @@
 package dev.attune.cli;
 
 import dev.attune.db.DatabaseConfig;
+import dev.attune.db.PoolerMode;
 import dev.attune.provisioning.janitor.CleanupReport;
 import dev.attune.provisioning.janitor.Janitor;
 import dev.attune.testserver.ServerConnections;
@@ -41,7 +42,17 @@ final class CleanupTestSchemasCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /** The janitor reads session-level advisory locks: it needs PostgreSQL itself, never a transaction pooler. */
     private static ServerConnections connections(DatabaseConfig config) {
+        if (config.directUrl().isPresent()) {
+            return ServerConnections.of(config.directUrl().get(), config.user(), config.password(),
+                    "database.direct_url of the configuration");
+        }
+        if (config.pooler() == PoolerMode.TRANSACTION) {
+            throw new UsageException("cleanup-test-schemas needs a direct connection to PostgreSQL (it checks"
+                    + " session-level advisory locks), but database.pooler is transaction and database.direct_url is"
+                    + " not set: set database.direct_url", null);
+        }
         return ServerConnections.of(config.url(), config.user(), config.password(), "database.url of the configuration");
     }
 }

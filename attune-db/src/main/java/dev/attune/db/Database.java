@@ -2,6 +2,8 @@ package dev.attune.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -19,6 +21,11 @@ import org.slf4j.LoggerFactory;
  * {@code RESET ALL} / {@code DISCARD ALL}. Because {@code public} is not on the path, a table missing from the schema is an
  * error instead of silently resolving to {@code public.<table>}. Connections carry the application name
  * {@code attune:<schema>} so they can be told apart in {@code pg_stat_activity}.
+ *
+ * <p>With {@code database.pooler: transaction} nothing schema-related is sent (PgBouncer rejects it): the schema comes
+ * from the role's {@code search_path}, and prepared statements stay unnamed. In both modes every new physical connection
+ * is checked before the pool hands it out: its {@code search_path} must be the schema alone, or the connection is refused
+ * with a {@link SchemaBindingException} (at {@link #open}, the pool does not start).
  *
  * <p>Whoever opens a {@code Database} closes it; {@link #close()} is idempotent.
  */
@@ -44,10 +51,16 @@ public final class Database implements AutoCloseable {
     /**
      * Opens a pool for {@code config} whose connections report {@code applicationName} to the server.
      *
-     * @throws AttuneDbException when the server cannot be reached
+     * @throws SchemaBindingException when the first connection is not bound to exactly the configured schema
+     * @throws AttuneDbException      when the server cannot be reached
      */
     public static Database open(DatabaseConfig config, String applicationName) {
         LOG.info("Using schema: {}", config.schema());
+        if (config.pooler() == PoolerMode.TRANSACTION) {
+            LOG.info("database.pooler is transaction: schema {} comes from the role's search_path (checked on every new"
+                    + " connection); migrations and LISTEN use database.direct_url{}", config.schema(),
+                    config.directUrl().isPresent() ? "" : ", which is not set, so they are refused");
+        }
         if (config.isUnusualProductionSchema()) {
             LOG.warn("PRODUCTION IS USING SCHEMA '{}', NOT 'attune'. Every table, function and NOTIFY channel ({}) lives"
                     + " there. If this is not intended, fix database.schema / ATTUNE__DATABASE__SCHEMA.",
@@ -56,8 +69,37 @@ public final class Database implements AutoCloseable {
         try {
             return new Database(config, applicationName);
         } catch (RuntimeException e) {
+            SchemaBindingException binding = find(e, SchemaBindingException.class);
+            if (binding != null) {
+                throw binding;
+            }
+            String root = rootMessage(e);
             throw new AttuneDbException("cannot open a connection pool to " + DatabaseConfig.redact(config.url())
-                    + " for schema " + config.schema() + ": " + rootMessage(e), e);
+                    + " for schema " + config.schema() + ": " + root + hint(config, root), e);
+        }
+    }
+
+    /**
+     * Opens a connection of its own, outside the pool, for work that needs a session (such as {@code LISTEN}):
+     * through {@code database.direct_url} when set, else {@code database.url}, bound by {@code currentSchema} and
+     * checked like every pooled connection. The caller closes it.
+     *
+     * @param applicationName what the connection reports to the server
+     * @param purpose         what it is for, for messages ("listening to execution changes")
+     * @param why             the session-level statements it will send, for the refusal message ("LISTEN")
+     * @throws DirectConnectionRequiredException with {@code database.pooler: transaction} and no
+     *                                           {@code database.direct_url}
+     * @throws SchemaBindingException            when the connection is not bound to exactly the configured schema
+     * @throws AttuneDbException                 when the server cannot be reached
+     */
+    public Connection openDirectConnection(String applicationName, String purpose, String why) {
+        ensureOpen();
+        DataSource direct = ConnectionSources.direct(config, applicationName, purpose, why);
+        try {
+            return direct.getConnection();
+        } catch (SQLException e) {
+            throw new AttuneDbException("cannot open a direct connection for " + purpose + " to "
+                    + DatabaseConfig.redact(config.directUrl().orElse(config.url())) + ": " + e.getMessage(), e);
         }
     }
 
@@ -106,16 +148,30 @@ public final class Database implements AutoCloseable {
     private static HikariConfig hikariConfig(DatabaseConfig config, String applicationName) {
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("attune-" + config.schema());
-        hikari.setJdbcUrl(config.url());
-        hikari.setUsername(config.user());
-        hikari.setPassword(config.password());
+        // Every physical connection comes from here and is checked before Hikari may hand it out.
+        hikari.setDataSource(ConnectionSources.pooled(config, applicationName));
         hikari.setMaximumPoolSize(config.maxConnections());
         hikari.setMinimumIdle(Math.min(2, config.maxConnections()));
-        hikari.addDataSourceProperty("currentSchema", config.schema().value());
-        hikari.addDataSourceProperty("ApplicationName", applicationName);
-        // Sends ApplicationName in the startup packet (not as a later SET), so RESET ALL / DISCARD ALL keep the tag.
-        hikari.addDataSourceProperty("assumeMinServerVersion", "9.0");
         return hikari;
+    }
+
+    /** What to do about a start-up failure a pooler causes. */
+    private static String hint(DatabaseConfig config, String rootMessage) {
+        if (rootMessage.contains("unsupported startup parameter") && config.pooler() == PoolerMode.NONE) {
+            return ". A connection pooler (PgBouncer) rejects the currentSchema startup parameter: set database.pooler:"
+                    + " transaction, give the role its search path (scripts/attune role-statement prints the ALTER ROLE"
+                    + " statement) and point database.direct_url at PostgreSQL itself for migrations";
+        }
+        return "";
+    }
+
+    private static <T extends Throwable> T find(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     private static String rootMessage(Throwable e) {

@@ -21,6 +21,12 @@ import java.util.regex.Pattern;
  * @param maxConnections pool size, 1–1000; default {@value #DEFAULT_MAX_CONNECTIONS}.
  * @param serviceRole    role that the migrator grants table, sequence and function privileges to after migrating;
  *                       optional (no grants when absent).
+ * @param pooler         what {@code url} reaches: {@link PoolerMode#NONE} (PostgreSQL itself; the default) or
+ *                       {@link PoolerMode#TRANSACTION} (a transaction pooler such as PgBouncer; the schema then comes from
+ *                       the role's {@code search_path}, which is checked).
+ * @param directUrl      pgjdbc URL of PostgreSQL itself, bypassing the pooler, for migrations and the notification
+ *                       listener; optional. Without it they use {@code url}, except with a transaction pooler, where they
+ *                       are refused. Same rules as {@code url}.
  */
 public record DatabaseConfig(
         Environment environment,
@@ -29,7 +35,9 @@ public record DatabaseConfig(
         String password,
         SchemaName schema,
         int maxConnections,
-        Optional<String> serviceRole) {
+        Optional<String> serviceRole,
+        PoolerMode pooler,
+        Optional<String> directUrl) {
 
     /** Default pool size. */
     public static final int DEFAULT_MAX_CONNECTIONS = 10;
@@ -44,14 +52,10 @@ public record DatabaseConfig(
         if (url == null || url.isBlank()) {
             throw new ConfigurationException("database.url", "is required (a jdbc:postgresql:// URL)");
         }
-        if (!url.startsWith("jdbc:postgresql:")) {
-            throw new ConfigurationException("database.url", "must start with 'jdbc:postgresql:' (got '" + redact(url) + "')");
-        }
-        if (SCHEMA_IN_URL.matcher(url.toLowerCase(Locale.ROOT)).find()) {
-            throw new ConfigurationException("database.url",
-                    "must not set currentSchema, searchpath or options; the schema comes only from database.schema (got '"
-                            + redact(url) + "')");
-        }
+        checkUrl("database.url", url);
+        directUrl = directUrl == null ? Optional.empty() : directUrl;
+        directUrl.ifPresent(direct -> checkUrl("database.direct_url", direct));
+        pooler = pooler == null ? PoolerMode.NONE : pooler;
         if (schema == null) {
             throw new ConfigurationException("database.schema", "is required");
         }
@@ -67,6 +71,23 @@ public record DatabaseConfig(
         });
     }
 
+    /** Without a pooler: {@link PoolerMode#NONE} and no direct URL. */
+    public DatabaseConfig(Environment environment, String url, String user, String password, SchemaName schema,
+            int maxConnections, Optional<String> serviceRole) {
+        this(environment, url, user, password, schema, maxConnections, serviceRole, PoolerMode.NONE, Optional.empty());
+    }
+
+    private static void checkUrl(String key, String url) {
+        if (!url.startsWith("jdbc:postgresql:")) {
+            throw new ConfigurationException(key, "must start with 'jdbc:postgresql:' (got '" + redact(url) + "')");
+        }
+        if (SCHEMA_IN_URL.matcher(url.toLowerCase(Locale.ROOT)).find()) {
+            throw new ConfigurationException(key,
+                    "must not set currentSchema, searchpath or options; the schema comes only from database.schema (got '"
+                            + redact(url) + "')");
+        }
+    }
+
     /** A builder with the defaults: development, schema {@code attune}, {@value #DEFAULT_MAX_CONNECTIONS} connections. */
     public static Builder builder() {
         return new Builder();
@@ -74,7 +95,8 @@ public record DatabaseConfig(
 
     /** A copy bound to another schema (used to point the same server at a test or scratch schema). */
     public DatabaseConfig withSchema(SchemaName otherSchema) {
-        return new DatabaseConfig(environment, url, user, password, otherSchema, maxConnections, serviceRole);
+        return new DatabaseConfig(environment, url, user, password, otherSchema, maxConnections, serviceRole, pooler,
+                directUrl);
     }
 
     /** Whether this is production with a schema other than {@code attune}: allowed, but logged loudly. */
@@ -86,7 +108,8 @@ public record DatabaseConfig(
     public String toString() {
         return "DatabaseConfig[environment=" + environment + ", url=" + redact(url) + ", user=" + user + ", password="
                 + (password == null ? "<none>" : "****") + ", schema=" + schema + ", maxConnections=" + maxConnections
-                + ", serviceRole=" + serviceRole.orElse("<none>") + "]";
+                + ", serviceRole=" + serviceRole.orElse("<none>") + ", pooler=" + pooler + ", directUrl="
+                + directUrl.map(DatabaseConfig::redact).orElse("<none>") + "]";
     }
 
     /** Hides a password passed as a URL parameter. */
@@ -103,6 +126,8 @@ public record DatabaseConfig(
         private String schema = SchemaName.ATTUNE.value();
         private int maxConnections = DEFAULT_MAX_CONNECTIONS;
         private String serviceRole;
+        private PoolerMode pooler = PoolerMode.NONE;
+        private String directUrl;
 
         private Builder() {
         }
@@ -142,6 +167,18 @@ public record DatabaseConfig(
             return this;
         }
 
+        /** What {@code url} reaches; default {@link PoolerMode#NONE}. */
+        public Builder pooler(PoolerMode pooler) {
+            this.pooler = pooler;
+            return this;
+        }
+
+        /** PostgreSQL's own URL for migrations and the notification listener; default none. */
+        public Builder directUrl(String directUrl) {
+            this.directUrl = directUrl;
+            return this;
+        }
+
         /** Validates every setting and returns the immutable configuration. */
         public DatabaseConfig build() {
             SchemaName schemaName;
@@ -151,7 +188,7 @@ public record DatabaseConfig(
                 throw new ConfigurationException("database.schema", e.getMessage(), e);
             }
             return new DatabaseConfig(environment, url, user, password, schemaName, maxConnections,
-                    Optional.ofNullable(serviceRole));
+                    Optional.ofNullable(serviceRole), pooler, Optional.ofNullable(directUrl));
         }
     }
 }

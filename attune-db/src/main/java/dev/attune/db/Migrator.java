@@ -3,14 +3,12 @@ package dev.attune.db;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +19,12 @@ import org.slf4j.LoggerFactory;
  * the SQL in {@code migrations/}. Flyway's lock is per history table, so different schemas of one database migrate
  * concurrently. When the configuration names a service role, the migrator grants it, after migrating, {@code USAGE} on the
  * schema, DML on all tables, {@code USAGE, SELECT} on all sequences and {@code EXECUTE} on all functions.
+ *
+ * <p>Flyway gets unpooled connections of its own (it holds more than one at a time, which a small service pool must not
+ * be asked for), opened with {@code database.direct_url} when set, else {@code database.url}, and checked like every
+ * pooled connection. Flyway sends session-level statements ({@code set_config('search_path', …)}, {@code SET ROLE});
+ * on these connections they end with the session, which is why, with {@code database.pooler: transaction}, a migrator
+ * without {@code database.direct_url} is refused instead of migrating through the pooler.
  */
 public final class Migrator {
 
@@ -32,10 +36,17 @@ public final class Migrator {
     private final Database database;
     private final Flyway flyway;
 
+    /**
+     * A migrator for {@code database}'s schema. Connects only when an operation runs.
+     *
+     * @throws DirectConnectionRequiredException with {@code database.pooler: transaction} and no
+     *                                           {@code database.direct_url}
+     */
     public Migrator(Database database) {
         this.database = database;
         this.flyway = Flyway.configure(Migrator.class.getClassLoader())
-                .dataSource(migrationDataSource(database.config()))
+                .dataSource(ConnectionSources.direct(database.config(), "attune-migrator:" + database.schema(),
+                        "migrations (Flyway)", "Flyway's session-level statements (set_config('search_path'), SET ROLE)"))
                 .schemas(database.schema().value())
                 .createSchemas(true)
                 .locations(LOCATION)
@@ -108,25 +119,6 @@ public final class Migrator {
             }
             throw new MigrationException(message.toString(), null);
         }
-    }
-
-    /**
-     * Flyway gets unpooled connections of its own: it holds more than one at a time (lock and migration), which a small
-     * service pool — even a pool of one — must not be asked for.
-     */
-    private static DataSource migrationDataSource(DatabaseConfig config) {
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setURL(config.url());
-        if (config.user() != null) {
-            dataSource.setUser(config.user());
-        }
-        if (config.password() != null) {
-            dataSource.setPassword(config.password());
-        }
-        dataSource.setCurrentSchema(config.schema().value());
-        dataSource.setApplicationName("attune-migrator:" + config.schema());
-        dataSource.setAssumeMinServerVersion("9.0");
-        return dataSource;
     }
 
     private static void grant(DSLContext dsl, SchemaName schema, String role) {

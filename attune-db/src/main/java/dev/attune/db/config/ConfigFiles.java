@@ -12,6 +12,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.attune.db.ConfigurationException;
 import dev.attune.db.DatabaseConfig;
 import dev.attune.db.Environment;
+import dev.attune.db.PoolerMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -51,7 +52,7 @@ public final class ConfigFiles {
     private static final String OVERRIDE_PREFIX = "ATTUNE__";
     private static final Set<String> TOP_LEVEL_KEYS = Set.of("environment", "database");
     private static final Set<String> DATABASE_KEYS =
-            Set.of("url", "user", "password", "schema", "max_connections", "service_role");
+            Set.of("url", "user", "password", "schema", "max_connections", "service_role", "pooler", "direct_url");
 
     /** Jackson's message for a repeated key in tree mode: {@code Duplicate field 'schema' for `ObjectNode`...}. */
     private static final Pattern DUPLICATE_FIELD = Pattern.compile("Duplicate field '([^']*)'");
@@ -187,7 +188,11 @@ public final class ConfigFiles {
                 .url(values.get("database.url"))
                 .user(emptyToNull(values.get("database.user")))
                 .password(emptyToNull(values.get("database.password")))
-                .serviceRole(emptyToNull(values.get("database.service_role")));
+                .serviceRole(emptyToNull(values.get("database.service_role")))
+                .directUrl(emptyToNull(values.get("database.direct_url")));
+        if (values.containsKey("database.pooler")) {
+            builder.pooler(PoolerMode.parse("database.pooler", values.get("database.pooler")));
+        }
         Environment environment = values.containsKey("environment")
                 ? Environment.parse("environment", values.get("environment"))
                 : Environment.DEVELOPMENT;

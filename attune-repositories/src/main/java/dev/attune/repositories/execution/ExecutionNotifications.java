@@ -1,15 +1,16 @@
 package dev.attune.repositories.execution;
 
 import dev.attune.db.Database;
-import dev.attune.db.DatabaseConfig;
 import dev.attune.db.SchemaName;
 import dev.attune.repositories.RepositoryException;
 import java.sql.Connection;
-import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Objects;
-import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -31,7 +32,10 @@ import org.slf4j.LoggerFactory;
  * </pre>
  *
  * <p>{@link #listen} holds one connection for the listener's lifetime, runs {@code LISTEN} on it before returning (so
- * every change committed afterwards is delivered) and starts a daemon thread that polls for notifications and hands each
+ * every change committed afterwards is delivered), proves that the connection really receives notifications — a test
+ * {@code NOTIFY} sent from another connection must arrive within {@value #SELF_TEST_MILLIS} ms, or the listener is closed
+ * and refused (a connection behind a transaction pooler accepts {@code LISTEN} but never hears anything) — and starts a
+ * daemon thread that polls for notifications and hands each
  * parsed {@link ExecutionChange} to the listener, in commit order, on that thread. A listener that throws is logged and
  * keeps receiving; a payload that cannot be parsed is logged and skipped. If the connection breaks, the failure is logged
  * and listening stops ({@link #isListening()} turns false); open a new instance to resume — changes in between are lost,
@@ -48,12 +52,20 @@ public final class ExecutionNotifications implements AutoCloseable {
 
     private static final long CLOSE_WAIT_MILLIS = 10_000;
 
+    /** How long {@link #listen} waits for its own test notification before declaring the connection deaf. */
+    static final int SELF_TEST_MILLIS = 5_000;
+
+    /** Payload prefix of test notifications; other listeners on the channel skip them. */
+    static final String SELF_TEST_PREFIX = "attune-listener-self-test:";
+
     private final SchemaName schema;
     private final Connection connection;
     private final PGConnection pgConnection;
     private final Consumer<ExecutionChange> listener;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Thread thread;
+    private final String selfTestPayload = SELF_TEST_PREFIX + UUID.randomUUID();
+    private final CountDownLatch selfTestHeard = new CountDownLatch(1);
     private volatile boolean listening = true;
 
     private ExecutionNotifications(SchemaName schema, Connection connection, PGConnection pgConnection,
@@ -67,55 +79,53 @@ public final class ExecutionNotifications implements AutoCloseable {
     }
 
     /**
-     * Starts listening to the execution changes of {@code database}'s schema on a dedicated connection opened with the
-     * database's URL and credentials — outside its pool, so it takes no pool slot.
+     * Starts listening to the execution changes of {@code database}'s schema on a dedicated connection outside its pool
+     * (so it takes no pool slot): {@code database.direct_url} when set, else {@code database.url}, checked like every
+     * connection of the library ({@link Database#openDirectConnection}). The test notification is sent through the pool.
      *
-     * @throws RepositoryException when the connection cannot be opened or {@code LISTEN} fails
+     * @throws dev.attune.db.DirectConnectionRequiredException with {@code database.pooler: transaction} and no
+     *                                                         {@code database.direct_url}: LISTEN is never sent through
+     *                                                         a transaction pooler
+     * @throws dev.attune.db.SchemaBindingException            when the connection is bound to another schema
+     * @throws RepositoryException                             when {@code LISTEN} fails or the connection hears nothing
      */
     public static ExecutionNotifications listen(Database database, Consumer<ExecutionChange> listener) {
         Objects.requireNonNull(database, "database");
-        DatabaseConfig config = database.config();
-        Properties properties = new Properties();
-        if (config.user() != null) {
-            properties.setProperty("user", config.user());
-        }
-        if (config.password() != null) {
-            properties.setProperty("password", config.password());
-        }
-        properties.setProperty("ApplicationName", "attune-notifications:" + config.schema());
-        Connection connection;
-        try {
-            connection = DriverManager.getConnection(config.url(), properties);
-        } catch (SQLException e) {
-            throw failure(config.schema(), "cannot open a connection", e);
-        }
-        return start(connection, config.schema(), listener);
+        Objects.requireNonNull(listener, "listener");
+        SchemaName schema = database.schema();
+        Connection connection = database.openDirectConnection("attune-notifications:" + schema,
+                "listening to execution changes of schema " + schema, "LISTEN");
+        return start(connection, schema, listener, database.dataSource());
     }
 
     /**
      * Starts listening to the execution changes of {@code schema} on one connection taken from {@code dataSource} (a
      * pooled connection is held, and so unavailable to the pool, until {@link #close()}). The connection's own search
-     * path does not matter: the channel is named after {@code schema}.
+     * path does not matter: the channel is named after {@code schema}. The test notification is sent on a second
+     * connection from {@code dataSource}, borrowed briefly: a pool needs room for two. Never pass a data source that
+     * goes through a transaction pooler: the test notification is not heard there, and {@code listen} fails.
      *
-     * @throws RepositoryException when no connection can be obtained or {@code LISTEN} fails
+     * @throws RepositoryException when no connection can be obtained, {@code LISTEN} fails or the connection hears
+     *                             nothing
      */
     public static ExecutionNotifications listen(DataSource dataSource, SchemaName schema,
             Consumer<ExecutionChange> listener) {
         Objects.requireNonNull(dataSource, "dataSource");
         Objects.requireNonNull(schema, "schema");
+        Objects.requireNonNull(listener, "listener");
         Connection connection;
         try {
             connection = dataSource.getConnection();
         } catch (SQLException e) {
             throw failure(schema, "cannot get a connection", e);
         }
-        return start(connection, schema, listener);
+        return start(connection, schema, listener, dataSource);
     }
 
     private static ExecutionNotifications start(Connection connection, SchemaName schema,
-            Consumer<ExecutionChange> listener) {
+            Consumer<ExecutionChange> listener, DataSource notifyThrough) {
+        ExecutionNotifications notifications;
         try {
-            Objects.requireNonNull(listener, "listener");
             PGConnection pgConnection = connection.unwrap(PGConnection.class);
             // Plain SQL: jOOQ has no LISTEN statement. The channel is a validated schema name plus a suffix, quoted anyway.
             try (Statement statement = connection.createStatement()) {
@@ -124,16 +134,53 @@ public final class ExecutionNotifications implements AutoCloseable {
             if (!connection.getAutoCommit()) {
                 connection.commit(); // LISTEN takes effect at commit
             }
-            ExecutionNotifications notifications = new ExecutionNotifications(schema, connection, pgConnection, listener);
-            notifications.thread.start();
-            LOG.debug("Listening to execution changes on channel {}", schema.notificationChannel());
-            return notifications;
+            notifications = new ExecutionNotifications(schema, connection, pgConnection, listener);
         } catch (SQLException | RuntimeException e) {
             closeQuietly(connection, schema);
             if (e instanceof SQLException sql) {
                 throw failure(schema, "LISTEN on channel " + schema.notificationChannel() + " failed", sql);
             }
             throw (RuntimeException) e;
+        }
+        notifications.thread.start();
+        notifications.selfTest(notifyThrough);
+        LOG.debug("Listening to execution changes on channel {}", schema.notificationChannel());
+        return notifications;
+    }
+
+    /**
+     * Sends a test notification from another connection and waits until the polling thread has heard it; closes this
+     * instance and fails when it does not arrive. Sent from another session on purpose: a session always hears its own
+     * NOTIFY, even when it is not the one that ran LISTEN (as behind a transaction pooler).
+     */
+    private void selfTest(DataSource notifyThrough) {
+        String channel = schema.notificationChannel();
+        try (Connection other = notifyThrough.getConnection();
+                PreparedStatement notify = other.prepareStatement("select pg_catalog.pg_notify(?, ?)")) {
+            notify.setString(1, channel);
+            notify.setString(2, selfTestPayload);
+            notify.execute();
+            if (!other.getAutoCommit()) {
+                other.commit(); // NOTIFY is delivered at commit
+            }
+        } catch (SQLException e) {
+            close();
+            throw failure(schema, "sending the test notification on channel " + channel + " failed", e);
+        }
+        boolean heard;
+        try {
+            heard = selfTestHeard.await(SELF_TEST_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            heard = false;
+        }
+        if (!heard) {
+            close();
+            throw new RepositoryException("execution", "listening to execution changes of schema " + schema
+                    + ": the listening connection did not receive a test notification on channel " + channel
+                    + " within " + SELF_TEST_MILLIS + " ms, so it cannot receive notifications; refusing to start a"
+                    + " deaf listener. Is it going through a transaction pooler (PgBouncer pool_mode = transaction)?"
+                    + " LISTEN needs a connection to PostgreSQL itself: set database.direct_url.", null);
         }
     }
 
@@ -194,8 +241,14 @@ public final class ExecutionNotifications implements AutoCloseable {
                     continue;
                 }
                 for (PGNotification notification : notifications) {
-                    if (channel.equals(notification.getName())) {
-                        deliver(notification.getParameter());
+                    if (!channel.equals(notification.getName())) {
+                        continue;
+                    }
+                    String payload = notification.getParameter();
+                    if (selfTestPayload.equals(payload)) {
+                        selfTestHeard.countDown();
+                    } else if (payload == null || !payload.startsWith(SELF_TEST_PREFIX)) {
+                        deliver(payload); // another listener's test notification is skipped
                     }
                 }
             }
