@@ -3,6 +3,7 @@ package dev.attune.cli;
 import dev.attune.db.DatabaseConfig;
 import dev.attune.db.PoolerMode;
 import dev.attune.provisioning.janitor.CleanupReport;
+import dev.attune.provisioning.janitor.DatabaseJanitor;
 import dev.attune.provisioning.janitor.Janitor;
 import dev.attune.testserver.ServerConnections;
 import java.util.concurrent.Callable;
@@ -11,12 +12,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code attune cleanup-test-schemas}: lists, and with {@code --force} drops, the test schemas of dead test runs on the
- * configured server. Only schemas named {@code test_<8 hex>_<n>} that carry their run's marker and whose run holds no
- * lease are touched.
+ * {@code attune cleanup-test-schemas}: lists, and with {@code --force} drops, the test schemas and test databases of
+ * dead test runs on the configured server. Only schemas named {@code test_<8 hex>_<n>} and databases named
+ * {@code attune_test_<run>} that carry their run's marker and whose run holds no lease are touched.
  */
 @Command(name = "cleanup-test-schemas",
-        description = "List (dry run, the default) or drop (--force) test schemas left behind by dead test runs.")
+        description = "List (dry run, the default) or drop (--force) test schemas and databases left behind by dead"
+                + " test runs.")
 final class CleanupTestSchemasCommand implements Callable<Integer> {
 
     @Mixin
@@ -33,13 +35,17 @@ final class CleanupTestSchemasCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Janitor janitor = new Janitor(connections(context.loadConfig(options)));
-        CleanupReport report = janitor.clean(!force, line -> context.out().println(line));
-        report.alive().forEach(schema -> context.out().println("kept " + schema + " (its run is alive)"));
-        report.unmarked().forEach(schema -> context.out().println("ignored " + schema + " (no test-run marker)"));
-        context.out().println((force ? "" : "dry run: ") + report.summary()
-                + (force || report.leaked().isEmpty() ? "" : "; run again with --force to drop them"));
+        ServerConnections connections = connections(context.loadConfig(options));
+        print("schemas", new Janitor(connections).clean(!force, context.out()::println));
+        print("databases", new DatabaseJanitor(connections).clean(!force, context.out()::println));
         return ExitCodes.OK;
+    }
+
+    private void print(String what, CleanupReport report) {
+        report.alive().forEach(name -> context.out().println("kept " + name + " (its run is alive)"));
+        report.unmarked().forEach(name -> context.out().println("ignored " + name + " (no test-run marker)"));
+        context.out().println((force ? "" : "dry run: ") + "test " + what + ": " + report.summary()
+                + (force || report.leaked().isEmpty() ? "" : "; run again with --force to drop them"));
     }
 
     /** The janitor reads session-level advisory locks: it needs PostgreSQL itself, never a transaction pooler. */
