@@ -3,9 +3,11 @@ package dev.attune.repositories.identity;
 import static dev.attune.repositories.schema.Tables.PERMISSION_SET;
 
 import dev.attune.repositories.NotFoundException;
-import dev.attune.repositories.internal.Updates;
+import dev.attune.repositories.RowUpdate;
 import dev.attune.repositories.internal.RepositoryContexts;
+import dev.attune.repositories.internal.Updates;
 import dev.attune.repositories.schema.tables.pojos.PermissionSet;
+import dev.attune.repositories.schema.tables.records.PermissionSetRecord;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -19,6 +21,9 @@ import org.jooq.DSLContext;
 public final class PermissionSetRepository {
 
     static final String ENTITY = "permission_set";
+
+    private static final Updates<PermissionSetRecord> UPDATES = Updates.of(ENTITY, PERMISSION_SET.ID,
+            PERMISSION_SET.LABEL, PERMISSION_SET.DESCRIPTION, PERMISSION_SET.GRANTS);
 
     private final DSLContext dsl;
 
@@ -57,12 +62,16 @@ public final class PermissionSetRepository {
     }
 
     /**
-     * Applies {@code update}; with no column set, returns the current row.
+     * Changes the columns {@code update} sets and returns the row: a column not set is left unchanged, one set
+     * to {@code null} becomes NULL; with no column set, returns the current row.
+     * Updatable: {@code label, description, grants}.
      *
      * @throws NotFoundException when there is no permission set with this id
+     * @throws dev.attune.repositories.ValidationException when {@code update} is null, sets another column or breaks a
+     *                                                     column rule
      */
-    public PermissionSet update(long id, PermissionSetUpdate update) {
-        return Updates.byId(dsl, PERMISSION_SET, PERMISSION_SET.ID, id, update.changes(), PermissionSet.class, ENTITY);
+    public PermissionSet update(long id, RowUpdate<PermissionSetRecord> update) {
+        return UPDATES.apply(dsl, id, update, PermissionSet.class);
     }
 
     /**

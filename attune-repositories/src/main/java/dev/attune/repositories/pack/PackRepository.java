@@ -4,11 +4,13 @@ import static dev.attune.repositories.schema.Tables.PACK;
 
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.Pagination;
-import dev.attune.repositories.internal.Updates;
+import dev.attune.repositories.RowUpdate;
 import dev.attune.repositories.internal.Refs;
-import dev.attune.repositories.internal.Search;
 import dev.attune.repositories.internal.RepositoryContexts;
+import dev.attune.repositories.internal.Search;
+import dev.attune.repositories.internal.Updates;
 import dev.attune.repositories.schema.tables.pojos.Pack;
+import dev.attune.repositories.schema.tables.records.PackRecord;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -22,6 +24,9 @@ import org.jooq.DSLContext;
 public final class PackRepository {
 
     static final String ENTITY = "pack";
+
+    private static final Updates<PackRecord> UPDATES = Updates.of(ENTITY, PACK.ID,
+            PACK.LABEL, PACK.DESCRIPTION, PACK.VERSION, PACK.CONF_SCHEMA, PACK.CONFIG, PACK.META, PACK.TAGS, PACK.RUNTIME_DEPS, PACK.IS_STANDARD);
 
     private final DSLContext dsl;
 
@@ -108,12 +113,16 @@ public final class PackRepository {
     }
 
     /**
-     * Applies {@code update}; with no column set, returns the current row.
+     * Changes the columns {@code update} sets and returns the row: a column not set is left unchanged, one set
+     * to {@code null} becomes NULL; with no column set, returns the current row.
+     * Updatable: {@code label, description, version, conf_schema, config, meta, tags, runtime_deps, is_standard}.
      *
      * @throws NotFoundException when there is no pack with this id
+     * @throws dev.attune.repositories.ValidationException when {@code update} is null, sets another column or breaks a
+     *                                                     column rule
      */
-    public Pack update(long id, PackUpdate update) {
-        return Updates.byId(dsl, PACK, PACK.ID, id, update.changes(), Pack.class, ENTITY);
+    public Pack update(long id, RowUpdate<PackRecord> update) {
+        return UPDATES.apply(dsl, id, update, Pack.class);
     }
 
     /**

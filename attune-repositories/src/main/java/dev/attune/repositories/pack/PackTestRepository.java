@@ -18,6 +18,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.jooq.types.DayToSecond;
 
@@ -44,6 +45,10 @@ public final class PackTestRepository {
     public static final int DEFAULT_PASSING_WINDOW_HOURS = 24;
 
     private static final int PACK_VERSION_MAX_LENGTH = 50;
+
+    private static final PackTestResultConverter RESULT_CONVERTER = new PackTestResultConverter();
+    /** {@code result} read as a {@link PackTestResult}. */
+    private static final Field<PackTestResult> RESULT = PACK_TEST_EXECUTION.RESULT.convert(RESULT_CONVERTER);
 
     private final DSLContext dsl;
 
@@ -79,9 +84,19 @@ public final class PackTestRepository {
                 .set(PACK_TEST_EXECUTION.SKIPPED, result.skipped())
                 .set(PACK_TEST_EXECUTION.PASS_RATE, result.passRate())
                 .set(PACK_TEST_EXECUTION.DURATION_MS, result.durationMs())
-                .set(PACK_TEST_EXECUTION.RESULT, result.toJson())
+                .set(PACK_TEST_EXECUTION.RESULT, RESULT_CONVERTER.to(result))
                 .returning()
                 .fetchSingleInto(PackTestExecution.class);
+    }
+
+    /**
+     * The structured result stored with test execution {@code id}, read through {@link PackTestResultConverter}.
+     *
+     * @return empty when there is no such test execution
+     * @throws ValidationException when the stored JSON breaks a rule of {@link PackTestResult}
+     */
+    public Optional<PackTestResult> findResultById(long id) {
+        return dsl.select(RESULT).from(PACK_TEST_EXECUTION).where(PACK_TEST_EXECUTION.ID.eq(id)).fetchOptional(RESULT);
     }
 
     public Optional<PackTestExecution> findById(long id) {

@@ -3,10 +3,12 @@ package dev.attune.repositories.rule;
 import static dev.attune.repositories.schema.Tables.RULE;
 
 import dev.attune.repositories.NotFoundException;
-import dev.attune.repositories.internal.Updates;
+import dev.attune.repositories.RowUpdate;
 import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.internal.RepositoryContexts;
+import dev.attune.repositories.internal.Updates;
 import dev.attune.repositories.schema.tables.pojos.Rule;
+import dev.attune.repositories.schema.tables.records.RuleRecord;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
@@ -22,6 +24,9 @@ import org.jooq.impl.DSL;
 public final class RuleRepository {
 
     static final String ENTITY = "rule";
+
+    private static final Updates<RuleRecord> UPDATES = Updates.of(ENTITY, RULE.ID,
+            RULE.LABEL, RULE.DESCRIPTION, RULE.CONDITIONS, RULE.ACTION_PARAMS, RULE.TRIGGER_PARAMS, RULE.ENABLED);
 
     private final DSLContext dsl;
 
@@ -97,12 +102,16 @@ public final class RuleRepository {
     }
 
     /**
-     * Applies {@code update}; with no column set, returns the current row.
+     * Changes the columns {@code update} sets and returns the row: a column not set is left unchanged, one set
+     * to {@code null} becomes NULL; with no column set, returns the current row.
+     * Updatable: {@code label, description, conditions, action_params, trigger_params, enabled}.
      *
      * @throws NotFoundException when there is no rule with this id
+     * @throws dev.attune.repositories.ValidationException when {@code update} is null, sets another column or breaks a
+     *                                                     column rule
      */
-    public Rule update(long id, RuleUpdate update) {
-        return Updates.byId(dsl, RULE, RULE.ID, id, update.changes(), Rule.class, ENTITY);
+    public Rule update(long id, RowUpdate<RuleRecord> update) {
+        return UPDATES.apply(dsl, id, update, Rule.class);
     }
 
     /**

@@ -3,11 +3,13 @@ package dev.attune.repositories.runtime;
 import static dev.attune.repositories.schema.Tables.RUNTIME;
 
 import dev.attune.repositories.NotFoundException;
-import dev.attune.repositories.internal.Updates;
+import dev.attune.repositories.RowUpdate;
 import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.internal.RepositoryContexts;
+import dev.attune.repositories.internal.Updates;
 import dev.attune.repositories.schema.enums.RuntimeTypeEnum;
 import dev.attune.repositories.schema.tables.pojos.Runtime;
+import dev.attune.repositories.schema.tables.records.RuntimeRecord;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -22,6 +24,9 @@ import org.jooq.DSLContext;
 public final class RuntimeRepository {
 
     static final String ENTITY = "runtime";
+
+    private static final Updates<RuntimeRecord> UPDATES = Updates.of(ENTITY, RUNTIME.ID,
+            RUNTIME.DESCRIPTION, RUNTIME.NAME, RUNTIME.DISTRIBUTIONS, RUNTIME.INSTALLATION);
 
     private final DSLContext dsl;
 
@@ -88,12 +93,16 @@ public final class RuntimeRepository {
     }
 
     /**
-     * Applies {@code update}; with no column set, returns the current row.
+     * Changes the columns {@code update} sets and returns the row: a column not set is left unchanged, one set
+     * to {@code null} becomes NULL; with no column set, returns the current row.
+     * Updatable: {@code description, name, distributions, installation}.
      *
      * @throws NotFoundException when there is no runtime with this id
+     * @throws dev.attune.repositories.ValidationException when {@code update} is null, sets another column or breaks a
+     *                                                     column rule
      */
-    public Runtime update(long id, RuntimeUpdate update) {
-        return Updates.byId(dsl, RUNTIME, RUNTIME.ID, id, update.changes(), Runtime.class, ENTITY);
+    public Runtime update(long id, RowUpdate<RuntimeRecord> update) {
+        return UPDATES.apply(dsl, id, update, Runtime.class);
     }
 
     /**

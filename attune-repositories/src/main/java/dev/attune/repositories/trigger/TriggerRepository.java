@@ -7,10 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.attune.repositories.Limits;
 import dev.attune.repositories.NotFoundException;
+import dev.attune.repositories.RowUpdate;
 import dev.attune.repositories.ValidationException;
-import dev.attune.repositories.internal.Updates;
 import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.internal.RepositoryContexts;
+import dev.attune.repositories.internal.Updates;
 import dev.attune.repositories.schema.Routines;
 import dev.attune.repositories.schema.tables.pojos.ConfigureTriggerWebhookIpWhitelist;
 import dev.attune.repositories.schema.tables.pojos.ConfigureTriggerWebhookRateLimit;
@@ -18,6 +19,7 @@ import dev.attune.repositories.schema.tables.pojos.Trigger;
 import dev.attune.repositories.schema.tables.pojos.WebhookEventLog;
 import dev.attune.repositories.schema.tables.records.EnableTriggerWebhookRecord;
 import dev.attune.repositories.schema.tables.records.RegenerateTriggerWebhookKeyRecord;
+import dev.attune.repositories.schema.tables.records.TriggerRecord;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
@@ -41,6 +43,9 @@ import org.jooq.DSLContext;
 public final class TriggerRepository {
 
     static final String ENTITY = "trigger";
+
+    private static final Updates<TriggerRecord> UPDATES = Updates.of(ENTITY, TRIGGER.ID,
+            TRIGGER.LABEL, TRIGGER.DESCRIPTION, TRIGGER.ENABLED, TRIGGER.PARAM_SCHEMA, TRIGGER.OUT_SCHEMA);
     private static final String RATE_LIMIT_ENTITY = "webhook_rate_limit";
     private static final Pattern WHITELIST_ENTRY = Pattern.compile("([0-9A-Fa-f:.]+)(?:/(\\d{1,3}))?");
     private static final Pattern IPV4 = Pattern.compile(
@@ -105,12 +110,16 @@ public final class TriggerRepository {
     }
 
     /**
-     * Applies {@code update}; with no column set, returns the current row.
+     * Changes the columns {@code update} sets and returns the row: a column not set is left unchanged, one set
+     * to {@code null} becomes NULL; with no column set, returns the current row.
+     * Updatable: {@code label, description, enabled, param_schema, out_schema}.
      *
      * @throws NotFoundException when there is no trigger with this id
+     * @throws dev.attune.repositories.ValidationException when {@code update} is null, sets another column or breaks a
+     *                                                     column rule
      */
-    public Trigger update(long id, TriggerUpdate update) {
-        return Updates.byId(dsl, TRIGGER, TRIGGER.ID, id, update.changes(), Trigger.class, ENTITY);
+    public Trigger update(long id, RowUpdate<TriggerRecord> update) {
+        return UPDATES.apply(dsl, id, update, Trigger.class);
     }
 
     /**

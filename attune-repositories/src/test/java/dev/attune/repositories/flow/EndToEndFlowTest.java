@@ -1,11 +1,15 @@
 package dev.attune.repositories.flow;
 
+import static dev.attune.repositories.schema.Tables.EXECUTION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.attune.junit.IsolatedSchemaTest;
+import dev.attune.provisioning.IsolatedSchema;
 import dev.attune.repositories.ReferenceViolationException;
+import dev.attune.repositories.RowUpdate;
 import dev.attune.repositories.ValidationException;
 import dev.attune.repositories.action.ActionRepository;
 import dev.attune.repositories.action.NewAction;
@@ -16,7 +20,6 @@ import dev.attune.repositories.event.NewEvent;
 import dev.attune.repositories.execution.ExecutionChange;
 import dev.attune.repositories.execution.ExecutionNotifications;
 import dev.attune.repositories.execution.ExecutionRepository;
-import dev.attune.repositories.execution.ExecutionUpdate;
 import dev.attune.repositories.execution.NewExecution;
 import dev.attune.repositories.inquiry.InquiryRepository;
 import dev.attune.repositories.inquiry.NewInquiry;
@@ -48,8 +51,6 @@ import dev.attune.repositories.sensor.NewSensor;
 import dev.attune.repositories.sensor.SensorRepository;
 import dev.attune.repositories.trigger.NewTrigger;
 import dev.attune.repositories.trigger.TriggerRepository;
-import dev.attune.provisioning.IsolatedSchema;
-import dev.attune.junit.IsolatedSchemaTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -300,7 +301,7 @@ class EndToEndFlowTest {
             assertThat(change.created().toInstant()).isEqualTo(flow.execution().created().toInstant());
 
             // 3. Delivered once: the next change is the next one committed.
-            outside.update(marker, ExecutionUpdate.create().status(ExecutionStatusEnum.running));
+            outside.update(marker, RowUpdate.of(EXECUTION).set(EXECUTION.STATUS, ExecutionStatusEnum.running));
             ExecutionChange last = next(changes);
             assertThat(last.entityId()).isEqualTo(marker);
             assertThat(last.status()).isEqualTo(ExecutionStatusEnum.running);

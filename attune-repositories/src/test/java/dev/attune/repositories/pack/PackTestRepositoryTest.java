@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.attune.junit.IsolatedSchemaTest;
 import dev.attune.repositories.Fixtures;
 import dev.attune.repositories.ReferenceViolationException;
 import dev.attune.repositories.RepositoryException;
@@ -16,7 +17,6 @@ import dev.attune.repositories.pack.PackTestResult.TestSuite;
 import dev.attune.repositories.schema.tables.pojos.PackLatestTest;
 import dev.attune.repositories.schema.tables.pojos.PackTestExecution;
 import dev.attune.repositories.schema.tables.records.PackRecord;
-import dev.attune.junit.IsolatedSchemaTest;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -79,7 +79,8 @@ class PackTestRepositoryTest {
         assertThat(suite.get("runnerType").asText()).isEqualTo("python");
         assertThat(suite.get("testCases").get(1).get("status").asText()).isEqualTo("failed");
         assertThat(suite.get("testCases").get(1).get("errorMessage").asText()).isEqualTo("assert 1 == 2");
-        assertThat(PackTestResult.fromJson(json)).isEqualTo(result);
+        assertThat(new PackTestResultConverter().from(json)).isEqualTo(result);
+        assertThat(new PackTestRepository(dsl).findResultById(created.id())).contains(result);
     }
 
     /** Regression test: Attune decoded numeric(5,4) as a float, which failed; here it is read back exactly. */
@@ -142,9 +143,9 @@ class PackTestRepositoryTest {
 
     @Test
     void readingAResultThatIsNotOneFailsClearly() {
-        assertThatThrownBy(() -> PackTestResult.fromJson(json("{\"packRef\":\"core\",\"testSuites\":\"no\"}")))
+        assertThatThrownBy(() -> new PackTestResultConverter().from(json("{\"packRef\":\"core\",\"testSuites\":\"no\"}")))
                 .isInstanceOf(RepositoryException.class).hasMessageContaining("not a pack test result");
-        assertThatThrownBy(() -> PackTestResult.fromJson(json("{\"packRef\":\"core\",\"packVersion\":\"1.0.0\","
+        assertThatThrownBy(() -> new PackTestResultConverter().from(json("{\"packRef\":\"core\",\"packVersion\":\"1.0.0\","
                 + "\"executionTime\":\"2026-01-20T10:00:00Z\",\"status\":\"passed\",\"passRate\":1,\"failed\":-1}")))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("failed");
     }
