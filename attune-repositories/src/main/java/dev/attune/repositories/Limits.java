@@ -6,7 +6,7 @@ public final class Limits {
     /**
      * Most rows returned by the {@code list()} of a high-volume entity (events, enforcements, executions, inquiries,
      * notifications, artifacts, workflow definitions and executions), newest first; also the cap of
-     * {@code EventRepository.findByTrigger}/{@code findByTriggerRef} and {@code TriggerRepository.findWebhookEvents}.
+     * {@code EventRepository.findByTrigger}/{@code findByTriggerRef} and {@code WebhookRepository.findWebhookEvents}.
      */
     public static final int LIST_LIMIT = 1000;
 

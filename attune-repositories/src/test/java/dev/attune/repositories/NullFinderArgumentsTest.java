@@ -20,6 +20,7 @@ import dev.attune.repositories.runtime.RuntimeRepository;
 import dev.attune.repositories.schema.enums.OwnerTypeEnum;
 import dev.attune.repositories.sensor.SensorRepository;
 import dev.attune.repositories.trigger.TriggerRepository;
+import dev.attune.repositories.webhook.WebhookRepository;
 import dev.attune.repositories.worker.WorkerRepository;
 import dev.attune.repositories.workflow.WorkflowDefinitionRepository;
 import dev.attune.repositories.workflow.WorkflowExecutionRepository;
@@ -106,8 +107,8 @@ class NullFinderArgumentsTest {
                 call("SensorRepository.getByRef", "sensor", "ref", dsl -> new SensorRepository(dsl).getByRef(null)),
                 call("TriggerRepository.findByRef", "trigger", "ref", dsl -> new TriggerRepository(dsl).findByRef(null)),
                 call("TriggerRepository.getByRef", "trigger", "ref", dsl -> new TriggerRepository(dsl).getByRef(null)),
-                call("TriggerRepository.findByWebhookKey", "trigger", "webhook_key",
-                        dsl -> new TriggerRepository(dsl).findByWebhookKey(null)),
+                call("WebhookRepository.findByWebhookKey", "trigger", "webhook_key",
+                        dsl -> new WebhookRepository(dsl).findByWebhookKey(null)),
                 call("WorkerRepository.findByStatus", "worker", "status",
                         dsl -> new WorkerRepository(dsl).findByStatus(null)),
                 call("WorkerRepository.findByType", "worker", "worker_type",

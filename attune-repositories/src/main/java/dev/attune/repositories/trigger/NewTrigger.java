@@ -5,7 +5,7 @@ import dev.attune.repositories.internal.Refs;
 
 /**
  * A trigger to create. Webhook columns are not set here: a new trigger has webhooks disabled, no key and an empty
- * {@code webhook_config}; use {@link TriggerRepository#enableWebhook(long)} and friends.
+ * {@code webhook_config}; use {@link dev.attune.repositories.webhook.WebhookRepository#enableWebhook(long)} and friends.
  *
  * @param ref         unique, lower case {@code pack.name}; checked before any SQL runs
  * @param pack        optional id of the owning pack

@@ -15,7 +15,7 @@ import dev.attune.repositories.execution.WorkflowTaskConverter;
 import dev.attune.repositories.execution.WorkflowTaskMetadata;
 import dev.attune.repositories.pack.NewPack;
 import dev.attune.repositories.pack.PackRepository;
-import dev.attune.repositories.trigger.TriggerRepository;
+import dev.attune.repositories.webhook.WebhookRepository;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -55,7 +55,7 @@ class ErrorTranslationTest {
         // plain SQL on purpose: a network where the binding expects a host address
         dsl.execute("insert into webhook_event_log (trigger_id, trigger_ref, webhook_key, source_ip, status_code)"
                 + " values (?, ?, 'k', '10.0.0.0/8', 200)", trigger.getId(), trigger.getRef());
-        assertThatThrownBy(() -> new TriggerRepository(dsl).findWebhookEvents(trigger.getId()))
+        assertThatThrownBy(() -> new WebhookRepository(dsl).findWebhookEvents(trigger.getId()))
                 .isExactlyInstanceOf(RepositoryException.class)
                 .hasMessageContaining("trigger: ")
                 .hasMessageContaining("10.0.0.0/8");

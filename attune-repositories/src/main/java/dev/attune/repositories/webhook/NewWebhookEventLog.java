@@ -1,11 +1,11 @@
-package dev.attune.repositories.trigger;
+package dev.attune.repositories.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.attune.repositories.internal.Refs;
 import java.net.InetAddress;
 
 /**
- * One inbound webhook request to record in {@code webhook_event_log} (see {@link TriggerRepository#logWebhookEvent}).
+ * One inbound webhook request to record in {@code webhook_event_log} (see {@link WebhookRepository#logWebhookEvent}).
  *
  * @param triggerId        required: the trigger that was called (must exist)
  * @param triggerRef       required
