@@ -11,8 +11,8 @@ public final class Limits {
     public static final int LIST_LIMIT = 1000;
 
     /**
-     * Largest page a caller may ask for: {@link Pagination#perPage()} and the {@code limit} of the
-     * {@link dev.attune.repositories.pack.PackTestRepository} lists.
+     * Largest page a caller may ask for: {@link Page#limit()}, and the {@code limit} of
+     * {@code PackTestRepository.getFailedByPack}.
      */
     public static final int MAX_PAGE_SIZE = 1000;
 

@@ -3,7 +3,7 @@ package dev.attune.repositories.pack;
 import static dev.attune.repositories.schema.Tables.PACK;
 
 import dev.attune.repositories.NotFoundException;
-import dev.attune.repositories.Pagination;
+import dev.attune.repositories.Page;
 import dev.attune.repositories.RowUpdate;
 import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.internal.RepositoryContexts;
@@ -58,11 +58,15 @@ public final class PackRepository {
         return dsl.selectFrom(PACK).orderBy(PACK.REF).fetchInto(Pack.class);
     }
 
-    /** One page of packs, by ref. */
-    public List<Pack> listPaginated(Pagination pagination) {
-        Refs.requireValue(ENTITY, "pagination", pagination);
+    /**
+     * One page of packs, by ref.
+     *
+     * @throws dev.attune.repositories.ValidationException when {@code page} is null
+     */
+    public List<Pack> listPaginated(Page page) {
+        Refs.requireValue(ENTITY, "page", page);
         return dsl.selectFrom(PACK).orderBy(PACK.REF)
-                .limit(pagination.perPage()).offset(pagination.offset())
+                .limit(page.limit()).offset(page.offset())
                 .fetchInto(Pack.class);
     }
 

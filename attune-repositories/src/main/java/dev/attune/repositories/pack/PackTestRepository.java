@@ -5,6 +5,7 @@ import static dev.attune.repositories.schema.Tables.PACK_LATEST_TEST;
 import static dev.attune.repositories.schema.Tables.PACK_TEST_EXECUTION;
 
 import dev.attune.repositories.Limits;
+import dev.attune.repositories.Page;
 import dev.attune.repositories.ValidationException;
 import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.internal.RepositoryContexts;
@@ -107,14 +108,14 @@ public final class PackTestRepository {
     /**
      * One page of a pack's test executions, newest first.
      *
-     * @throws ValidationException when {@code limit} is not 1–{@value Limits#MAX_PAGE_SIZE} or {@code offset} is negative
+     * @throws ValidationException when {@code page} is null
      */
-    public List<PackTestExecution> listByPack(long packId, int limit, long offset) {
-        requirePage(limit, offset);
+    public List<PackTestExecution> listByPack(long packId, Page page) {
+        Refs.requireValue(ENTITY, "page", page);
         return dsl.selectFrom(PACK_TEST_EXECUTION)
                 .where(PACK_TEST_EXECUTION.PACK_ID.eq(packId))
                 .orderBy(PACK_TEST_EXECUTION.EXECUTION_TIME.desc(), PACK_TEST_EXECUTION.ID.desc())
-                .limit(limit).offset(offset)
+                .limit(page.limit()).offset(page.offset())
                 .fetchInto(PackTestExecution.class);
     }
 
@@ -173,16 +174,16 @@ public final class PackTestRepository {
     /**
      * One page of the test executions started for {@code triggerReason}, newest first.
      *
-     * @throws ValidationException when the reason is null or not one of {@link #TRIGGER_REASONS}, {@code limit} is not
-     *         1–{@value Limits#MAX_PAGE_SIZE} or {@code offset} is negative
+     * @throws ValidationException when the reason is null or not one of {@link #TRIGGER_REASONS}, or {@code page}
+     *         is null
      */
-    public List<PackTestExecution> listByTriggerReason(String triggerReason, int limit, long offset) {
+    public List<PackTestExecution> listByTriggerReason(String triggerReason, Page page) {
         requireTriggerReason(triggerReason);
-        requirePage(limit, offset);
+        Refs.requireValue(ENTITY, "page", page);
         return dsl.selectFrom(PACK_TEST_EXECUTION)
                 .where(PACK_TEST_EXECUTION.TRIGGER_REASON.eq(triggerReason))
                 .orderBy(PACK_TEST_EXECUTION.EXECUTION_TIME.desc(), PACK_TEST_EXECUTION.ID.desc())
-                .limit(limit).offset(offset)
+                .limit(page.limit()).offset(page.offset())
                 .fetchInto(PackTestExecution.class);
     }
 
@@ -194,7 +195,7 @@ public final class PackTestRepository {
      * @throws ValidationException when {@code limit} is not 1–{@value Limits#MAX_PAGE_SIZE}
      */
     public List<PackTestExecution> getFailedByPack(long packId, int limit) {
-        requirePage(limit, 0);
+        Page.first(limit); // the same bounds as a page
         return dsl.selectFrom(PACK_TEST_EXECUTION)
                 .where(PACK_TEST_EXECUTION.PACK_ID.eq(packId).and(PACK_TEST_EXECUTION.FAILED.gt(0)))
                 .orderBy(PACK_TEST_EXECUTION.EXECUTION_TIME.desc(), PACK_TEST_EXECUTION.ID.desc())
@@ -222,15 +223,6 @@ public final class PackTestRepository {
         if (!TRIGGER_REASONS.contains(triggerReason)) {
             throw new ValidationException(ENTITY, "trigger_reason", triggerReason,
                     "must be one of " + String.join(", ", TRIGGER_REASONS));
-        }
-    }
-
-    private static void requirePage(int limit, long offset) {
-        if (limit < 1 || limit > Limits.MAX_PAGE_SIZE) {
-            throw new ValidationException(ENTITY, "limit", limit, "must be between 1 and " + Limits.MAX_PAGE_SIZE);
-        }
-        if (offset < 0) {
-            throw new ValidationException(ENTITY, "offset", offset, "must be 0 or more");
         }
     }
 }

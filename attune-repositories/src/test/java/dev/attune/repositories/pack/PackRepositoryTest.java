@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.attune.junit.IsolatedSchemaTest;
 import dev.attune.repositories.AlreadyExistsException;
 import dev.attune.repositories.NotFoundException;
-import dev.attune.repositories.Pagination;
+import dev.attune.repositories.Page;
 import dev.attune.repositories.RowUpdate;
 import dev.attune.repositories.ValidationException;
 import dev.attune.repositories.schema.tables.pojos.Pack;
@@ -87,7 +87,7 @@ class PackRepositoryTest {
         }
 
         assertThat(packs.list()).extracting(Pack::ref).containsExactly("aa", "bb", "cc");
-        assertThat(packs.listPaginated(new Pagination(1, 2))).extracting(Pack::ref).containsExactly("cc");
+        assertThat(packs.listPaginated(Page.number(1, 2))).extracting(Pack::ref).containsExactly("cc");
         assertThat(packs.count()).isEqualTo(3);
     }
 

@@ -10,6 +10,7 @@ import dev.attune.junit.IsolatedSchemaTest;
 import dev.attune.repositories.Fixtures;
 import dev.attune.repositories.ReferenceViolationException;
 import dev.attune.repositories.RepositoryException;
+import dev.attune.repositories.Page;
 import dev.attune.repositories.ValidationException;
 import dev.attune.repositories.pack.PackTestResult.TestCase;
 import dev.attune.repositories.pack.PackTestResult.TestStatus;
@@ -161,18 +162,18 @@ class PackTestRepositoryTest {
         long middle = tests.create(core.getId(), "1.0.0", "manual", failing(NOW.minusHours(2))).id();
         tests.create(other.getId(), "1.0.0", "manual", passing(NOW));
 
-        assertThat(tests.listByPack(core.getId(), 10, 0)).extracting(PackTestExecution::id)
+        assertThat(tests.listByPack(core.getId(), new Page(10, 0))).extracting(PackTestExecution::id)
                 .containsExactly(newest, middle, oldest);
-        assertThat(tests.listByPack(core.getId(), 1, 1)).extracting(PackTestExecution::id).containsExactly(middle);
+        assertThat(tests.listByPack(core.getId(), new Page(1, 1))).extracting(PackTestExecution::id).containsExactly(middle);
         assertThat(tests.findLatestByPack(core.getId())).hasValueSatisfying(e -> assertThat(e.id()).isEqualTo(newest));
         assertThat(tests.findLatestByPack(999)).isEmpty();
         assertThat(tests.countByPack(core.getId())).isEqualTo(3);
         assertThat(tests.countByPack(999)).isZero();
-        assertThatThrownBy(() -> tests.listByPack(core.getId(), 0, 0))
+        assertThatThrownBy(() -> tests.listByPack(core.getId(), new Page(0, 0)))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("limit");
-        assertThatThrownBy(() -> tests.listByPack(core.getId(), 1001, 0))
+        assertThatThrownBy(() -> tests.listByPack(core.getId(), new Page(1001, 0)))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("limit");
-        assertThatThrownBy(() -> tests.listByPack(core.getId(), 10, -1))
+        assertThatThrownBy(() -> tests.listByPack(core.getId(), new Page(10, -1)))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("offset");
     }
 
@@ -184,11 +185,11 @@ class PackTestRepositoryTest {
         long newer = tests.create(pack.getId(), "1.1.0", "update", passing(NOW.minusHours(1))).id();
         tests.create(pack.getId(), "1.1.0", "manual", passing(NOW));
 
-        assertThat(tests.listByTriggerReason("update", 10, 0)).extracting(PackTestExecution::id)
+        assertThat(tests.listByTriggerReason("update", new Page(10, 0))).extracting(PackTestExecution::id)
                 .containsExactly(newer, older);
-        assertThat(tests.listByTriggerReason("update", 1, 1)).extracting(PackTestExecution::id).containsExactly(older);
-        assertThat(tests.listByTriggerReason("validation", 10, 0)).isEmpty();
-        assertThatThrownBy(() -> tests.listByTriggerReason("Update", 10, 0))
+        assertThat(tests.listByTriggerReason("update", new Page(1, 1))).extracting(PackTestExecution::id).containsExactly(older);
+        assertThat(tests.listByTriggerReason("validation", new Page(10, 0))).isEmpty();
+        assertThatThrownBy(() -> tests.listByTriggerReason("Update", new Page(10, 0)))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("must be one of");
     }
 
@@ -280,7 +281,7 @@ class PackTestRepositoryTest {
 
         assertThat(tests.deleteOldExecutions(30)).isEqualTo(2);
         assertThat(tests.deleteOldExecutions(30)).isZero();
-        assertThat(tests.listByPack(pack.getId(), 10, 0)).extracting(PackTestExecution::id).containsExactly(kept);
+        assertThat(tests.listByPack(pack.getId(), new Page(10, 0))).extracting(PackTestExecution::id).containsExactly(kept);
         assertThatThrownBy(() -> tests.deleteOldExecutions(-1)).isInstanceOf(ValidationException.class);
     }
 
