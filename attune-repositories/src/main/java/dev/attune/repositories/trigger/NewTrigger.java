@@ -2,6 +2,7 @@ package dev.attune.repositories.trigger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.attune.repositories.internal.Refs;
+import dev.attune.repositories.schema.tables.pojos.Pack;
 
 /**
  * A trigger to create. Webhook columns are not set here: a new trigger has webhooks disabled, no key and an empty
@@ -39,5 +40,16 @@ public record NewTrigger(
     /** An enabled trigger of {@code pack} (id and ref) without description or schemas. */
     public static NewTrigger of(String ref, long pack, String packRef, String label) {
         return new NewTrigger(ref, pack, packRef, label, null, true, null, null);
+    }
+
+    /**
+     * An enabled trigger of {@code pack} (its id and ref, taken from the row) without description or schemas.
+     *
+     * @param pack a pack row as returned by {@code PackRepository}; required
+     * @throws dev.attune.repositories.ValidationException when {@code pack} or the label is null, or the ref is malformed
+     */
+    public static NewTrigger of(String ref, Pack pack, String label) {
+        Refs.requireValue(TriggerRepository.ENTITY, "pack", pack);
+        return of(ref, pack.id(), pack.ref(), label);
     }
 }

@@ -13,8 +13,11 @@ import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.ReferenceViolationException;
 import dev.attune.repositories.RowUpdate;
 import dev.attune.repositories.ValidationException;
+import dev.attune.repositories.pack.NewPack;
+import dev.attune.repositories.pack.PackRepository;
 import dev.attune.repositories.schema.enums.PolicyMethodEnum;
 import dev.attune.repositories.schema.tables.pojos.Action;
+import dev.attune.repositories.schema.tables.pojos.Pack;
 import dev.attune.repositories.schema.tables.records.PackRecord;
 import dev.attune.repositories.schema.tables.records.RuntimeRecord;
 import dev.attune.repositories.schema.tables.records.WorkflowDefinitionRecord;
@@ -94,6 +97,18 @@ class ActionRepositoryTest {
                 .isInstanceOf(ValidationException.class).hasMessageContaining("action.entrypoint");
         assertThatThrownBy(() -> NewAction.of("core.echo", 1, null, "Echo", "d", "echo.sh"))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("action.pack_ref");
+    }
+
+    @Test
+    void theFactoryTakingThePackRowUsesItsIdAndRef(DSLContext dsl) {
+        Pack pack = new PackRepository(dsl).create(NewPack.of("core", "Core", "1.0.0"));
+
+        Action created = new ActionRepository(dsl).create(NewAction.of("core.echo", pack, "Echo", "Prints", "echo.sh"));
+
+        assertThat(created.pack()).isEqualTo(pack.id());
+        assertThat(created.packRef()).isEqualTo("core");
+        assertThatThrownBy(() -> NewAction.of("core.echo", (Pack) null, "Echo", "Prints", "echo.sh"))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("action.pack");
     }
 
     @Test

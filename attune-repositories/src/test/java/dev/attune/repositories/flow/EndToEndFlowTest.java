@@ -102,15 +102,13 @@ class EndToEndFlowTest {
             Runtime runtime = step(new RuntimeRepository(tx).create(new NewRuntime("core.action.shell", pack.id(),
                     pack.ref(), "POSIX shell", RuntimeTypeEnum.action, "shell", null, null)));
             Trigger trigger = step(new TriggerRepository(tx).create(
-                    NewTrigger.of("core.webhook", pack.id(), pack.ref(), "Webhook")));
-            Sensor sensor = step(new SensorRepository(tx).create(NewSensor.of("core.watcher", pack.id(), pack.ref(),
-                    "Watcher", "Watches for webhook calls", "watcher.sh", runtime.id(), runtime.ref(), trigger.id(),
-                    trigger.ref())));
+                    NewTrigger.of("core.webhook", pack, "Webhook")));
+            Sensor sensor = step(new SensorRepository(tx).create(NewSensor.of("core.watcher", pack,
+                    "Watcher", "Watches for webhook calls", "watcher.sh", runtime, trigger)));
             Action action = step(new ActionRepository(tx).create(new NewAction("core.echo", pack.id(), pack.ref(),
                     "Echo", "Prints its input", "echo.sh", runtime.id(), null, null)));
-            Rule rule = step(new RuleRepository(tx).create(NewRule.of("core.echo_on_webhook", pack.id(), pack.ref(),
-                    "Echo on webhook", "Echoes every webhook payload", action.id(), action.ref(), trigger.id(),
-                    trigger.ref())));
+            Rule rule = step(new RuleRepository(tx).create(NewRule.of("core.echo_on_webhook", pack,
+                    "Echo on webhook", "Echoes every webhook payload", action, trigger)));
             JsonNode payload = JSON.objectNode().put("message", "hello");
             Event event = step(new EventRepository(tx).create(
                     new NewEvent(trigger.id(), trigger.ref(), null, payload, sensor.id(), sensor.ref())));
