@@ -31,10 +31,15 @@ public final class ActionRepository {
 
     private final DSLContext dsl;
 
+    /**
+     * A repository working in {@code dsl}'s connection or transaction (pass {@code cfg.dsl()} inside
+     * {@code dsl.transaction(...)}); database errors become this library's exceptions.
+     */
     public ActionRepository(DSLContext dsl) {
         this.dsl = RepositoryContexts.of(dsl, ENTITY);
     }
 
+    /** The action with this id; empty when there is none. */
     public Optional<Action> findById(long id) {
         return dsl.selectFrom(ACTION).where(ACTION.ID.eq(id)).fetchOptionalInto(Action.class);
     }
@@ -44,6 +49,11 @@ public final class ActionRepository {
         return findById(id).orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
     }
 
+    /**
+     * The action with this ref; empty when there is none.
+     *
+     * @throws dev.attune.repositories.ValidationException when {@code ref} is null
+     */
     public Optional<Action> findByRef(String ref) {
         Refs.requireValue(ENTITY, "ref", ref);
         return dsl.selectFrom(ACTION).where(ACTION.REF.eq(ref)).fetchOptionalInto(Action.class);

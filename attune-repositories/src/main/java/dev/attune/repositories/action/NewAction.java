@@ -28,6 +28,12 @@ public record NewAction(
         JsonNode paramSchema,
         JsonNode outSchema) {
 
+    /**
+     * Checks the components as described above, before any SQL runs; optional collections and JSON left null get
+     * their documented defaults.
+     *
+     * @throws dev.attune.repositories.ValidationException when a component breaks its rule
+     */
     public NewAction {
         Refs.requireTwoPartRef(ActionRepository.ENTITY, ref);
         Refs.requireValue(ActionRepository.ENTITY, "pack_ref", packRef);

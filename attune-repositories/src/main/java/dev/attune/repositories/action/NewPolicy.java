@@ -34,6 +34,12 @@ public record NewPolicy(
         String description,
         List<String> tags) {
 
+    /**
+     * Checks the components as described above, before any SQL runs; optional collections and JSON left null get
+     * their documented defaults.
+     *
+     * @throws dev.attune.repositories.ValidationException when a component breaks its rule
+     */
     public NewPolicy {
         Refs.requireTwoPartRef(PolicyRepository.ENTITY, ref);
         Refs.requireValue(PolicyRepository.ENTITY, "method", method);

@@ -33,10 +33,15 @@ public final class PolicyRepository {
 
     private final DSLContext dsl;
 
+    /**
+     * A repository working in {@code dsl}'s connection or transaction (pass {@code cfg.dsl()} inside
+     * {@code dsl.transaction(...)}); database errors become this library's exceptions.
+     */
     public PolicyRepository(DSLContext dsl) {
         this.dsl = RepositoryContexts.of(dsl, ENTITY);
     }
 
+    /** The policy with this id; empty when there is none. */
     public Optional<Policy> findById(long id) {
         return dsl.selectFrom(POLICY).where(POLICY.ID.eq(id)).fetchOptionalInto(Policy.class);
     }
@@ -46,6 +51,11 @@ public final class PolicyRepository {
         return findById(id).orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
     }
 
+    /**
+     * The policy with this ref; empty when there is none.
+     *
+     * @throws dev.attune.repositories.ValidationException when {@code ref} is null
+     */
     public Optional<Policy> findByRef(String ref) {
         Refs.requireValue(ENTITY, "ref", ref);
         return dsl.selectFrom(POLICY).where(POLICY.REF.eq(ref)).fetchOptionalInto(Policy.class);

@@ -36,10 +36,15 @@ public final class ArtifactRepository {
 
     private final DSLContext dsl;
 
+    /**
+     * A repository working in {@code dsl}'s connection or transaction (pass {@code cfg.dsl()} inside
+     * {@code dsl.transaction(...)}); database errors become this library's exceptions.
+     */
     public ArtifactRepository(DSLContext dsl) {
         this.dsl = RepositoryContexts.of(dsl, ENTITY);
     }
 
+    /** The artifact with this id; empty when there is none. */
     public Optional<Artifact> findById(long id) {
         return dsl.selectFrom(ARTIFACT).where(ARTIFACT.ID.eq(id)).fetchOptionalInto(Artifact.class);
     }

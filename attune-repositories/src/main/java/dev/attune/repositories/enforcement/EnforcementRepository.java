@@ -33,10 +33,15 @@ public final class EnforcementRepository {
 
     private final DSLContext dsl;
 
+    /**
+     * A repository working in {@code dsl}'s connection or transaction (pass {@code cfg.dsl()} inside
+     * {@code dsl.transaction(...)}); database errors become this library's exceptions.
+     */
     public EnforcementRepository(DSLContext dsl) {
         this.dsl = RepositoryContexts.of(dsl, ENTITY);
     }
 
+    /** The enforcement with this id; empty when there is none. */
     public Optional<Enforcement> findById(long id) {
         return dsl.selectFrom(ENFORCEMENT).where(ENFORCEMENT.ID.eq(id)).fetchOptionalInto(Enforcement.class);
     }

@@ -30,10 +30,15 @@ public final class EventRepository {
 
     private final DSLContext dsl;
 
+    /**
+     * A repository working in {@code dsl}'s connection or transaction (pass {@code cfg.dsl()} inside
+     * {@code dsl.transaction(...)}); database errors become this library's exceptions.
+     */
     public EventRepository(DSLContext dsl) {
         this.dsl = RepositoryContexts.of(dsl, ENTITY);
     }
 
+    /** The event with this id; empty when there is none. */
     public Optional<Event> findById(long id) {
         return dsl.selectFrom(EVENT).where(EVENT.ID.eq(id)).fetchOptionalInto(Event.class);
     }

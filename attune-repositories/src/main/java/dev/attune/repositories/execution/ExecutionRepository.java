@@ -45,10 +45,15 @@ public final class ExecutionRepository {
 
     private final DSLContext dsl;
 
+    /**
+     * A repository working in {@code dsl}'s connection or transaction (pass {@code cfg.dsl()} inside
+     * {@code dsl.transaction(...)}); database errors become this library's exceptions.
+     */
     public ExecutionRepository(DSLContext dsl) {
         this.dsl = RepositoryContexts.of(dsl, ENTITY);
     }
 
+    /** The execution with this id; empty when there is none. */
     public Optional<Execution> findById(long id) {
         return dsl.selectFrom(EXECUTION).where(EXECUTION.ID.eq(id)).fetchOptionalInto(Execution.class);
     }

@@ -51,6 +51,12 @@ public record WorkflowTaskMetadata(
 
     private static final String ENTITY = "execution";
 
+    /**
+     * Checks the components as described above, before any SQL runs; optional collections and JSON left null get
+     * their documented defaults.
+     *
+     * @throws dev.attune.repositories.ValidationException when a component breaks its rule
+     */
     public WorkflowTaskMetadata {
         Refs.requireValue(ENTITY, "workflow_task.task_name", taskName);
         if (retryCount < 0) {

@@ -28,10 +28,15 @@ public final class IdentityRepository {
 
     private final DSLContext dsl;
 
+    /**
+     * A repository working in {@code dsl}'s connection or transaction (pass {@code cfg.dsl()} inside
+     * {@code dsl.transaction(...)}); database errors become this library's exceptions.
+     */
     public IdentityRepository(DSLContext dsl) {
         this.dsl = RepositoryContexts.of(dsl, ENTITY);
     }
 
+    /** The identity with this id; empty when there is none. */
     public Optional<Identity> findById(long id) {
         return dsl.selectFrom(IDENTITY).where(IDENTITY.ID.eq(id)).fetchOptionalInto(Identity.class);
     }
@@ -41,6 +46,11 @@ public final class IdentityRepository {
         return findById(id).orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
     }
 
+    /**
+     * The identity with this login; empty when there is none.
+     *
+     * @throws dev.attune.repositories.ValidationException when {@code login} is null
+     */
     public Optional<Identity> findByLogin(String login) {
         Refs.requireValue(ENTITY, "login", login);
         return dsl.selectFrom(IDENTITY).where(IDENTITY.LOGIN.eq(login)).fetchOptionalInto(Identity.class);

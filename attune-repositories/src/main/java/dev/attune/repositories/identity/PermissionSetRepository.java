@@ -27,10 +27,15 @@ public final class PermissionSetRepository {
 
     private final DSLContext dsl;
 
+    /**
+     * A repository working in {@code dsl}'s connection or transaction (pass {@code cfg.dsl()} inside
+     * {@code dsl.transaction(...)}); database errors become this library's exceptions.
+     */
     public PermissionSetRepository(DSLContext dsl) {
         this.dsl = RepositoryContexts.of(dsl, ENTITY);
     }
 
+    /** The permission set with this id; empty when there is none. */
     public Optional<PermissionSet> findById(long id) {
         return dsl.selectFrom(PERMISSION_SET).where(PERMISSION_SET.ID.eq(id)).fetchOptionalInto(PermissionSet.class);
     }

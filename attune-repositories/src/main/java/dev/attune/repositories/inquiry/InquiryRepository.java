@@ -31,10 +31,15 @@ public final class InquiryRepository {
 
     private final DSLContext dsl;
 
+    /**
+     * A repository working in {@code dsl}'s connection or transaction (pass {@code cfg.dsl()} inside
+     * {@code dsl.transaction(...)}); database errors become this library's exceptions.
+     */
     public InquiryRepository(DSLContext dsl) {
         this.dsl = RepositoryContexts.of(dsl, ENTITY);
     }
 
+    /** The inquiry with this id; empty when there is none. */
     public Optional<Inquiry> findById(long id) {
         return dsl.selectFrom(INQUIRY).where(INQUIRY.ID.eq(id)).fetchOptionalInto(Inquiry.class);
     }

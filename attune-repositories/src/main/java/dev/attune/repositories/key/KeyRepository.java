@@ -33,10 +33,15 @@ public final class KeyRepository {
 
     private final DSLContext dsl;
 
+    /**
+     * A repository working in {@code dsl}'s connection or transaction (pass {@code cfg.dsl()} inside
+     * {@code dsl.transaction(...)}); database errors become this library's exceptions.
+     */
     public KeyRepository(DSLContext dsl) {
         this.dsl = RepositoryContexts.of(dsl, ENTITY);
     }
 
+    /** The key with this id; empty when there is none. */
     public Optional<Key> findById(long id) {
         return dsl.selectFrom(KEY).where(KEY.ID.eq(id)).fetchOptionalInto(Key.class);
     }
@@ -46,6 +51,11 @@ public final class KeyRepository {
         return findById(id).orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
     }
 
+    /**
+     * The key with this ref; empty when there is none.
+     *
+     * @throws dev.attune.repositories.ValidationException when {@code ref} is null
+     */
     public Optional<Key> findByRef(String ref) {
         Refs.requireValue(ENTITY, "ref", ref);
         return dsl.selectFrom(KEY).where(KEY.REF.eq(ref)).fetchOptionalInto(Key.class);

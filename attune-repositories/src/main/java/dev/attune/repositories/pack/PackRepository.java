@@ -30,10 +30,15 @@ public final class PackRepository {
 
     private final DSLContext dsl;
 
+    /**
+     * A repository working in {@code dsl}'s connection or transaction (pass {@code cfg.dsl()} inside
+     * {@code dsl.transaction(...)}); database errors become this library's exceptions.
+     */
     public PackRepository(DSLContext dsl) {
         this.dsl = RepositoryContexts.of(dsl, ENTITY);
     }
 
+    /** The pack with this id; empty when there is none. */
     public Optional<Pack> findById(long id) {
         return dsl.selectFrom(PACK).where(PACK.ID.eq(id)).fetchOptionalInto(Pack.class);
     }
@@ -43,6 +48,11 @@ public final class PackRepository {
         return findById(id).orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
     }
 
+    /**
+     * The pack with this ref; empty when there is none.
+     *
+     * @throws dev.attune.repositories.ValidationException when {@code ref} is null
+     */
     public Optional<Pack> findByRef(String ref) {
         Refs.requireValue(ENTITY, "ref", ref);
         return dsl.selectFrom(PACK).where(PACK.REF.eq(ref)).fetchOptionalInto(Pack.class);
@@ -70,6 +80,7 @@ public final class PackRepository {
                 .fetchInto(Pack.class);
     }
 
+    /** The number of packs. */
     public long count() {
         return dsl.fetchCount(PACK);
     }
@@ -94,6 +105,11 @@ public final class PackRepository {
                 .fetchInto(Pack.class);
     }
 
+    /**
+     * Whether a pack has this ref.
+     *
+     * @throws dev.attune.repositories.ValidationException when {@code ref} is null
+     */
     public boolean existsByRef(String ref) {
         Refs.requireValue(ENTITY, "ref", ref);
         return dsl.fetchExists(PACK, PACK.REF.eq(ref));

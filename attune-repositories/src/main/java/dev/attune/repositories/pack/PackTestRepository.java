@@ -53,6 +53,10 @@ public final class PackTestRepository {
 
     private final DSLContext dsl;
 
+    /**
+     * A repository working in {@code dsl}'s connection or transaction (pass {@code cfg.dsl()} inside
+     * {@code dsl.transaction(...)}); database errors become this library's exceptions.
+     */
     public PackTestRepository(DSLContext dsl) {
         this.dsl = RepositoryContexts.of(dsl, ENTITY);
     }
@@ -100,6 +104,7 @@ public final class PackTestRepository {
         return dsl.select(RESULT).from(PACK_TEST_EXECUTION).where(PACK_TEST_EXECUTION.ID.eq(id)).fetchOptional(RESULT);
     }
 
+    /** The pack test execution with this id; empty when there is none. */
     public Optional<PackTestExecution> findById(long id) {
         return dsl.selectFrom(PACK_TEST_EXECUTION).where(PACK_TEST_EXECUTION.ID.eq(id))
                 .fetchOptionalInto(PackTestExecution.class);
@@ -167,6 +172,7 @@ public final class PackTestRepository {
         return Boolean.TRUE.equals(Routines.packHasPassingTests(dsl.configuration(), packId, hours));
     }
 
+    /** The number of test executions of the pack; 0 for a missing pack. */
     public long countByPack(long packId) {
         return dsl.fetchCount(PACK_TEST_EXECUTION, PACK_TEST_EXECUTION.PACK_ID.eq(packId));
     }

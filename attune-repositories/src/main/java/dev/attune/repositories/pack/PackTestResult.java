@@ -43,6 +43,12 @@ public record PackTestResult(
 
     private static final String ENTITY = PackTestRepository.ENTITY;
 
+    /**
+     * Checks the components as described above, before any SQL runs; optional collections and JSON left null get
+     * their documented defaults.
+     *
+     * @throws dev.attune.repositories.ValidationException when a component breaks its rule
+     */
     public PackTestResult {
         Refs.requireValue(ENTITY, "packRef", packRef);
         Refs.requireValue(ENTITY, "packVersion", packVersion);
@@ -91,6 +97,12 @@ public record PackTestResult(
             long durationMs,
             List<TestCase> testCases) {
 
+        /**
+         * Checks the components as described above, before any SQL runs; optional collections and JSON left null get
+         * their documented defaults.
+         *
+         * @throws dev.attune.repositories.ValidationException when a component breaks its rule
+         */
         public TestSuite {
             Refs.requireValue(ENTITY, "testSuites.name", name);
             Refs.requireValue(ENTITY, "testSuites.runnerType", runnerType);
@@ -121,6 +133,12 @@ public record PackTestResult(
             String stdout,
             String stderr) {
 
+        /**
+         * Checks the components as described above, before any SQL runs; optional collections and JSON left null get
+         * their documented defaults.
+         *
+         * @throws dev.attune.repositories.ValidationException when a component breaks its rule
+         */
         public TestCase {
             Refs.requireValue(ENTITY, "testCases.name", name);
             Refs.requireValue(ENTITY, "testCases.status", status);

@@ -39,6 +39,12 @@ public record NewRule(
         JsonNode triggerParams,
         boolean enabled) {
 
+    /**
+     * Checks the components as described above, before any SQL runs; optional collections and JSON left null get
+     * their documented defaults.
+     *
+     * @throws dev.attune.repositories.ValidationException when a component breaks its rule
+     */
     public NewRule {
         Refs.requireTwoPartRef(RuleRepository.ENTITY, ref);
         Refs.requireValue(RuleRepository.ENTITY, "pack_ref", packRef);

@@ -30,10 +30,15 @@ public final class RuleRepository {
 
     private final DSLContext dsl;
 
+    /**
+     * A repository working in {@code dsl}'s connection or transaction (pass {@code cfg.dsl()} inside
+     * {@code dsl.transaction(...)}); database errors become this library's exceptions.
+     */
     public RuleRepository(DSLContext dsl) {
         this.dsl = RepositoryContexts.of(dsl, ENTITY);
     }
 
+    /** The rule with this id; empty when there is none. */
     public Optional<Rule> findById(long id) {
         return dsl.selectFrom(RULE).where(RULE.ID.eq(id)).fetchOptionalInto(Rule.class);
     }
@@ -43,6 +48,11 @@ public final class RuleRepository {
         return findById(id).orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
     }
 
+    /**
+     * The rule with this ref; empty when there is none.
+     *
+     * @throws dev.attune.repositories.ValidationException when {@code ref} is null
+     */
     public Optional<Rule> findByRef(String ref) {
         Refs.requireValue(ENTITY, "ref", ref);
         return dsl.selectFrom(RULE).where(RULE.REF.eq(ref)).fetchOptionalInto(Rule.class);

@@ -30,10 +30,15 @@ public final class RuntimeRepository {
 
     private final DSLContext dsl;
 
+    /**
+     * A repository working in {@code dsl}'s connection or transaction (pass {@code cfg.dsl()} inside
+     * {@code dsl.transaction(...)}); database errors become this library's exceptions.
+     */
     public RuntimeRepository(DSLContext dsl) {
         this.dsl = RepositoryContexts.of(dsl, ENTITY);
     }
 
+    /** The runtime with this id; empty when there is none. */
     public Optional<Runtime> findById(long id) {
         return dsl.selectFrom(RUNTIME).where(RUNTIME.ID.eq(id)).fetchOptionalInto(Runtime.class);
     }
@@ -43,6 +48,11 @@ public final class RuntimeRepository {
         return findById(id).orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
     }
 
+    /**
+     * The runtime with this ref; empty when there is none.
+     *
+     * @throws dev.attune.repositories.ValidationException when {@code ref} is null
+     */
     public Optional<Runtime> findByRef(String ref) {
         Refs.requireValue(ENTITY, "ref", ref);
         return dsl.selectFrom(RUNTIME).where(RUNTIME.REF.eq(ref)).fetchOptionalInto(Runtime.class);

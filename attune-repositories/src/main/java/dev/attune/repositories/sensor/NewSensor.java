@@ -38,6 +38,12 @@ public record NewSensor(
         JsonNode paramSchema,
         JsonNode config) {
 
+    /**
+     * Checks the components as described above, before any SQL runs; optional collections and JSON left null get
+     * their documented defaults.
+     *
+     * @throws dev.attune.repositories.ValidationException when a component breaks its rule
+     */
     public NewSensor {
         Refs.requireTwoPartRef(SensorRepository.ENTITY, ref);
         Refs.requireValue(SensorRepository.ENTITY, "label", label);

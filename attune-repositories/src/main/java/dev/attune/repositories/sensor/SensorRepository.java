@@ -30,10 +30,15 @@ public final class SensorRepository {
 
     private final DSLContext dsl;
 
+    /**
+     * A repository working in {@code dsl}'s connection or transaction (pass {@code cfg.dsl()} inside
+     * {@code dsl.transaction(...)}); database errors become this library's exceptions.
+     */
     public SensorRepository(DSLContext dsl) {
         this.dsl = RepositoryContexts.of(dsl, ENTITY);
     }
 
+    /** The sensor with this id; empty when there is none. */
     public Optional<Sensor> findById(long id) {
         return dsl.selectFrom(SENSOR).where(SENSOR.ID.eq(id)).fetchOptionalInto(Sensor.class);
     }
@@ -43,6 +48,11 @@ public final class SensorRepository {
         return findById(id).orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
     }
 
+    /**
+     * The sensor with this ref; empty when there is none.
+     *
+     * @throws dev.attune.repositories.ValidationException when {@code ref} is null
+     */
     public Optional<Sensor> findByRef(String ref) {
         Refs.requireValue(ENTITY, "ref", ref);
         return dsl.selectFrom(SENSOR).where(SENSOR.REF.eq(ref)).fetchOptionalInto(Sensor.class);

@@ -27,6 +27,12 @@ public record NewTrigger(
         JsonNode paramSchema,
         JsonNode outSchema) {
 
+    /**
+     * Checks the components as described above, before any SQL runs; optional collections and JSON left null get
+     * their documented defaults.
+     *
+     * @throws dev.attune.repositories.ValidationException when a component breaks its rule
+     */
     public NewTrigger {
         Refs.requireTwoPartRef(TriggerRepository.ENTITY, ref);
         Refs.requireValue(TriggerRepository.ENTITY, "label", label);

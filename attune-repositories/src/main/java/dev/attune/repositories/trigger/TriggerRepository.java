@@ -32,10 +32,15 @@ public final class TriggerRepository {
 
     private final DSLContext dsl;
 
+    /**
+     * A repository working in {@code dsl}'s connection or transaction (pass {@code cfg.dsl()} inside
+     * {@code dsl.transaction(...)}); database errors become this library's exceptions.
+     */
     public TriggerRepository(DSLContext dsl) {
         this.dsl = RepositoryContexts.of(dsl, ENTITY);
     }
 
+    /** The trigger with this id; empty when there is none. */
     public Optional<Trigger> findById(long id) {
         return dsl.selectFrom(TRIGGER).where(TRIGGER.ID.eq(id)).fetchOptionalInto(Trigger.class);
     }
@@ -45,6 +50,11 @@ public final class TriggerRepository {
         return findById(id).orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
     }
 
+    /**
+     * The trigger with this ref; empty when there is none.
+     *
+     * @throws dev.attune.repositories.ValidationException when {@code ref} is null
+     */
     public Optional<Trigger> findByRef(String ref) {
         Refs.requireValue(ENTITY, "ref", ref);
         return dsl.selectFrom(TRIGGER).where(TRIGGER.REF.eq(ref)).fetchOptionalInto(Trigger.class);

@@ -40,6 +40,12 @@ public record NewWebhookEventLog(
 
     static final String ENTITY = "webhook_event_log";
 
+    /**
+     * Checks the components as described above, before any SQL runs; optional collections and JSON left null get
+     * their documented defaults.
+     *
+     * @throws dev.attune.repositories.ValidationException when a component breaks its rule
+     */
     public NewWebhookEventLog {
         Refs.requireValue(ENTITY, "trigger_ref", triggerRef);
         Refs.requireValue(ENTITY, "webhook_key", webhookKey);

@@ -33,10 +33,15 @@ public final class WorkerRepository {
 
     private final DSLContext dsl;
 
+    /**
+     * A repository working in {@code dsl}'s connection or transaction (pass {@code cfg.dsl()} inside
+     * {@code dsl.transaction(...)}); database errors become this library's exceptions.
+     */
     public WorkerRepository(DSLContext dsl) {
         this.dsl = RepositoryContexts.of(dsl, ENTITY);
     }
 
+    /** The worker with this id; empty when there is none. */
     public Optional<Worker> findById(long id) {
         return dsl.selectFrom(WORKER).where(WORKER.ID.eq(id)).fetchOptionalInto(Worker.class);
     }

@@ -34,6 +34,12 @@ public record NewWorkflowDefinition(
         List<String> tags,
         boolean enabled) {
 
+    /**
+     * Checks the components as described above, before any SQL runs; optional collections and JSON left null get
+     * their documented defaults.
+     *
+     * @throws dev.attune.repositories.ValidationException when a component breaks its rule
+     */
     public NewWorkflowDefinition {
         Refs.requireValue("workflow_definition", "ref", ref);
         Refs.requireValue("workflow_definition", "pack_ref", packRef);

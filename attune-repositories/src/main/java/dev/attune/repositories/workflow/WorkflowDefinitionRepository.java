@@ -30,10 +30,15 @@ public final class WorkflowDefinitionRepository {
 
     private final DSLContext dsl;
 
+    /**
+     * A repository working in {@code dsl}'s connection or transaction (pass {@code cfg.dsl()} inside
+     * {@code dsl.transaction(...)}); database errors become this library's exceptions.
+     */
     public WorkflowDefinitionRepository(DSLContext dsl) {
         this.dsl = RepositoryContexts.of(dsl, ENTITY);
     }
 
+    /** The workflow definition with this id; empty when there is none. */
     public Optional<WorkflowDefinition> findById(long id) {
         return dsl.selectFrom(WORKFLOW_DEFINITION).where(WORKFLOW_DEFINITION.ID.eq(id))
                 .fetchOptionalInto(WorkflowDefinition.class);
@@ -44,6 +49,11 @@ public final class WorkflowDefinitionRepository {
         return findById(id).orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
     }
 
+    /**
+     * The workflow definition with this ref; empty when there is none.
+     *
+     * @throws dev.attune.repositories.ValidationException when {@code ref} is null
+     */
     public Optional<WorkflowDefinition> findByRef(String ref) {
         Refs.requireValue(ENTITY, "ref", ref);
         return dsl.selectFrom(WORKFLOW_DEFINITION).where(WORKFLOW_DEFINITION.REF.eq(ref))

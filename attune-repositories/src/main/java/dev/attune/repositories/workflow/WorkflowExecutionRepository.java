@@ -31,10 +31,15 @@ public final class WorkflowExecutionRepository {
 
     private final DSLContext dsl;
 
+    /**
+     * A repository working in {@code dsl}'s connection or transaction (pass {@code cfg.dsl()} inside
+     * {@code dsl.transaction(...)}); database errors become this library's exceptions.
+     */
     public WorkflowExecutionRepository(DSLContext dsl) {
         this.dsl = RepositoryContexts.of(dsl, ENTITY);
     }
 
+    /** The workflow execution with this id; empty when there is none. */
     public Optional<WorkflowExecution> findById(long id) {
         return dsl.selectFrom(WORKFLOW_EXECUTION).where(WORKFLOW_EXECUTION.ID.eq(id))
                 .fetchOptionalInto(WorkflowExecution.class);
