@@ -8,16 +8,26 @@ public class AlreadyExistsException extends RepositoryException {
     private final String field;
     private final String value;
 
+    /**
+     * A unique constraint refused the row.
+     *
+     * @param entity the table
+     * @param field  the unique column(s), or the constraint name when the database did not say
+     * @param value  the duplicate value as the database reported it
+     * @param cause  the database error
+     */
     public AlreadyExistsException(String entity, String field, String value, Throwable cause) {
         super(entity, entity + " with " + field + " = " + value + " already exists", cause);
         this.field = field;
         this.value = value;
     }
 
+    /** The unique column(s), or the constraint name when the database did not say which. */
     public String field() {
         return field;
     }
 
+    /** The duplicate value as the database reported it; may be null. */
     public String value() {
         return value;
     }

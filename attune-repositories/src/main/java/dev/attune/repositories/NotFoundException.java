@@ -8,6 +8,7 @@ public class NotFoundException extends RepositoryException {
     private final String field;
     private final transient Object value;
 
+    /** No {@code entity} row has {@code field} = {@code value}; no cause. */
     public NotFoundException(String entity, String field, Object value) {
         this(entity, field, value, null);
     }
@@ -19,10 +20,12 @@ public class NotFoundException extends RepositoryException {
         this.value = value;
     }
 
+    /** The column looked up, e.g. {@code "id"} or {@code "ref"}. */
     public String field() {
         return field;
     }
 
+    /** The value looked up. */
     public Object value() {
         return value;
     }

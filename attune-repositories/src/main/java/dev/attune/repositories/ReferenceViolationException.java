@@ -12,6 +12,16 @@ public class ReferenceViolationException extends RepositoryException {
     private final String value;
     private final String otherTable;
 
+    /**
+     * A foreign key refused the change.
+     *
+     * @param entity     the table that was written or deleted from
+     * @param field      the referencing column(s)
+     * @param value      the referencing value as the database reported it; may be null
+     * @param otherTable the missing parent table (insert/update) or the referring table (delete)
+     * @param message    the complete message
+     * @param cause      the database error
+     */
     public ReferenceViolationException(String entity, String field, String value, String otherTable, String message,
             Throwable cause) {
         super(entity, message, cause);
@@ -25,6 +35,7 @@ public class ReferenceViolationException extends RepositoryException {
         return field;
     }
 
+    /** The referencing value as the database reported it; may be null. */
     public String value() {
         return value;
     }

@@ -10,6 +10,13 @@ public class RepositoryException extends RuntimeException {
 
     private final String entity;
 
+    /**
+     * An error about {@code entity}.
+     *
+     * @param entity  the table or area involved, e.g. {@code "pack"}
+     * @param message the complete message
+     * @param cause   the underlying error; may be null
+     */
     public RepositoryException(String entity, String message, Throwable cause) {
         super(message, cause);
         this.entity = entity;

@@ -16,10 +16,12 @@ public class ValidationException extends RepositoryException {
     private final transient Object value;
     private final String rule;
 
+    /** A value broke {@code rule}; no cause. The message is built from all four arguments. */
     public ValidationException(String entity, String field, Object value, String rule) {
         this(entity, field, value, rule, null);
     }
 
+    /** A value broke {@code rule}, reported by {@code cause} (e.g. the database error). */
     public ValidationException(String entity, String field, Object value, String rule, Throwable cause) {
         super(entity, entity + "." + field + (value == null ? "" : " = '" + quoted(value) + "'") + " is invalid: " + rule,
                 cause);
@@ -38,10 +40,12 @@ public class ValidationException extends RepositoryException {
         return field;
     }
 
+    /** The refused value itself (not escaped or cut); null when the database reported the violation. */
     public Object value() {
         return value;
     }
 
+    /** The rule, as in the message, e.g. {@code "must be 0 or more"}. */
     public String rule() {
         return rule;
     }

@@ -20,6 +20,7 @@ import dev.attune.repositories.runtime.RuntimeRepository;
 import dev.attune.repositories.schema.enums.OwnerTypeEnum;
 import dev.attune.repositories.sensor.SensorRepository;
 import dev.attune.repositories.trigger.TriggerRepository;
+import dev.attune.repositories.webhook.WebhookRepository;
 import dev.attune.repositories.worker.WorkerRepository;
 import dev.attune.repositories.workflow.WorkflowDefinitionRepository;
 import dev.attune.repositories.workflow.WorkflowExecutionRepository;
@@ -87,15 +88,17 @@ class NullFinderArgumentsTest {
                         dsl -> new NotificationRepository(dsl).findByChannel(null)),
                 call("PackRepository.findByRef", "pack", "ref", dsl -> new PackRepository(dsl).findByRef(null)),
                 call("PackRepository.getByRef", "pack", "ref", dsl -> new PackRepository(dsl).getByRef(null)),
-                call("PackRepository.listPaginated", "pack", "pagination",
+                call("PackRepository.listPaginated", "pack", "page",
                         dsl -> new PackRepository(dsl).listPaginated(null)),
+                call("PackTestRepository.listByPack", "pack_test_execution", "page",
+                        dsl -> new PackTestRepository(dsl).listByPack(1, null)),
                 call("PackRepository.findByTag", "pack", "tag", dsl -> new PackRepository(dsl).findByTag(null)),
                 call("PackRepository.search", "pack", "query", dsl -> new PackRepository(dsl).search(null)),
                 call("PackRepository.existsByRef", "pack", "ref", dsl -> new PackRepository(dsl).existsByRef(null)),
                 call("PackInstallationRepository.listBySourceType", "pack_installation", "source_type",
                         dsl -> new PackInstallationRepository(dsl).listBySourceType(null)),
                 call("PackTestRepository.listByTriggerReason", "pack_test_execution", "trigger_reason",
-                        dsl -> new PackTestRepository(dsl).listByTriggerReason(null, 10, 0)),
+                        dsl -> new PackTestRepository(dsl).listByTriggerReason(null, Page.first(10))),
                 call("RuleRepository.findByRef", "rule", "ref", dsl -> new RuleRepository(dsl).findByRef(null)),
                 call("RuleRepository.getByRef", "rule", "ref", dsl -> new RuleRepository(dsl).getByRef(null)),
                 call("RuntimeRepository.findByRef", "runtime", "ref", dsl -> new RuntimeRepository(dsl).findByRef(null)),
@@ -106,8 +109,8 @@ class NullFinderArgumentsTest {
                 call("SensorRepository.getByRef", "sensor", "ref", dsl -> new SensorRepository(dsl).getByRef(null)),
                 call("TriggerRepository.findByRef", "trigger", "ref", dsl -> new TriggerRepository(dsl).findByRef(null)),
                 call("TriggerRepository.getByRef", "trigger", "ref", dsl -> new TriggerRepository(dsl).getByRef(null)),
-                call("TriggerRepository.findByWebhookKey", "trigger", "webhook_key",
-                        dsl -> new TriggerRepository(dsl).findByWebhookKey(null)),
+                call("WebhookRepository.findByWebhookKey", "trigger", "webhook_key",
+                        dsl -> new WebhookRepository(dsl).findByWebhookKey(null)),
                 call("WorkerRepository.findByStatus", "worker", "status",
                         dsl -> new WorkerRepository(dsl).findByStatus(null)),
                 call("WorkerRepository.findByType", "worker", "worker_type",

@@ -3,11 +3,13 @@ package dev.attune.repositories.action;
 import static dev.attune.repositories.schema.Tables.ACTION;
 
 import dev.attune.repositories.NotFoundException;
-import dev.attune.repositories.internal.Updates;
+import dev.attune.repositories.RowUpdate;
 import dev.attune.repositories.internal.Refs;
-import dev.attune.repositories.internal.Search;
 import dev.attune.repositories.internal.RepositoryContexts;
+import dev.attune.repositories.internal.Search;
+import dev.attune.repositories.internal.Updates;
 import dev.attune.repositories.schema.tables.pojos.Action;
+import dev.attune.repositories.schema.tables.records.ActionRecord;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
@@ -24,12 +26,20 @@ public final class ActionRepository {
 
     static final String ENTITY = "action";
 
+    private static final Updates<ActionRecord> UPDATES = Updates.of(ENTITY, ACTION.ID,
+            ACTION.LABEL, ACTION.DESCRIPTION, ACTION.ENTRYPOINT, ACTION.RUNTIME, ACTION.PARAM_SCHEMA, ACTION.OUT_SCHEMA);
+
     private final DSLContext dsl;
 
+    /**
+     * A repository working in {@code dsl}'s connection or transaction (pass {@code cfg.dsl()} inside
+     * {@code dsl.transaction(...)}); database errors become this library's exceptions.
+     */
     public ActionRepository(DSLContext dsl) {
         this.dsl = RepositoryContexts.of(dsl, ENTITY);
     }
 
+    /** The action with this id; empty when there is none. */
     public Optional<Action> findById(long id) {
         return dsl.selectFrom(ACTION).where(ACTION.ID.eq(id)).fetchOptionalInto(Action.class);
     }
@@ -39,6 +49,11 @@ public final class ActionRepository {
         return findById(id).orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
     }
 
+    /**
+     * The action with this ref; empty when there is none.
+     *
+     * @throws dev.attune.repositories.ValidationException when {@code ref} is null
+     */
     public Optional<Action> findByRef(String ref) {
         Refs.requireValue(ENTITY, "ref", ref);
         return dsl.selectFrom(ACTION).where(ACTION.REF.eq(ref)).fetchOptionalInto(Action.class);
@@ -105,13 +120,17 @@ public final class ActionRepository {
     }
 
     /**
-     * Applies {@code update}; with no column set, returns the current row.
+     * Changes the columns {@code update} sets and returns the row: a column not set is left unchanged, one set
+     * to {@code null} becomes NULL; with no column set, returns the current row.
+     * Updatable: {@code label, description, entrypoint, runtime, param_schema, out_schema}.
      *
      * @throws NotFoundException when there is no action with this id
      * @throws dev.attune.repositories.ReferenceViolationException when the new runtime does not exist
+     * @throws dev.attune.repositories.ValidationException when {@code update} is null, sets another column or breaks a
+     *                                                     column rule
      */
-    public Action update(long id, ActionUpdate update) {
-        return Updates.byId(dsl, ACTION, ACTION.ID, id, update.changes(), Action.class, ENTITY);
+    public Action update(long id, RowUpdate<ActionRecord> update) {
+        return UPDATES.apply(dsl, id, update, Action.class);
     }
 
     /**

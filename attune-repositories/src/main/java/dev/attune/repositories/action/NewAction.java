@@ -2,6 +2,7 @@ package dev.attune.repositories.action;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.attune.repositories.internal.Refs;
+import dev.attune.repositories.schema.tables.pojos.Pack;
 
 /**
  * An action to create.
@@ -27,6 +28,12 @@ public record NewAction(
         JsonNode paramSchema,
         JsonNode outSchema) {
 
+    /**
+     * Checks the components as described above, before any SQL runs; optional collections and JSON left null get
+     * their documented defaults.
+     *
+     * @throws dev.attune.repositories.ValidationException when a component breaks its rule
+     */
     public NewAction {
         Refs.requireTwoPartRef(ActionRepository.ENTITY, ref);
         Refs.requireValue(ActionRepository.ENTITY, "pack_ref", packRef);
@@ -39,5 +46,17 @@ public record NewAction(
     public static NewAction of(String ref, long pack, String packRef, String label, String description,
             String entrypoint) {
         return new NewAction(ref, pack, packRef, label, description, entrypoint, null, null, null);
+    }
+
+    /**
+     * An action of {@code pack} (its id and ref, taken from the row so they cannot disagree) without runtime or schemas.
+     *
+     * @param pack a pack row as returned by {@code PackRepository}; required
+     * @throws dev.attune.repositories.ValidationException when {@code pack} or a required value is null, or the ref is
+     *                                                     malformed
+     */
+    public static NewAction of(String ref, Pack pack, String label, String description, String entrypoint) {
+        Refs.requireValue(ActionRepository.ENTITY, "pack", pack);
+        return of(ref, pack.id(), pack.ref(), label, description, entrypoint);
     }
 }

@@ -3,6 +3,7 @@ package dev.attune.repositories.action;
 import dev.attune.repositories.ValidationException;
 import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.schema.enums.PolicyMethodEnum;
+import dev.attune.repositories.schema.tables.pojos.Action;
 import java.util.List;
 
 /**
@@ -33,6 +34,12 @@ public record NewPolicy(
         String description,
         List<String> tags) {
 
+    /**
+     * Checks the components as described above, before any SQL runs; optional collections and JSON left null get
+     * their documented defaults.
+     *
+     * @throws dev.attune.repositories.ValidationException when a component breaks its rule
+     */
     public NewPolicy {
         Refs.requireTwoPartRef(PolicyRepository.ENTITY, ref);
         Refs.requireValue(PolicyRepository.ENTITY, "method", method);
@@ -54,5 +61,16 @@ public record NewPolicy(
             throw new ValidationException(PolicyRepository.ENTITY, "threshold", threshold, "must be greater than 0");
         }
         return threshold;
+    }
+
+    /**
+     * A policy on {@code action} (its id and ref, taken from the row), without pack, parameters, description or tags.
+     *
+     * @throws ValidationException when {@code action} or a required value is null, the threshold is not positive or the
+     *                             ref is malformed
+     */
+    public static NewPolicy forAction(String ref, Action action, PolicyMethodEnum method, int threshold, String name) {
+        Refs.requireValue(PolicyRepository.ENTITY, "action", action);
+        return forAction(ref, action.id(), action.ref(), method, threshold, name);
     }
 }

@@ -3,10 +3,12 @@ package dev.attune.repositories.action;
 import static dev.attune.repositories.schema.Tables.POLICY;
 
 import dev.attune.repositories.NotFoundException;
-import dev.attune.repositories.internal.Updates;
+import dev.attune.repositories.RowUpdate;
 import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.internal.RepositoryContexts;
+import dev.attune.repositories.internal.Updates;
 import dev.attune.repositories.schema.tables.pojos.Policy;
+import dev.attune.repositories.schema.tables.records.PolicyRecord;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
@@ -26,12 +28,20 @@ public final class PolicyRepository {
 
     static final String ENTITY = "policy";
 
+    private static final Updates<PolicyRecord> UPDATES = Updates.of(ENTITY, POLICY.ID,
+            POLICY.PARAMETERS, POLICY.METHOD, POLICY.THRESHOLD, POLICY.NAME, POLICY.DESCRIPTION, POLICY.TAGS);
+
     private final DSLContext dsl;
 
+    /**
+     * A repository working in {@code dsl}'s connection or transaction (pass {@code cfg.dsl()} inside
+     * {@code dsl.transaction(...)}); database errors become this library's exceptions.
+     */
     public PolicyRepository(DSLContext dsl) {
         this.dsl = RepositoryContexts.of(dsl, ENTITY);
     }
 
+    /** The policy with this id; empty when there is none. */
     public Optional<Policy> findById(long id) {
         return dsl.selectFrom(POLICY).where(POLICY.ID.eq(id)).fetchOptionalInto(Policy.class);
     }
@@ -41,6 +51,11 @@ public final class PolicyRepository {
         return findById(id).orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
     }
 
+    /**
+     * The policy with this ref; empty when there is none.
+     *
+     * @throws dev.attune.repositories.ValidationException when {@code ref} is null
+     */
     public Optional<Policy> findByRef(String ref) {
         Refs.requireValue(ENTITY, "ref", ref);
         return dsl.selectFrom(POLICY).where(POLICY.REF.eq(ref)).fetchOptionalInto(Policy.class);
@@ -89,12 +104,20 @@ public final class PolicyRepository {
     }
 
     /**
-     * Applies {@code update}; with no column set, returns the current row.
+     * Changes the columns {@code update} sets and returns the row: a column not set is left unchanged, one set
+     * to {@code null} becomes NULL; with no column set, returns the current row.
+     * Updatable: {@code parameters, method, threshold, name, description, tags}; {@code threshold}
+     * must be greater than 0.
      *
      * @throws NotFoundException when there is no policy with this id
+     * @throws dev.attune.repositories.ValidationException when {@code update} is null, sets another column or breaks a
+     *                                                     column rule
      */
-    public Policy update(long id, PolicyUpdate update) {
-        return Updates.byId(dsl, POLICY, POLICY.ID, id, update.changes(), Policy.class, ENTITY);
+    public Policy update(long id, RowUpdate<PolicyRecord> update) {
+        if (update != null && update.isSet(POLICY.THRESHOLD)) {
+            NewPolicy.requirePositiveThreshold(update.value(POLICY.THRESHOLD));
+        }
+        return UPDATES.apply(dsl, id, update, Policy.class);
     }
 
     /** @return whether a row was deleted */

@@ -4,10 +4,11 @@ import static dev.attune.repositories.schema.Tables.ARTIFACT;
 
 import dev.attune.repositories.Limits;
 import dev.attune.repositories.NotFoundException;
-import dev.attune.repositories.internal.Updates;
+import dev.attune.repositories.RowUpdate;
 import dev.attune.repositories.internal.Inserts;
 import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.internal.RepositoryContexts;
+import dev.attune.repositories.internal.Updates;
 import dev.attune.repositories.schema.enums.ArtifactRetentionEnum;
 import dev.attune.repositories.schema.enums.ArtifactTypeEnum;
 import dev.attune.repositories.schema.enums.OwnerTypeEnum;
@@ -30,12 +31,20 @@ public final class ArtifactRepository {
 
     static final String ENTITY = "artifact";
 
+    private static final Updates<ArtifactRecord> UPDATES = Updates.of(ENTITY, ARTIFACT.ID,
+            ARTIFACT.REF, ARTIFACT.SCOPE, ARTIFACT.OWNER, ARTIFACT.TYPE, ARTIFACT.RETENTION_POLICY, ARTIFACT.RETENTION_LIMIT);
+
     private final DSLContext dsl;
 
+    /**
+     * A repository working in {@code dsl}'s connection or transaction (pass {@code cfg.dsl()} inside
+     * {@code dsl.transaction(...)}); database errors become this library's exceptions.
+     */
     public ArtifactRepository(DSLContext dsl) {
         this.dsl = RepositoryContexts.of(dsl, ENTITY);
     }
 
+    /** The artifact with this id; empty when there is none. */
     public Optional<Artifact> findById(long id) {
         return dsl.selectFrom(ARTIFACT).where(ARTIFACT.ID.eq(id)).fetchOptionalInto(Artifact.class);
     }
@@ -127,12 +136,16 @@ public final class ArtifactRepository {
     }
 
     /**
-     * Applies {@code update}; with no column set, returns the current row.
+     * Changes the columns {@code update} sets and returns the row: a column not set is left unchanged, one set
+     * to {@code null} becomes NULL; with no column set, returns the current row.
+     * Updatable: {@code ref, scope, owner, type, retention_policy, retention_limit}.
      *
      * @throws NotFoundException when there is no artifact with this id
+     * @throws dev.attune.repositories.ValidationException when {@code update} is null, sets another column or breaks a
+     *                                                     column rule
      */
-    public Artifact update(long id, ArtifactUpdate update) {
-        return Updates.byId(dsl, ARTIFACT, ARTIFACT.ID, id, update.changes(), Artifact.class, ENTITY);
+    public Artifact update(long id, RowUpdate<ArtifactRecord> update) {
+        return UPDATES.apply(dsl, id, update, Artifact.class);
     }
 
     /** @return whether a row was deleted */

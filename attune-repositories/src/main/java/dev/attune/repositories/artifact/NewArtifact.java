@@ -24,6 +24,12 @@ public record NewArtifact(
         ArtifactRetentionEnum retentionPolicy,
         Integer retentionLimit) {
 
+    /**
+     * Checks the components as described above, before any SQL runs; optional collections and JSON left null get
+     * their documented defaults.
+     *
+     * @throws dev.attune.repositories.ValidationException when a component breaks its rule
+     */
     public NewArtifact {
         Refs.requireValue(ArtifactRepository.ENTITY, "ref", ref);
         Refs.requireValue(ArtifactRepository.ENTITY, "type", type);

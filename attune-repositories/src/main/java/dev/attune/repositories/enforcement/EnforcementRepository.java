@@ -4,10 +4,11 @@ import static dev.attune.repositories.schema.Tables.ENFORCEMENT;
 
 import dev.attune.repositories.Limits;
 import dev.attune.repositories.NotFoundException;
-import dev.attune.repositories.internal.Updates;
+import dev.attune.repositories.RowUpdate;
 import dev.attune.repositories.internal.Inserts;
 import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.internal.RepositoryContexts;
+import dev.attune.repositories.internal.Updates;
 import dev.attune.repositories.schema.enums.EnforcementStatusEnum;
 import dev.attune.repositories.schema.tables.pojos.Enforcement;
 import dev.attune.repositories.schema.tables.records.EnforcementRecord;
@@ -27,12 +28,20 @@ public final class EnforcementRepository {
 
     static final String ENTITY = "enforcement";
 
+    private static final Updates<EnforcementRecord> UPDATES = Updates.of(ENTITY, ENFORCEMENT.ID,
+            ENFORCEMENT.STATUS, ENFORCEMENT.PAYLOAD);
+
     private final DSLContext dsl;
 
+    /**
+     * A repository working in {@code dsl}'s connection or transaction (pass {@code cfg.dsl()} inside
+     * {@code dsl.transaction(...)}); database errors become this library's exceptions.
+     */
     public EnforcementRepository(DSLContext dsl) {
         this.dsl = RepositoryContexts.of(dsl, ENTITY);
     }
 
+    /** The enforcement with this id; empty when there is none. */
     public Optional<Enforcement> findById(long id) {
         return dsl.selectFrom(ENFORCEMENT).where(ENFORCEMENT.ID.eq(id)).fetchOptionalInto(Enforcement.class);
     }
@@ -91,12 +100,16 @@ public final class EnforcementRepository {
     }
 
     /**
-     * Applies {@code update}; with no column set, returns the current row.
+     * Changes the columns {@code update} sets and returns the row: a column not set is left unchanged, one set
+     * to {@code null} becomes NULL; with no column set, returns the current row.
+     * Updatable: {@code status, payload}.
      *
      * @throws NotFoundException when there is no enforcement with this id
+     * @throws dev.attune.repositories.ValidationException when {@code update} is null, sets another column or breaks a
+     *                                                     column rule
      */
-    public Enforcement update(long id, EnforcementUpdate update) {
-        return Updates.byId(dsl, ENFORCEMENT, ENFORCEMENT.ID, id, update.changes(), Enforcement.class, ENTITY);
+    public Enforcement update(long id, RowUpdate<EnforcementRecord> update) {
+        return UPDATES.apply(dsl, id, update, Enforcement.class);
     }
 
     /**

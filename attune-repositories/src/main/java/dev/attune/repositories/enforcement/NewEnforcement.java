@@ -31,6 +31,12 @@ public record NewEnforcement(
         EnforcementConditionEnum condition,
         JsonNode conditions) {
 
+    /**
+     * Checks the components as described above, before any SQL runs; optional collections and JSON left null get
+     * their documented defaults.
+     *
+     * @throws dev.attune.repositories.ValidationException when a component breaks its rule
+     */
     public NewEnforcement {
         Refs.requireValue(EnforcementRepository.ENTITY, "rule_ref", ruleRef);
         Refs.requireValue(EnforcementRepository.ENTITY, "trigger_ref", triggerRef);

@@ -4,10 +4,12 @@ import static dev.attune.repositories.schema.Tables.EVENT;
 
 import dev.attune.repositories.Limits;
 import dev.attune.repositories.NotFoundException;
-import dev.attune.repositories.internal.Updates;
+import dev.attune.repositories.RowUpdate;
 import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.internal.RepositoryContexts;
+import dev.attune.repositories.internal.Updates;
 import dev.attune.repositories.schema.tables.pojos.Event;
+import dev.attune.repositories.schema.tables.records.EventRecord;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -23,12 +25,20 @@ public final class EventRepository {
 
     static final String ENTITY = "event";
 
+    private static final Updates<EventRecord> UPDATES = Updates.of(ENTITY, EVENT.ID,
+            EVENT.CONFIG, EVENT.PAYLOAD);
+
     private final DSLContext dsl;
 
+    /**
+     * A repository working in {@code dsl}'s connection or transaction (pass {@code cfg.dsl()} inside
+     * {@code dsl.transaction(...)}); database errors become this library's exceptions.
+     */
     public EventRepository(DSLContext dsl) {
         this.dsl = RepositoryContexts.of(dsl, ENTITY);
     }
 
+    /** The event with this id; empty when there is none. */
     public Optional<Event> findById(long id) {
         return dsl.selectFrom(EVENT).where(EVENT.ID.eq(id)).fetchOptionalInto(Event.class);
     }
@@ -76,12 +86,16 @@ public final class EventRepository {
     }
 
     /**
-     * Applies {@code update}; with no column set, returns the current row.
+     * Changes the columns {@code update} sets and returns the row: a column not set is left unchanged, one set
+     * to {@code null} becomes NULL; with no column set, returns the current row.
+     * Updatable: {@code config, payload}.
      *
      * @throws NotFoundException when there is no event with this id
+     * @throws dev.attune.repositories.ValidationException when {@code update} is null, sets another column or breaks a
+     *                                                     column rule
      */
-    public Event update(long id, EventUpdate update) {
-        return Updates.byId(dsl, EVENT, EVENT.ID, id, update.changes(), Event.class, ENTITY);
+    public Event update(long id, RowUpdate<EventRecord> update) {
+        return UPDATES.apply(dsl, id, update, Event.class);
     }
 
     /**

@@ -23,6 +23,12 @@ public record NewEvent(
         Long source,
         String sourceRef) {
 
+    /**
+     * Checks the components as described above, before any SQL runs; optional collections and JSON left null get
+     * their documented defaults.
+     *
+     * @throws dev.attune.repositories.ValidationException when a component breaks its rule
+     */
     public NewEvent {
         Refs.requireValue(EventRepository.ENTITY, "trigger_ref", triggerRef);
     }

@@ -4,9 +4,10 @@ import static dev.attune.repositories.schema.Tables.EXECUTION;
 
 import dev.attune.repositories.Limits;
 import dev.attune.repositories.NotFoundException;
-import dev.attune.repositories.internal.Updates;
+import dev.attune.repositories.RowUpdate;
 import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.internal.RepositoryContexts;
+import dev.attune.repositories.internal.Updates;
 import dev.attune.repositories.schema.enums.ExecutionStatusEnum;
 import dev.attune.repositories.schema.tables.pojos.Execution;
 import dev.attune.repositories.schema.tables.records.ExecutionRecord;
@@ -32,6 +33,9 @@ public final class ExecutionRepository {
 
     static final String ENTITY = "execution";
 
+    private static final Updates<ExecutionRecord> UPDATES = Updates.of(ENTITY, EXECUTION.ID,
+            EXECUTION.STATUS, EXECUTION.RESULT, EXECUTION.EXECUTOR, EXECUTION.WORKFLOW_TASK);
+
     /**
      * {@code workflow_task->>'workflow_execution'}, exactly the expression of index {@code idx_execution_workflow_execution}.
      * The key is inlined (not bound) so that a generic plan of a prepared statement still matches the index.
@@ -41,10 +45,15 @@ public final class ExecutionRepository {
 
     private final DSLContext dsl;
 
+    /**
+     * A repository working in {@code dsl}'s connection or transaction (pass {@code cfg.dsl()} inside
+     * {@code dsl.transaction(...)}); database errors become this library's exceptions.
+     */
     public ExecutionRepository(DSLContext dsl) {
         this.dsl = RepositoryContexts.of(dsl, ENTITY);
     }
 
+    /** The execution with this id; empty when there is none. */
     public Optional<Execution> findById(long id) {
         return dsl.selectFrom(EXECUTION).where(EXECUTION.ID.eq(id)).fetchOptionalInto(Execution.class);
     }
@@ -106,19 +115,23 @@ public final class ExecutionRepository {
                 .set(EXECUTION.EXECUTOR, execution.executor())
                 .set(EXECUTION.STATUS, execution.status())
                 .set(EXECUTION.RESULT, execution.result())
-                .set(EXECUTION.WORKFLOW_TASK, execution.workflowTask() == null ? null : execution.workflowTask().toJson())
+                .set(EXECUTION.WORKFLOW_TASK, WorkflowTaskConverter.INSTANCE.to(execution.workflowTask()))
                 .returning()
                 .fetchSingleInto(Execution.class);
     }
 
     /**
-     * Applies {@code update}; with no column set, returns the current row.
+     * Changes the columns {@code update} sets and returns the row: a column not set is left unchanged, one set
+     * to {@code null} becomes NULL; with no column set, returns the current row.
+     * Updatable: {@code status, result, executor, workflow_task}.
      *
      * @throws NotFoundException when there is no execution with this id
      * @throws dev.attune.repositories.ReferenceViolationException when the new executor does not exist
+     * @throws dev.attune.repositories.ValidationException when {@code update} is null, sets another column or breaks a
+     *                                                     column rule
      */
-    public Execution update(long id, ExecutionUpdate update) {
-        return Updates.byId(dsl, EXECUTION, EXECUTION.ID, id, update.changes(), Execution.class, ENTITY);
+    public Execution update(long id, RowUpdate<ExecutionRecord> update) {
+        return UPDATES.apply(dsl, id, update, Execution.class);
     }
 
     /**

@@ -28,6 +28,12 @@ public record NewExecution(
         JsonNode result,
         WorkflowTaskMetadata workflowTask) {
 
+    /**
+     * Checks the components as described above, before any SQL runs; optional collections and JSON left null get
+     * their documented defaults.
+     *
+     * @throws dev.attune.repositories.ValidationException when a component breaks its rule
+     */
     public NewExecution {
         Refs.requireValue("execution", "action_ref", actionRef);
         Refs.requireValue("execution", "status", status);

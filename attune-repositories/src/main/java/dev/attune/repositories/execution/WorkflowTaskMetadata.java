@@ -1,16 +1,10 @@
 package dev.attune.repositories.execution;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.attune.repositories.ValidationException;
 import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.schema.tables.pojos.Execution;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
@@ -26,8 +20,7 @@ import java.util.Optional;
  * the expression indexes use — sorts chronologically; they are truncated to microseconds, PostgreSQL's precision.
  * Reading accepts any ISO-8601 timestamp with an offset.
  *
- * <p>The mapping is written out with Jackson's tree model rather than data binding: it needs no {@code java.time}
- * module and pins the timestamp format.
+ * <p>Stored and read through {@link WorkflowTaskConverter}.
  *
  * @param workflowExecution id of the {@code workflow_execution} row this task belongs to
  * @param taskName          required
@@ -57,9 +50,13 @@ public record WorkflowTaskMetadata(
         Instant completedAt) {
 
     private static final String ENTITY = "execution";
-    private static final DateTimeFormatter UTC_MICROS =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
+    /**
+     * Checks the components as described above, before any SQL runs; optional collections and JSON left null get
+     * their documented defaults.
+     *
+     * @throws dev.attune.repositories.ValidationException when a component breaks its rule
+     */
     public WorkflowTaskMetadata {
         Refs.requireValue(ENTITY, "workflow_task.task_name", taskName);
         if (retryCount < 0) {
@@ -87,108 +84,10 @@ public record WorkflowTaskMetadata(
      */
     public static Optional<WorkflowTaskMetadata> of(Execution execution) {
         JsonNode json = execution.workflowTask();
-        return json == null || json.isNull() ? Optional.empty() : Optional.of(fromJson(json));
-    }
-
-    /**
-     * Reads the JSON object. Missing optional keys are null; missing {@code retry_count}/{@code max_retries} are 0 and a
-     * missing {@code timed_out} is false; unknown keys are ignored.
-     *
-     * @throws ValidationException when {@code json} is not an object, lacks {@code workflow_execution} or
-     *                             {@code task_name}, or a value has the wrong type
-     */
-    public static WorkflowTaskMetadata fromJson(JsonNode json) {
-        if (json == null || !json.isObject()) {
-            throw new ValidationException(ENTITY, "workflow_task", json, "must be a JSON object");
-        }
-        Long workflowExecution = longValue(json, "workflow_execution");
-        if (workflowExecution == null) {
-            throw new ValidationException(ENTITY, "workflow_task.workflow_execution", null, "is required");
-        }
-        JsonNode taskName = json.get("task_name");
-        if (taskName == null || !taskName.isTextual()) {
-            throw new ValidationException(ENTITY, "workflow_task.task_name", taskName, "is required and must be a string");
-        }
-        Integer retryCount = intValue(json, "retry_count");
-        Integer maxRetries = intValue(json, "max_retries");
-        JsonNode timedOut = json.get("timed_out");
-        if (timedOut != null && !timedOut.isNull() && !timedOut.isBoolean()) {
-            throw new ValidationException(ENTITY, "workflow_task.timed_out", timedOut, "must be a boolean");
-        }
-        return new WorkflowTaskMetadata(
-                workflowExecution,
-                taskName.textValue(),
-                intValue(json, "task_index"),
-                intValue(json, "task_batch"),
-                retryCount == null ? 0 : retryCount,
-                maxRetries == null ? 0 : maxRetries,
-                instant(json, "next_retry_at"),
-                intValue(json, "timeout_seconds"),
-                timedOut != null && timedOut.booleanValue(),
-                longValue(json, "duration_ms"),
-                instant(json, "started_at"),
-                instant(json, "completed_at"));
-    }
-
-    /** The JSON object stored in {@code execution.workflow_task}. */
-    public JsonNode toJson() {
-        ObjectNode json = JsonNodeFactory.instance.objectNode();
-        json.put("workflow_execution", workflowExecution);
-        json.put("task_name", taskName);
-        json.put("task_index", taskIndex);
-        json.put("task_batch", taskBatch);
-        json.put("retry_count", retryCount);
-        json.put("max_retries", maxRetries);
-        json.put("next_retry_at", text(nextRetryAt));
-        json.put("timeout_seconds", timeoutSeconds);
-        json.put("timed_out", timedOut);
-        json.put("duration_ms", durationMs);
-        json.put("started_at", text(startedAt));
-        json.put("completed_at", text(completedAt));
-        return json;
-    }
-
-    /** The timestamp as stored: ISO-8601 UTC with six fraction digits; null stays null. */
-    static String text(Instant instant) {
-        return instant == null ? null : UTC_MICROS.format(instant);
+        return json == null || json.isNull() ? Optional.empty() : Optional.of(WorkflowTaskConverter.INSTANCE.from(json));
     }
 
     private static Instant micros(Instant instant) {
         return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static Long longValue(JsonNode json, String key) {
-        JsonNode value = json.get(key);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.canConvertToExactIntegral() || !value.canConvertToLong()) {
-            throw new ValidationException(ENTITY, "workflow_task." + key, value, "must be a whole number");
-        }
-        return value.longValue();
-    }
-
-    private static Integer intValue(JsonNode json, String key) {
-        JsonNode value = json.get(key);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.canConvertToExactIntegral() || !value.canConvertToInt()) {
-            throw new ValidationException(ENTITY, "workflow_task." + key, value, "must be a 32-bit whole number");
-        }
-        return value.intValue();
-    }
-
-    private static Instant instant(JsonNode json, String key) {
-        JsonNode value = json.get(key);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value.asText(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new ValidationException(ENTITY, "workflow_task." + key, value.asText(),
-                    "must be an ISO-8601 timestamp with an offset, e.g. 2026-01-27T10:15:30.000000Z", e);
-        }
     }
 }

@@ -3,10 +3,12 @@ package dev.attune.repositories.identity;
 import static dev.attune.repositories.schema.Tables.IDENTITY;
 
 import dev.attune.repositories.NotFoundException;
-import dev.attune.repositories.internal.Updates;
+import dev.attune.repositories.RowUpdate;
 import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.internal.RepositoryContexts;
+import dev.attune.repositories.internal.Updates;
 import dev.attune.repositories.schema.tables.pojos.Identity;
+import dev.attune.repositories.schema.tables.records.IdentityRecord;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -21,12 +23,20 @@ public final class IdentityRepository {
 
     static final String ENTITY = "identity";
 
+    private static final Updates<IdentityRecord> UPDATES = Updates.of(ENTITY, IDENTITY.ID,
+            IDENTITY.DISPLAY_NAME, IDENTITY.PASSWORD_HASH, IDENTITY.ATTRIBUTES);
+
     private final DSLContext dsl;
 
+    /**
+     * A repository working in {@code dsl}'s connection or transaction (pass {@code cfg.dsl()} inside
+     * {@code dsl.transaction(...)}); database errors become this library's exceptions.
+     */
     public IdentityRepository(DSLContext dsl) {
         this.dsl = RepositoryContexts.of(dsl, ENTITY);
     }
 
+    /** The identity with this id; empty when there is none. */
     public Optional<Identity> findById(long id) {
         return dsl.selectFrom(IDENTITY).where(IDENTITY.ID.eq(id)).fetchOptionalInto(Identity.class);
     }
@@ -36,6 +46,11 @@ public final class IdentityRepository {
         return findById(id).orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
     }
 
+    /**
+     * The identity with this login; empty when there is none.
+     *
+     * @throws dev.attune.repositories.ValidationException when {@code login} is null
+     */
     public Optional<Identity> findByLogin(String login) {
         Refs.requireValue(ENTITY, "login", login);
         return dsl.selectFrom(IDENTITY).where(IDENTITY.LOGIN.eq(login)).fetchOptionalInto(Identity.class);
@@ -58,12 +73,16 @@ public final class IdentityRepository {
     }
 
     /**
-     * Applies {@code update}; with no column set, returns the current row.
+     * Changes the columns {@code update} sets and returns the row: a column not set is left unchanged, one set
+     * to {@code null} becomes NULL; with no column set, returns the current row.
+     * Updatable: {@code display_name, password_hash, attributes}.
      *
      * @throws NotFoundException when there is no identity with this id
+     * @throws dev.attune.repositories.ValidationException when {@code update} is null, sets another column or breaks a
+     *                                                     column rule
      */
-    public Identity update(long id, IdentityUpdate update) {
-        return Updates.byId(dsl, IDENTITY, IDENTITY.ID, id, update.changes(), Identity.class, ENTITY);
+    public Identity update(long id, RowUpdate<IdentityRecord> update) {
+        return UPDATES.apply(dsl, id, update, Identity.class);
     }
 
     /**

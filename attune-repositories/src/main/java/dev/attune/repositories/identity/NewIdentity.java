@@ -14,6 +14,12 @@ import dev.attune.repositories.internal.Identifiers;
  */
 public record NewIdentity(String login, String displayName, String passwordHash, JsonNode attributes) {
 
+    /**
+     * Checks the components as described above, before any SQL runs; optional collections and JSON left null get
+     * their documented defaults.
+     *
+     * @throws dev.attune.repositories.ValidationException when a component breaks its rule
+     */
     public NewIdentity {
         Identifiers.requireName("identity", "login", login);
         attributes = Json.objectIfNull(attributes);

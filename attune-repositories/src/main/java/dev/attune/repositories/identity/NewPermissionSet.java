@@ -16,6 +16,12 @@ import dev.attune.repositories.internal.Refs;
  */
 public record NewPermissionSet(String ref, Long pack, String packRef, String label, String description, JsonNode grants) {
 
+    /**
+     * Checks the components as described above, before any SQL runs; optional collections and JSON left null get
+     * their documented defaults.
+     *
+     * @throws dev.attune.repositories.ValidationException when a component breaks its rule
+     */
     public NewPermissionSet {
         Refs.requireTwoPartRef("permission_set", ref);
         grants = Json.arrayIfNull(grants);

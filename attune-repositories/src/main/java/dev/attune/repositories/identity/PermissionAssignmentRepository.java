@@ -25,10 +25,15 @@ public final class PermissionAssignmentRepository {
 
     private final DSLContext dsl;
 
+    /**
+     * A repository working in {@code dsl}'s connection or transaction (pass {@code cfg.dsl()} inside
+     * {@code dsl.transaction(...)}); database errors become this library's exceptions.
+     */
     public PermissionAssignmentRepository(DSLContext dsl) {
         this.dsl = RepositoryContexts.of(dsl, ENTITY);
     }
 
+    /** The permission assignment with this id; empty when there is none. */
     public Optional<PermissionAssignment> findById(long id) {
         return dsl.selectFrom(PERMISSION_ASSIGNMENT).where(PERMISSION_ASSIGNMENT.ID.eq(id))
                 .fetchOptionalInto(PermissionAssignment.class);

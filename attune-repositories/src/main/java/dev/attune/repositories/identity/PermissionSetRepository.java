@@ -3,9 +3,11 @@ package dev.attune.repositories.identity;
 import static dev.attune.repositories.schema.Tables.PERMISSION_SET;
 
 import dev.attune.repositories.NotFoundException;
-import dev.attune.repositories.internal.Updates;
+import dev.attune.repositories.RowUpdate;
 import dev.attune.repositories.internal.RepositoryContexts;
+import dev.attune.repositories.internal.Updates;
 import dev.attune.repositories.schema.tables.pojos.PermissionSet;
+import dev.attune.repositories.schema.tables.records.PermissionSetRecord;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -20,12 +22,20 @@ public final class PermissionSetRepository {
 
     static final String ENTITY = "permission_set";
 
+    private static final Updates<PermissionSetRecord> UPDATES = Updates.of(ENTITY, PERMISSION_SET.ID,
+            PERMISSION_SET.LABEL, PERMISSION_SET.DESCRIPTION, PERMISSION_SET.GRANTS);
+
     private final DSLContext dsl;
 
+    /**
+     * A repository working in {@code dsl}'s connection or transaction (pass {@code cfg.dsl()} inside
+     * {@code dsl.transaction(...)}); database errors become this library's exceptions.
+     */
     public PermissionSetRepository(DSLContext dsl) {
         this.dsl = RepositoryContexts.of(dsl, ENTITY);
     }
 
+    /** The permission set with this id; empty when there is none. */
     public Optional<PermissionSet> findById(long id) {
         return dsl.selectFrom(PERMISSION_SET).where(PERMISSION_SET.ID.eq(id)).fetchOptionalInto(PermissionSet.class);
     }
@@ -57,12 +67,16 @@ public final class PermissionSetRepository {
     }
 
     /**
-     * Applies {@code update}; with no column set, returns the current row.
+     * Changes the columns {@code update} sets and returns the row: a column not set is left unchanged, one set
+     * to {@code null} becomes NULL; with no column set, returns the current row.
+     * Updatable: {@code label, description, grants}.
      *
      * @throws NotFoundException when there is no permission set with this id
+     * @throws dev.attune.repositories.ValidationException when {@code update} is null, sets another column or breaks a
+     *                                                     column rule
      */
-    public PermissionSet update(long id, PermissionSetUpdate update) {
-        return Updates.byId(dsl, PERMISSION_SET, PERMISSION_SET.ID, id, update.changes(), PermissionSet.class, ENTITY);
+    public PermissionSet update(long id, RowUpdate<PermissionSetRecord> update) {
+        return UPDATES.apply(dsl, id, update, PermissionSet.class);
     }
 
     /**

@@ -4,11 +4,13 @@ import static dev.attune.repositories.schema.Tables.INQUIRY;
 
 import dev.attune.repositories.Limits;
 import dev.attune.repositories.NotFoundException;
-import dev.attune.repositories.internal.Updates;
+import dev.attune.repositories.RowUpdate;
 import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.internal.RepositoryContexts;
+import dev.attune.repositories.internal.Updates;
 import dev.attune.repositories.schema.enums.InquiryStatusEnum;
 import dev.attune.repositories.schema.tables.pojos.Inquiry;
+import dev.attune.repositories.schema.tables.records.InquiryRecord;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -24,12 +26,20 @@ public final class InquiryRepository {
 
     static final String ENTITY = "inquiry";
 
+    private static final Updates<InquiryRecord> UPDATES = Updates.of(ENTITY, INQUIRY.ID,
+            INQUIRY.STATUS, INQUIRY.RESPONSE, INQUIRY.RESPONDED_AT, INQUIRY.ASSIGNED_TO);
+
     private final DSLContext dsl;
 
+    /**
+     * A repository working in {@code dsl}'s connection or transaction (pass {@code cfg.dsl()} inside
+     * {@code dsl.transaction(...)}); database errors become this library's exceptions.
+     */
     public InquiryRepository(DSLContext dsl) {
         this.dsl = RepositoryContexts.of(dsl, ENTITY);
     }
 
+    /** The inquiry with this id; empty when there is none. */
     public Optional<Inquiry> findById(long id) {
         return dsl.selectFrom(INQUIRY).where(INQUIRY.ID.eq(id)).fetchOptionalInto(Inquiry.class);
     }
@@ -73,13 +83,17 @@ public final class InquiryRepository {
     }
 
     /**
-     * Applies {@code update}; with no column set, returns the current row.
+     * Changes the columns {@code update} sets and returns the row: a column not set is left unchanged, one set
+     * to {@code null} becomes NULL; with no column set, returns the current row.
+     * Updatable: {@code status, response, responded_at, assigned_to}.
      *
      * @throws NotFoundException when there is no inquiry with this id
      * @throws dev.attune.repositories.ReferenceViolationException when the new assignee does not exist
+     * @throws dev.attune.repositories.ValidationException when {@code update} is null, sets another column or breaks a
+     *                                                     column rule
      */
-    public Inquiry update(long id, InquiryUpdate update) {
-        return Updates.byId(dsl, INQUIRY, INQUIRY.ID, id, update.changes(), Inquiry.class, ENTITY);
+    public Inquiry update(long id, RowUpdate<InquiryRecord> update) {
+        return UPDATES.apply(dsl, id, update, Inquiry.class);
     }
 
     /** @return whether a row was deleted */

@@ -25,6 +25,12 @@ public record NewInquiry(
         JsonNode response,
         OffsetDateTime timeoutAt) {
 
+    /**
+     * Checks the components as described above, before any SQL runs; optional collections and JSON left null get
+     * their documented defaults.
+     *
+     * @throws dev.attune.repositories.ValidationException when a component breaks its rule
+     */
     public NewInquiry {
         Refs.requireValue("inquiry", "prompt", prompt);
         Refs.requireValue("inquiry", "status", status);

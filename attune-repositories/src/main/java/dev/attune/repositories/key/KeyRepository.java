@@ -3,11 +3,13 @@ package dev.attune.repositories.key;
 import static dev.attune.repositories.schema.Tables.KEY;
 
 import dev.attune.repositories.NotFoundException;
-import dev.attune.repositories.internal.Updates;
+import dev.attune.repositories.RowUpdate;
 import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.internal.RepositoryContexts;
+import dev.attune.repositories.internal.Updates;
 import dev.attune.repositories.schema.enums.OwnerTypeEnum;
 import dev.attune.repositories.schema.tables.pojos.Key;
+import dev.attune.repositories.schema.tables.records.KeyRecord;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -26,12 +28,20 @@ public final class KeyRepository {
 
     static final String ENTITY = "key";
 
+    private static final Updates<KeyRecord> UPDATES = Updates.of(ENTITY, KEY.ID,
+            KEY.NAME, KEY.VALUE, KEY.ENCRYPTED, KEY.ENCRYPTION_KEY_HASH);
+
     private final DSLContext dsl;
 
+    /**
+     * A repository working in {@code dsl}'s connection or transaction (pass {@code cfg.dsl()} inside
+     * {@code dsl.transaction(...)}); database errors become this library's exceptions.
+     */
     public KeyRepository(DSLContext dsl) {
         this.dsl = RepositoryContexts.of(dsl, ENTITY);
     }
 
+    /** The key with this id; empty when there is none. */
     public Optional<Key> findById(long id) {
         return dsl.selectFrom(KEY).where(KEY.ID.eq(id)).fetchOptionalInto(Key.class);
     }
@@ -41,6 +51,11 @@ public final class KeyRepository {
         return findById(id).orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
     }
 
+    /**
+     * The key with this ref; empty when there is none.
+     *
+     * @throws dev.attune.repositories.ValidationException when {@code ref} is null
+     */
     public Optional<Key> findByRef(String ref) {
         Refs.requireValue(ENTITY, "ref", ref);
         return dsl.selectFrom(KEY).where(KEY.REF.eq(ref)).fetchOptionalInto(Key.class);
@@ -84,13 +99,17 @@ public final class KeyRepository {
     }
 
     /**
-     * Applies {@code update}; with no column set, returns the current row.
+     * Changes the columns {@code update} sets and returns the row: a column not set is left unchanged, one set
+     * to {@code null} becomes NULL; with no column set, returns the current row.
+     * Updatable: {@code name, value, encrypted, encryption_key_hash}.
      *
      * @throws NotFoundException when there is no key with this id
      * @throws dev.attune.repositories.AlreadyExistsException when the owner already has a key with the new name
+     * @throws dev.attune.repositories.ValidationException when {@code update} is null, sets another column or breaks a
+     *                                                     column rule
      */
-    public Key update(long id, KeyUpdate update) {
-        return Updates.byId(dsl, KEY, KEY.ID, id, update.changes(), Key.class, ENTITY);
+    public Key update(long id, RowUpdate<KeyRecord> update) {
+        return UPDATES.apply(dsl, id, update, Key.class);
     }
 
     /** @return whether a row was deleted */

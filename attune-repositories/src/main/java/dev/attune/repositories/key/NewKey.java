@@ -46,6 +46,12 @@ public record NewKey(
         String encryptionKeyHash,
         String value) {
 
+    /**
+     * Checks the components as described above, before any SQL runs; optional collections and JSON left null get
+     * their documented defaults.
+     *
+     * @throws dev.attune.repositories.ValidationException when a component breaks its rule
+     */
     public NewKey {
         Refs.requireKeyRef(ref);
         Refs.requireValue(KeyRepository.ENTITY, "owner_type", ownerType);

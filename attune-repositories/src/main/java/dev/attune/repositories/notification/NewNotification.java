@@ -30,6 +30,12 @@ public record NewNotification(
     /** PostgreSQL's NAMEDATALEN - 1: longer channel names make {@code pg_notify}, and so the insert, fail. */
     static final int MAX_CHANNEL_BYTES = 63;
 
+    /**
+     * Checks the components as described above, before any SQL runs; optional collections and JSON left null get
+     * their documented defaults.
+     *
+     * @throws dev.attune.repositories.ValidationException when a component breaks its rule
+     */
     public NewNotification {
         Refs.requireValue(NotificationRepository.ENTITY, "channel", channel);
         int bytes = channel.getBytes(StandardCharsets.UTF_8).length;

@@ -4,10 +4,11 @@ import static dev.attune.repositories.schema.Tables.NOTIFICATION;
 
 import dev.attune.repositories.Limits;
 import dev.attune.repositories.NotFoundException;
-import dev.attune.repositories.internal.Updates;
+import dev.attune.repositories.RowUpdate;
 import dev.attune.repositories.internal.Inserts;
 import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.internal.RepositoryContexts;
+import dev.attune.repositories.internal.Updates;
 import dev.attune.repositories.schema.enums.NotificationStatusEnum;
 import dev.attune.repositories.schema.tables.pojos.Notification;
 import dev.attune.repositories.schema.tables.records.NotificationRecord;
@@ -28,12 +29,20 @@ public final class NotificationRepository {
 
     static final String ENTITY = "notification";
 
+    private static final Updates<NotificationRecord> UPDATES = Updates.of(ENTITY, NOTIFICATION.ID,
+            NOTIFICATION.STATE, NOTIFICATION.CONTENT);
+
     private final DSLContext dsl;
 
+    /**
+     * A repository working in {@code dsl}'s connection or transaction (pass {@code cfg.dsl()} inside
+     * {@code dsl.transaction(...)}); database errors become this library's exceptions.
+     */
     public NotificationRepository(DSLContext dsl) {
         this.dsl = RepositoryContexts.of(dsl, ENTITY);
     }
 
+    /** The notification with this id; empty when there is none. */
     public Optional<Notification> findById(long id) {
         return dsl.selectFrom(NOTIFICATION).where(NOTIFICATION.ID.eq(id)).fetchOptionalInto(Notification.class);
     }
@@ -82,12 +91,16 @@ public final class NotificationRepository {
     }
 
     /**
-     * Applies {@code update}; with no column set, returns the current row.
+     * Changes the columns {@code update} sets and returns the row: a column not set is left unchanged, one set
+     * to {@code null} becomes NULL; with no column set, returns the current row.
+     * Updatable: {@code state, content}.
      *
      * @throws NotFoundException when there is no notification with this id
+     * @throws dev.attune.repositories.ValidationException when {@code update} is null, sets another column or breaks a
+     *                                                     column rule
      */
-    public Notification update(long id, NotificationUpdate update) {
-        return Updates.byId(dsl, NOTIFICATION, NOTIFICATION.ID, id, update.changes(), Notification.class, ENTITY);
+    public Notification update(long id, RowUpdate<NotificationRecord> update) {
+        return UPDATES.apply(dsl, id, update, Notification.class);
     }
 
     /** @return whether a row was deleted */

@@ -31,6 +31,12 @@ public record NewPack(
         List<String> runtimeDeps,
         boolean isStandard) {
 
+    /**
+     * Checks the components as described above, before any SQL runs; optional collections and JSON left null get
+     * their documented defaults.
+     *
+     * @throws dev.attune.repositories.ValidationException when a component breaks its rule
+     */
     public NewPack {
         Refs.requirePackRef(ref);
         Refs.requireValue("pack", "label", label);

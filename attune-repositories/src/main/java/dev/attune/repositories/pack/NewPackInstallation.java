@@ -40,6 +40,12 @@ public record NewPackInstallation(
 
     static final int CHECKSUM_MAX_LENGTH = 64;
 
+    /**
+     * Checks the components as described above, before any SQL runs; optional collections and JSON left null get
+     * their documented defaults.
+     *
+     * @throws dev.attune.repositories.ValidationException when a component breaks its rule
+     */
     public NewPackInstallation {
         requireSourceType(sourceType);
         if (installationMethod != null) {

@@ -27,6 +27,10 @@ public final class PackInstallationRepository {
 
     private final DSLContext dsl;
 
+    /**
+     * A repository working in {@code dsl}'s connection or transaction (pass {@code cfg.dsl()} inside
+     * {@code dsl.transaction(...)}); database errors become this library's exceptions.
+     */
     public PackInstallationRepository(DSLContext dsl) {
         this.dsl = RepositoryContexts.of(dsl, ENTITY);
     }

@@ -3,12 +3,14 @@ package dev.attune.repositories.pack;
 import static dev.attune.repositories.schema.Tables.PACK;
 
 import dev.attune.repositories.NotFoundException;
-import dev.attune.repositories.Pagination;
-import dev.attune.repositories.internal.Updates;
+import dev.attune.repositories.Page;
+import dev.attune.repositories.RowUpdate;
 import dev.attune.repositories.internal.Refs;
-import dev.attune.repositories.internal.Search;
 import dev.attune.repositories.internal.RepositoryContexts;
+import dev.attune.repositories.internal.Search;
+import dev.attune.repositories.internal.Updates;
 import dev.attune.repositories.schema.tables.pojos.Pack;
+import dev.attune.repositories.schema.tables.records.PackRecord;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -23,12 +25,20 @@ public final class PackRepository {
 
     static final String ENTITY = "pack";
 
+    private static final Updates<PackRecord> UPDATES = Updates.of(ENTITY, PACK.ID,
+            PACK.LABEL, PACK.DESCRIPTION, PACK.VERSION, PACK.CONF_SCHEMA, PACK.CONFIG, PACK.META, PACK.TAGS, PACK.RUNTIME_DEPS, PACK.IS_STANDARD);
+
     private final DSLContext dsl;
 
+    /**
+     * A repository working in {@code dsl}'s connection or transaction (pass {@code cfg.dsl()} inside
+     * {@code dsl.transaction(...)}); database errors become this library's exceptions.
+     */
     public PackRepository(DSLContext dsl) {
         this.dsl = RepositoryContexts.of(dsl, ENTITY);
     }
 
+    /** The pack with this id; empty when there is none. */
     public Optional<Pack> findById(long id) {
         return dsl.selectFrom(PACK).where(PACK.ID.eq(id)).fetchOptionalInto(Pack.class);
     }
@@ -38,6 +48,11 @@ public final class PackRepository {
         return findById(id).orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
     }
 
+    /**
+     * The pack with this ref; empty when there is none.
+     *
+     * @throws dev.attune.repositories.ValidationException when {@code ref} is null
+     */
     public Optional<Pack> findByRef(String ref) {
         Refs.requireValue(ENTITY, "ref", ref);
         return dsl.selectFrom(PACK).where(PACK.REF.eq(ref)).fetchOptionalInto(Pack.class);
@@ -53,14 +68,19 @@ public final class PackRepository {
         return dsl.selectFrom(PACK).orderBy(PACK.REF).fetchInto(Pack.class);
     }
 
-    /** One page of packs, by ref. */
-    public List<Pack> listPaginated(Pagination pagination) {
-        Refs.requireValue(ENTITY, "pagination", pagination);
+    /**
+     * One page of packs, by ref.
+     *
+     * @throws dev.attune.repositories.ValidationException when {@code page} is null
+     */
+    public List<Pack> listPaginated(Page page) {
+        Refs.requireValue(ENTITY, "page", page);
         return dsl.selectFrom(PACK).orderBy(PACK.REF)
-                .limit(pagination.perPage()).offset(pagination.offset())
+                .limit(page.limit()).offset(page.offset())
                 .fetchInto(Pack.class);
     }
 
+    /** The number of packs. */
     public long count() {
         return dsl.fetchCount(PACK);
     }
@@ -85,6 +105,11 @@ public final class PackRepository {
                 .fetchInto(Pack.class);
     }
 
+    /**
+     * Whether a pack has this ref.
+     *
+     * @throws dev.attune.repositories.ValidationException when {@code ref} is null
+     */
     public boolean existsByRef(String ref) {
         Refs.requireValue(ENTITY, "ref", ref);
         return dsl.fetchExists(PACK, PACK.REF.eq(ref));
@@ -108,12 +133,16 @@ public final class PackRepository {
     }
 
     /**
-     * Applies {@code update}; with no column set, returns the current row.
+     * Changes the columns {@code update} sets and returns the row: a column not set is left unchanged, one set
+     * to {@code null} becomes NULL; with no column set, returns the current row.
+     * Updatable: {@code label, description, version, conf_schema, config, meta, tags, runtime_deps, is_standard}.
      *
      * @throws NotFoundException when there is no pack with this id
+     * @throws dev.attune.repositories.ValidationException when {@code update} is null, sets another column or breaks a
+     *                                                     column rule
      */
-    public Pack update(long id, PackUpdate update) {
-        return Updates.byId(dsl, PACK, PACK.ID, id, update.changes(), Pack.class, ENTITY);
+    public Pack update(long id, RowUpdate<PackRecord> update) {
+        return UPDATES.apply(dsl, id, update, Pack.class);
     }
 
     /**

@@ -5,6 +5,7 @@ import static dev.attune.repositories.schema.Tables.PACK_LATEST_TEST;
 import static dev.attune.repositories.schema.Tables.PACK_TEST_EXECUTION;
 
 import dev.attune.repositories.Limits;
+import dev.attune.repositories.Page;
 import dev.attune.repositories.ValidationException;
 import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.internal.RepositoryContexts;
@@ -18,6 +19,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.jooq.types.DayToSecond;
 
@@ -45,8 +47,16 @@ public final class PackTestRepository {
 
     private static final int PACK_VERSION_MAX_LENGTH = 50;
 
+    private static final PackTestResultConverter RESULT_CONVERTER = new PackTestResultConverter();
+    /** {@code result} read as a {@link PackTestResult}. */
+    private static final Field<PackTestResult> RESULT = PACK_TEST_EXECUTION.RESULT.convert(RESULT_CONVERTER);
+
     private final DSLContext dsl;
 
+    /**
+     * A repository working in {@code dsl}'s connection or transaction (pass {@code cfg.dsl()} inside
+     * {@code dsl.transaction(...)}); database errors become this library's exceptions.
+     */
     public PackTestRepository(DSLContext dsl) {
         this.dsl = RepositoryContexts.of(dsl, ENTITY);
     }
@@ -79,11 +89,22 @@ public final class PackTestRepository {
                 .set(PACK_TEST_EXECUTION.SKIPPED, result.skipped())
                 .set(PACK_TEST_EXECUTION.PASS_RATE, result.passRate())
                 .set(PACK_TEST_EXECUTION.DURATION_MS, result.durationMs())
-                .set(PACK_TEST_EXECUTION.RESULT, result.toJson())
+                .set(PACK_TEST_EXECUTION.RESULT, RESULT_CONVERTER.to(result))
                 .returning()
                 .fetchSingleInto(PackTestExecution.class);
     }
 
+    /**
+     * The structured result stored with test execution {@code id}, read through {@link PackTestResultConverter}.
+     *
+     * @return empty when there is no such test execution
+     * @throws ValidationException when the stored JSON breaks a rule of {@link PackTestResult}
+     */
+    public Optional<PackTestResult> findResultById(long id) {
+        return dsl.select(RESULT).from(PACK_TEST_EXECUTION).where(PACK_TEST_EXECUTION.ID.eq(id)).fetchOptional(RESULT);
+    }
+
+    /** The pack test execution with this id; empty when there is none. */
     public Optional<PackTestExecution> findById(long id) {
         return dsl.selectFrom(PACK_TEST_EXECUTION).where(PACK_TEST_EXECUTION.ID.eq(id))
                 .fetchOptionalInto(PackTestExecution.class);
@@ -92,14 +113,14 @@ public final class PackTestRepository {
     /**
      * One page of a pack's test executions, newest first.
      *
-     * @throws ValidationException when {@code limit} is not 1–{@value Limits#MAX_PAGE_SIZE} or {@code offset} is negative
+     * @throws ValidationException when {@code page} is null
      */
-    public List<PackTestExecution> listByPack(long packId, int limit, long offset) {
-        requirePage(limit, offset);
+    public List<PackTestExecution> listByPack(long packId, Page page) {
+        Refs.requireValue(ENTITY, "page", page);
         return dsl.selectFrom(PACK_TEST_EXECUTION)
                 .where(PACK_TEST_EXECUTION.PACK_ID.eq(packId))
                 .orderBy(PACK_TEST_EXECUTION.EXECUTION_TIME.desc(), PACK_TEST_EXECUTION.ID.desc())
-                .limit(limit).offset(offset)
+                .limit(page.limit()).offset(page.offset())
                 .fetchInto(PackTestExecution.class);
     }
 
@@ -151,6 +172,7 @@ public final class PackTestRepository {
         return Boolean.TRUE.equals(Routines.packHasPassingTests(dsl.configuration(), packId, hours));
     }
 
+    /** The number of test executions of the pack; 0 for a missing pack. */
     public long countByPack(long packId) {
         return dsl.fetchCount(PACK_TEST_EXECUTION, PACK_TEST_EXECUTION.PACK_ID.eq(packId));
     }
@@ -158,16 +180,16 @@ public final class PackTestRepository {
     /**
      * One page of the test executions started for {@code triggerReason}, newest first.
      *
-     * @throws ValidationException when the reason is null or not one of {@link #TRIGGER_REASONS}, {@code limit} is not
-     *         1–{@value Limits#MAX_PAGE_SIZE} or {@code offset} is negative
+     * @throws ValidationException when the reason is null or not one of {@link #TRIGGER_REASONS}, or {@code page}
+     *         is null
      */
-    public List<PackTestExecution> listByTriggerReason(String triggerReason, int limit, long offset) {
+    public List<PackTestExecution> listByTriggerReason(String triggerReason, Page page) {
         requireTriggerReason(triggerReason);
-        requirePage(limit, offset);
+        Refs.requireValue(ENTITY, "page", page);
         return dsl.selectFrom(PACK_TEST_EXECUTION)
                 .where(PACK_TEST_EXECUTION.TRIGGER_REASON.eq(triggerReason))
                 .orderBy(PACK_TEST_EXECUTION.EXECUTION_TIME.desc(), PACK_TEST_EXECUTION.ID.desc())
-                .limit(limit).offset(offset)
+                .limit(page.limit()).offset(page.offset())
                 .fetchInto(PackTestExecution.class);
     }
 
@@ -179,7 +201,7 @@ public final class PackTestRepository {
      * @throws ValidationException when {@code limit} is not 1–{@value Limits#MAX_PAGE_SIZE}
      */
     public List<PackTestExecution> getFailedByPack(long packId, int limit) {
-        requirePage(limit, 0);
+        Page.first(limit); // the same bounds as a page
         return dsl.selectFrom(PACK_TEST_EXECUTION)
                 .where(PACK_TEST_EXECUTION.PACK_ID.eq(packId).and(PACK_TEST_EXECUTION.FAILED.gt(0)))
                 .orderBy(PACK_TEST_EXECUTION.EXECUTION_TIME.desc(), PACK_TEST_EXECUTION.ID.desc())
@@ -207,15 +229,6 @@ public final class PackTestRepository {
         if (!TRIGGER_REASONS.contains(triggerReason)) {
             throw new ValidationException(ENTITY, "trigger_reason", triggerReason,
                     "must be one of " + String.join(", ", TRIGGER_REASONS));
-        }
-    }
-
-    private static void requirePage(int limit, long offset) {
-        if (limit < 1 || limit > Limits.MAX_PAGE_SIZE) {
-            throw new ValidationException(ENTITY, "limit", limit, "must be between 1 and " + Limits.MAX_PAGE_SIZE);
-        }
-        if (offset < 0) {
-            throw new ValidationException(ENTITY, "offset", offset, "must be 0 or more");
         }
     }
 }

@@ -1,28 +1,11 @@
 package dev.attune.repositories.pack;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.JsonSerializer;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import dev.attune.repositories.RepositoryException;
 import dev.attune.repositories.ValidationException;
 import dev.attune.repositories.internal.Refs;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
@@ -30,7 +13,7 @@ import java.util.List;
  * (camelCase JSON, as Attune wrote it: {@code packRef, packVersion, executionTime, status, totalTests, passed, failed,
  * skipped, passRate, durationMs, testSuites[...]}; {@code executionTime} is an ISO-8601 timestamp with offset).
  *
- * <p>{@code passRate} is exact: a {@link BigDecimal} with at most 4 decimal places, as the {@code numeric(5,4)} column
+ * <p>Stored and read through {@link PackTestResultConverter}. {@code passRate} is exact: a {@link BigDecimal} with at most 4 decimal places, as the {@code numeric(5,4)} column
  * holds it (Attune decoded it as a float, which failed). Use {@link #passRateOf(int, int)} to compute it.
  *
  * @param packRef       the tested pack's ref; required
@@ -60,14 +43,12 @@ public record PackTestResult(
 
     private static final String ENTITY = PackTestRepository.ENTITY;
 
-    /** Jackson without the java.time module: {@code executionTime} is written and read as ISO-8601 text here. */
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .addModule(new SimpleModule("attune-pack-test-result")
-                    .addSerializer(OffsetDateTime.class, new IsoOffsetDateTimeSerializer())
-                    .addDeserializer(OffsetDateTime.class, new IsoOffsetDateTimeDeserializer()))
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
-
+    /**
+     * Checks the components as described above, before any SQL runs; optional collections and JSON left null get
+     * their documented defaults.
+     *
+     * @throws dev.attune.repositories.ValidationException when a component breaks its rule
+     */
     public PackTestResult {
         Refs.requireValue(ENTITY, "packRef", packRef);
         Refs.requireValue(ENTITY, "packVersion", packVersion);
@@ -93,34 +74,6 @@ public record PackTestResult(
         return BigDecimal.valueOf(passed).divide(BigDecimal.valueOf(total), 4, RoundingMode.HALF_UP);
     }
 
-    /** This result as the JSON stored in {@code pack_test_execution.result}. */
-    public JsonNode toJson() {
-        return MAPPER.valueToTree(this);
-    }
-
-    /**
-     * Reads a stored {@code result} back.
-     *
-     * @throws ValidationException when the JSON breaks one of the rules of this record
-     * @throws RepositoryException when the JSON does not have this shape at all
-     */
-    public static PackTestResult fromJson(JsonNode json) {
-        try {
-            return MAPPER.treeToValue(json, PackTestResult.class);
-        } catch (JsonMappingException e) {
-            // the compact constructors' ValidationException arrives wrapped by Jackson
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof ValidationException validation) {
-                    throw validation;
-                }
-            }
-            throw new RepositoryException(ENTITY, ENTITY + ": result is not a pack test result: "
-                    + e.getOriginalMessage(), e);
-        } catch (JsonProcessingException e) {
-            throw new RepositoryException(ENTITY, ENTITY + ": result is not a pack test result: "
-                    + e.getOriginalMessage(), e);
-        }
-    }
 
     /**
      * One suite of tests run by one runner.
@@ -144,6 +97,12 @@ public record PackTestResult(
             long durationMs,
             List<TestCase> testCases) {
 
+        /**
+         * Checks the components as described above, before any SQL runs; optional collections and JSON left null get
+         * their documented defaults.
+         *
+         * @throws dev.attune.repositories.ValidationException when a component breaks its rule
+         */
         public TestSuite {
             Refs.requireValue(ENTITY, "testSuites.name", name);
             Refs.requireValue(ENTITY, "testSuites.runnerType", runnerType);
@@ -174,6 +133,12 @@ public record PackTestResult(
             String stdout,
             String stderr) {
 
+        /**
+         * Checks the components as described above, before any SQL runs; optional collections and JSON left null get
+         * their documented defaults.
+         *
+         * @throws dev.attune.repositories.ValidationException when a component breaks its rule
+         */
         public TestCase {
             Refs.requireValue(ENTITY, "testCases.name", name);
             Refs.requireValue(ENTITY, "testCases.status", status);
@@ -212,24 +177,4 @@ public record PackTestResult(
         }
     }
 
-    private static final class IsoOffsetDateTimeSerializer extends JsonSerializer<OffsetDateTime> {
-        @Override
-        public void serialize(OffsetDateTime value, JsonGenerator gen, SerializerProvider serializers)
-                throws IOException {
-            gen.writeString(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value));
-        }
-    }
-
-    private static final class IsoOffsetDateTimeDeserializer extends JsonDeserializer<OffsetDateTime> {
-        @Override
-        public OffsetDateTime deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            String text = parser.getValueAsString();
-            try {
-                return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-            } catch (DateTimeParseException e) {
-                return (OffsetDateTime) context.handleWeirdStringValue(OffsetDateTime.class, text,
-                        "not an ISO-8601 timestamp with offset");
-            }
-        }
-    }
 }

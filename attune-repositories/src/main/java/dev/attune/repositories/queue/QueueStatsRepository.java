@@ -37,6 +37,10 @@ public final class QueueStatsRepository {
 
     private final DSLContext dsl;
 
+    /**
+     * A repository working in {@code dsl}'s connection or transaction (pass {@code cfg.dsl()} inside
+     * {@code dsl.transaction(...)}); database errors become this library's exceptions.
+     */
     public QueueStatsRepository(DSLContext dsl) {
         this.dsl = RepositoryContexts.of(dsl, ENTITY);
     }
@@ -79,6 +83,7 @@ public final class QueueStatsRepository {
         return stats.stream().map(s -> written.get(s.actionId())).toList();
     }
 
+    /** The queue statistics of the action; empty when none were recorded. */
     public Optional<QueueStats> findByAction(long actionId) {
         return dsl.selectFrom(QUEUE_STATS).where(QUEUE_STATS.ACTION_ID.eq(actionId)).fetchOptionalInto(QueueStats.class);
     }

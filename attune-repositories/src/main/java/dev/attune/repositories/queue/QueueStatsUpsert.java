@@ -23,6 +23,12 @@ public record QueueStatsUpsert(
         long totalEnqueued,
         long totalCompleted) {
 
+    /**
+     * Checks the components as described above, before any SQL runs; optional collections and JSON left null get
+     * their documented defaults.
+     *
+     * @throws dev.attune.repositories.ValidationException when a component breaks its rule
+     */
     public QueueStatsUpsert {
         // the columns have no CHECK, but a negative counter is always a caller bug
         requireNotNegative("queue_length", queueLength);

@@ -3,6 +3,9 @@ package dev.attune.repositories.rule;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.attune.repositories.internal.Json;
 import dev.attune.repositories.internal.Refs;
+import dev.attune.repositories.schema.tables.pojos.Action;
+import dev.attune.repositories.schema.tables.pojos.Pack;
+import dev.attune.repositories.schema.tables.pojos.Trigger;
 
 /**
  * A rule to create: when {@code trigger} fires and the conditions hold, run {@code action}.
@@ -36,6 +39,12 @@ public record NewRule(
         JsonNode triggerParams,
         boolean enabled) {
 
+    /**
+     * Checks the components as described above, before any SQL runs; optional collections and JSON left null get
+     * their documented defaults.
+     *
+     * @throws dev.attune.repositories.ValidationException when a component breaks its rule
+     */
     public NewRule {
         Refs.requireTwoPartRef(RuleRepository.ENTITY, ref);
         Refs.requireValue(RuleRepository.ENTITY, "pack_ref", packRef);
@@ -53,5 +62,18 @@ public record NewRule(
             String actionRef, long trigger, String triggerRef) {
         return new NewRule(ref, pack, packRef, label, description, action, actionRef, trigger, triggerRef,
                 null, null, null, true);
+    }
+
+    /**
+     * An enabled rule of {@code pack} that runs {@code action} when {@code trigger} fires, without conditions or
+     * parameters; ids and refs are taken from the rows, so they cannot disagree.
+     *
+     * @throws dev.attune.repositories.ValidationException when a row or a required value is null, or the ref is malformed
+     */
+    public static NewRule of(String ref, Pack pack, String label, String description, Action action, Trigger trigger) {
+        Refs.requireValue(RuleRepository.ENTITY, "pack", pack);
+        Refs.requireValue(RuleRepository.ENTITY, "action", action);
+        Refs.requireValue(RuleRepository.ENTITY, "trigger", trigger);
+        return of(ref, pack.id(), pack.ref(), label, description, action.id(), action.ref(), trigger.id(), trigger.ref());
     }
 }

@@ -3,10 +3,12 @@ package dev.attune.repositories.rule;
 import static dev.attune.repositories.schema.Tables.RULE;
 
 import dev.attune.repositories.NotFoundException;
-import dev.attune.repositories.internal.Updates;
+import dev.attune.repositories.RowUpdate;
 import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.internal.RepositoryContexts;
+import dev.attune.repositories.internal.Updates;
 import dev.attune.repositories.schema.tables.pojos.Rule;
+import dev.attune.repositories.schema.tables.records.RuleRecord;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
@@ -23,12 +25,20 @@ public final class RuleRepository {
 
     static final String ENTITY = "rule";
 
+    private static final Updates<RuleRecord> UPDATES = Updates.of(ENTITY, RULE.ID,
+            RULE.LABEL, RULE.DESCRIPTION, RULE.CONDITIONS, RULE.ACTION_PARAMS, RULE.TRIGGER_PARAMS, RULE.ENABLED);
+
     private final DSLContext dsl;
 
+    /**
+     * A repository working in {@code dsl}'s connection or transaction (pass {@code cfg.dsl()} inside
+     * {@code dsl.transaction(...)}); database errors become this library's exceptions.
+     */
     public RuleRepository(DSLContext dsl) {
         this.dsl = RepositoryContexts.of(dsl, ENTITY);
     }
 
+    /** The rule with this id; empty when there is none. */
     public Optional<Rule> findById(long id) {
         return dsl.selectFrom(RULE).where(RULE.ID.eq(id)).fetchOptionalInto(Rule.class);
     }
@@ -38,6 +48,11 @@ public final class RuleRepository {
         return findById(id).orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
     }
 
+    /**
+     * The rule with this ref; empty when there is none.
+     *
+     * @throws dev.attune.repositories.ValidationException when {@code ref} is null
+     */
     public Optional<Rule> findByRef(String ref) {
         Refs.requireValue(ENTITY, "ref", ref);
         return dsl.selectFrom(RULE).where(RULE.REF.eq(ref)).fetchOptionalInto(Rule.class);
@@ -97,12 +112,16 @@ public final class RuleRepository {
     }
 
     /**
-     * Applies {@code update}; with no column set, returns the current row.
+     * Changes the columns {@code update} sets and returns the row: a column not set is left unchanged, one set
+     * to {@code null} becomes NULL; with no column set, returns the current row.
+     * Updatable: {@code label, description, conditions, action_params, trigger_params, enabled}.
      *
      * @throws NotFoundException when there is no rule with this id
+     * @throws dev.attune.repositories.ValidationException when {@code update} is null, sets another column or breaks a
+     *                                                     column rule
      */
-    public Rule update(long id, RuleUpdate update) {
-        return Updates.byId(dsl, RULE, RULE.ID, id, update.changes(), Rule.class, ENTITY);
+    public Rule update(long id, RowUpdate<RuleRecord> update) {
+        return UPDATES.apply(dsl, id, update, Rule.class);
     }
 
     /**

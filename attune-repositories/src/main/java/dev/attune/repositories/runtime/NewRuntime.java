@@ -28,6 +28,12 @@ public record NewRuntime(
         JsonNode distributions,
         JsonNode installation) {
 
+    /**
+     * Checks the components as described above, before any SQL runs; optional collections and JSON left null get
+     * their documented defaults.
+     *
+     * @throws dev.attune.repositories.ValidationException when a component breaks its rule
+     */
     public NewRuntime {
         Refs.requireRuntimeRef(ref);
         Refs.requireValue(RuntimeRepository.ENTITY, "runtime_type", runtimeType);

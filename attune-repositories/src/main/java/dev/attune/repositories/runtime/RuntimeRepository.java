@@ -3,11 +3,13 @@ package dev.attune.repositories.runtime;
 import static dev.attune.repositories.schema.Tables.RUNTIME;
 
 import dev.attune.repositories.NotFoundException;
-import dev.attune.repositories.internal.Updates;
+import dev.attune.repositories.RowUpdate;
 import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.internal.RepositoryContexts;
+import dev.attune.repositories.internal.Updates;
 import dev.attune.repositories.schema.enums.RuntimeTypeEnum;
 import dev.attune.repositories.schema.tables.pojos.Runtime;
+import dev.attune.repositories.schema.tables.records.RuntimeRecord;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -23,12 +25,20 @@ public final class RuntimeRepository {
 
     static final String ENTITY = "runtime";
 
+    private static final Updates<RuntimeRecord> UPDATES = Updates.of(ENTITY, RUNTIME.ID,
+            RUNTIME.DESCRIPTION, RUNTIME.NAME, RUNTIME.DISTRIBUTIONS, RUNTIME.INSTALLATION);
+
     private final DSLContext dsl;
 
+    /**
+     * A repository working in {@code dsl}'s connection or transaction (pass {@code cfg.dsl()} inside
+     * {@code dsl.transaction(...)}); database errors become this library's exceptions.
+     */
     public RuntimeRepository(DSLContext dsl) {
         this.dsl = RepositoryContexts.of(dsl, ENTITY);
     }
 
+    /** The runtime with this id; empty when there is none. */
     public Optional<Runtime> findById(long id) {
         return dsl.selectFrom(RUNTIME).where(RUNTIME.ID.eq(id)).fetchOptionalInto(Runtime.class);
     }
@@ -38,6 +48,11 @@ public final class RuntimeRepository {
         return findById(id).orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
     }
 
+    /**
+     * The runtime with this ref; empty when there is none.
+     *
+     * @throws dev.attune.repositories.ValidationException when {@code ref} is null
+     */
     public Optional<Runtime> findByRef(String ref) {
         Refs.requireValue(ENTITY, "ref", ref);
         return dsl.selectFrom(RUNTIME).where(RUNTIME.REF.eq(ref)).fetchOptionalInto(Runtime.class);
@@ -88,12 +103,16 @@ public final class RuntimeRepository {
     }
 
     /**
-     * Applies {@code update}; with no column set, returns the current row.
+     * Changes the columns {@code update} sets and returns the row: a column not set is left unchanged, one set
+     * to {@code null} becomes NULL; with no column set, returns the current row.
+     * Updatable: {@code description, name, distributions, installation}.
      *
      * @throws NotFoundException when there is no runtime with this id
+     * @throws dev.attune.repositories.ValidationException when {@code update} is null, sets another column or breaks a
+     *                                                     column rule
      */
-    public Runtime update(long id, RuntimeUpdate update) {
-        return Updates.byId(dsl, RUNTIME, RUNTIME.ID, id, update.changes(), Runtime.class, ENTITY);
+    public Runtime update(long id, RowUpdate<RuntimeRecord> update) {
+        return UPDATES.apply(dsl, id, update, Runtime.class);
     }
 
     /**

@@ -2,6 +2,9 @@ package dev.attune.repositories.sensor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.attune.repositories.internal.Refs;
+import dev.attune.repositories.schema.tables.pojos.Pack;
+import dev.attune.repositories.schema.tables.pojos.Runtime;
+import dev.attune.repositories.schema.tables.pojos.Trigger;
 
 /**
  * A sensor to create: code that watches for a trigger condition and emits events.
@@ -35,6 +38,12 @@ public record NewSensor(
         JsonNode paramSchema,
         JsonNode config) {
 
+    /**
+     * Checks the components as described above, before any SQL runs; optional collections and JSON left null get
+     * their documented defaults.
+     *
+     * @throws dev.attune.repositories.ValidationException when a component breaks its rule
+     */
     public NewSensor {
         Refs.requireTwoPartRef(SensorRepository.ENTITY, ref);
         Refs.requireValue(SensorRepository.ENTITY, "label", label);
@@ -49,5 +58,21 @@ public record NewSensor(
             String entrypoint, long runtime, String runtimeRef, long trigger, String triggerRef) {
         return new NewSensor(ref, pack, packRef, label, description, entrypoint, runtime, runtimeRef, trigger,
                 triggerRef, true, null, null);
+    }
+
+    /**
+     * An enabled sensor running on {@code runtime} that fires {@code trigger}, without schema or config; ids and refs are
+     * taken from the rows, so they cannot disagree.
+     *
+     * @param pack the owning pack, or {@code null} for a sensor without pack
+     * @throws dev.attune.repositories.ValidationException when the runtime, the trigger or a required value is null, or
+     *                                                     the ref is malformed
+     */
+    public static NewSensor of(String ref, Pack pack, String label, String description, String entrypoint,
+            Runtime runtime, Trigger trigger) {
+        Refs.requireValue(SensorRepository.ENTITY, "runtime", runtime);
+        Refs.requireValue(SensorRepository.ENTITY, "trigger", trigger);
+        return of(ref, pack == null ? null : pack.id(), pack == null ? null : pack.ref(), label, description, entrypoint,
+                runtime.id(), runtime.ref(), trigger.id(), trigger.ref());
     }
 }

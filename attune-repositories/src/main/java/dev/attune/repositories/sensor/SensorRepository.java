@@ -3,10 +3,12 @@ package dev.attune.repositories.sensor;
 import static dev.attune.repositories.schema.Tables.SENSOR;
 
 import dev.attune.repositories.NotFoundException;
-import dev.attune.repositories.internal.Updates;
+import dev.attune.repositories.RowUpdate;
 import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.internal.RepositoryContexts;
+import dev.attune.repositories.internal.Updates;
 import dev.attune.repositories.schema.tables.pojos.Sensor;
+import dev.attune.repositories.schema.tables.records.SensorRecord;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
@@ -23,12 +25,20 @@ public final class SensorRepository {
 
     static final String ENTITY = "sensor";
 
+    private static final Updates<SensorRecord> UPDATES = Updates.of(ENTITY, SENSOR.ID,
+            SENSOR.LABEL, SENSOR.DESCRIPTION, SENSOR.ENTRYPOINT, SENSOR.ENABLED, SENSOR.PARAM_SCHEMA);
+
     private final DSLContext dsl;
 
+    /**
+     * A repository working in {@code dsl}'s connection or transaction (pass {@code cfg.dsl()} inside
+     * {@code dsl.transaction(...)}); database errors become this library's exceptions.
+     */
     public SensorRepository(DSLContext dsl) {
         this.dsl = RepositoryContexts.of(dsl, ENTITY);
     }
 
+    /** The sensor with this id; empty when there is none. */
     public Optional<Sensor> findById(long id) {
         return dsl.selectFrom(SENSOR).where(SENSOR.ID.eq(id)).fetchOptionalInto(Sensor.class);
     }
@@ -38,6 +48,11 @@ public final class SensorRepository {
         return findById(id).orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
     }
 
+    /**
+     * The sensor with this ref; empty when there is none.
+     *
+     * @throws dev.attune.repositories.ValidationException when {@code ref} is null
+     */
     public Optional<Sensor> findByRef(String ref) {
         Refs.requireValue(ENTITY, "ref", ref);
         return dsl.selectFrom(SENSOR).where(SENSOR.REF.eq(ref)).fetchOptionalInto(Sensor.class);
@@ -92,12 +107,16 @@ public final class SensorRepository {
     }
 
     /**
-     * Applies {@code update}; with no column set, returns the current row.
+     * Changes the columns {@code update} sets and returns the row: a column not set is left unchanged, one set
+     * to {@code null} becomes NULL; with no column set, returns the current row.
+     * Updatable: {@code label, description, entrypoint, enabled, param_schema}.
      *
      * @throws NotFoundException when there is no sensor with this id
+     * @throws dev.attune.repositories.ValidationException when {@code update} is null, sets another column or breaks a
+     *                                                     column rule
      */
-    public Sensor update(long id, SensorUpdate update) {
-        return Updates.byId(dsl, SENSOR, SENSOR.ID, id, update.changes(), Sensor.class, ENTITY);
+    public Sensor update(long id, RowUpdate<SensorRecord> update) {
+        return UPDATES.apply(dsl, id, update, Sensor.class);
     }
 
     /**

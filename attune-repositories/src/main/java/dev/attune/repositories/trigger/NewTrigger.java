@@ -2,10 +2,11 @@ package dev.attune.repositories.trigger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.attune.repositories.internal.Refs;
+import dev.attune.repositories.schema.tables.pojos.Pack;
 
 /**
  * A trigger to create. Webhook columns are not set here: a new trigger has webhooks disabled, no key and an empty
- * {@code webhook_config}; use {@link TriggerRepository#enableWebhook(long)} and friends.
+ * {@code webhook_config}; use {@link dev.attune.repositories.webhook.WebhookRepository#enableWebhook(long)} and friends.
  *
  * @param ref         unique, lower case {@code pack.name}; checked before any SQL runs
  * @param pack        optional id of the owning pack
@@ -26,6 +27,12 @@ public record NewTrigger(
         JsonNode paramSchema,
         JsonNode outSchema) {
 
+    /**
+     * Checks the components as described above, before any SQL runs; optional collections and JSON left null get
+     * their documented defaults.
+     *
+     * @throws dev.attune.repositories.ValidationException when a component breaks its rule
+     */
     public NewTrigger {
         Refs.requireTwoPartRef(TriggerRepository.ENTITY, ref);
         Refs.requireValue(TriggerRepository.ENTITY, "label", label);
@@ -39,5 +46,16 @@ public record NewTrigger(
     /** An enabled trigger of {@code pack} (id and ref) without description or schemas. */
     public static NewTrigger of(String ref, long pack, String packRef, String label) {
         return new NewTrigger(ref, pack, packRef, label, null, true, null, null);
+    }
+
+    /**
+     * An enabled trigger of {@code pack} (its id and ref, taken from the row) without description or schemas.
+     *
+     * @param pack a pack row as returned by {@code PackRepository}; required
+     * @throws dev.attune.repositories.ValidationException when {@code pack} or the label is null, or the ref is malformed
+     */
+    public static NewTrigger of(String ref, Pack pack, String label) {
+        Refs.requireValue(TriggerRepository.ENTITY, "pack", pack);
+        return of(ref, pack.id(), pack.ref(), label);
     }
 }

@@ -29,6 +29,12 @@ public record NewWorker(
         JsonNode capabilities,
         JsonNode meta) {
 
+    /**
+     * Checks the components as described above, before any SQL runs; optional collections and JSON left null get
+     * their documented defaults.
+     *
+     * @throws dev.attune.repositories.ValidationException when a component breaks its rule
+     */
     public NewWorker {
         Identifiers.requireName(WorkerRepository.ENTITY, "name", name);
         Refs.requireValue(WorkerRepository.ENTITY, "worker_type", workerType);

@@ -3,10 +3,11 @@ package dev.attune.repositories.worker;
 import static dev.attune.repositories.schema.Tables.WORKER;
 
 import dev.attune.repositories.NotFoundException;
+import dev.attune.repositories.RowUpdate;
 import dev.attune.repositories.ValidationException;
-import dev.attune.repositories.internal.Updates;
 import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.internal.RepositoryContexts;
+import dev.attune.repositories.internal.Updates;
 import dev.attune.repositories.schema.enums.WorkerStatusEnum;
 import dev.attune.repositories.schema.enums.WorkerTypeEnum;
 import dev.attune.repositories.schema.tables.pojos.Worker;
@@ -27,12 +28,20 @@ public final class WorkerRepository {
 
     static final String ENTITY = "worker";
 
+    private static final Updates<WorkerRecord> UPDATES = Updates.of(ENTITY, WORKER.ID,
+            WORKER.NAME, WORKER.STATUS, WORKER.CAPABILITIES, WORKER.META, WORKER.HOST, WORKER.PORT);
+
     private final DSLContext dsl;
 
+    /**
+     * A repository working in {@code dsl}'s connection or transaction (pass {@code cfg.dsl()} inside
+     * {@code dsl.transaction(...)}); database errors become this library's exceptions.
+     */
     public WorkerRepository(DSLContext dsl) {
         this.dsl = RepositoryContexts.of(dsl, ENTITY);
     }
 
+    /** The worker with this id; empty when there is none. */
     public Optional<Worker> findById(long id) {
         return dsl.selectFrom(WORKER).where(WORKER.ID.eq(id)).fetchOptionalInto(Worker.class);
     }
@@ -90,12 +99,20 @@ public final class WorkerRepository {
     }
 
     /**
-     * Applies {@code update}; with no column set, returns the current row.
+     * Changes the columns {@code update} sets and returns the row: a column not set is left unchanged, one set
+     * to {@code null} becomes NULL; with no column set, returns the current row.
+     * Updatable: {@code name, status, capabilities, meta, host, port}; {@code port} must be
+     * null or 1–65535.
      *
      * @throws NotFoundException when there is no worker with this id
+     * @throws dev.attune.repositories.ValidationException when {@code update} is null, sets another column or breaks a
+     *                                                     column rule
      */
-    public Worker update(long id, WorkerUpdate update) {
-        return Updates.byId(dsl, WORKER, WORKER.ID, id, update.changes(), Worker.class, ENTITY);
+    public Worker update(long id, RowUpdate<WorkerRecord> update) {
+        if (update != null) {
+            requirePort(update.value(WORKER.PORT));
+        }
+        return UPDATES.apply(dsl, id, update, Worker.class);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.attune.repositories.workflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.attune.repositories.internal.Refs;
+import dev.attune.repositories.schema.tables.pojos.Pack;
 import java.util.List;
 
 /**
@@ -33,6 +34,12 @@ public record NewWorkflowDefinition(
         List<String> tags,
         boolean enabled) {
 
+    /**
+     * Checks the components as described above, before any SQL runs; optional collections and JSON left null get
+     * their documented defaults.
+     *
+     * @throws dev.attune.repositories.ValidationException when a component breaks its rule
+     */
     public NewWorkflowDefinition {
         Refs.requireValue("workflow_definition", "ref", ref);
         Refs.requireValue("workflow_definition", "pack_ref", packRef);
@@ -46,5 +53,16 @@ public record NewWorkflowDefinition(
     public static NewWorkflowDefinition of(String ref, long pack, String packRef, String label, String version,
             JsonNode definition) {
         return new NewWorkflowDefinition(ref, pack, packRef, label, null, version, null, null, definition, List.of(), true);
+    }
+
+    /**
+     * An enabled definition of {@code pack} (its id and ref, taken from the row) without description, schemas or tags.
+     *
+     * @throws dev.attune.repositories.ValidationException when {@code pack} or a required value is null, or the ref is
+     *                                                     malformed
+     */
+    public static NewWorkflowDefinition of(String ref, Pack pack, String label, String version, JsonNode definition) {
+        Refs.requireValue("workflow_definition", "pack", pack);
+        return of(ref, pack.id(), pack.ref(), label, version, definition);
     }
 }

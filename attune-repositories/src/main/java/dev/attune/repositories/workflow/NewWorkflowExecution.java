@@ -21,6 +21,12 @@ public record NewWorkflowExecution(
         JsonNode variables,
         ExecutionStatusEnum status) {
 
+    /**
+     * Checks the components as described above, before any SQL runs; optional collections and JSON left null get
+     * their documented defaults.
+     *
+     * @throws dev.attune.repositories.ValidationException when a component breaks its rule
+     */
     public NewWorkflowExecution {
         Refs.requireValue("workflow_execution", "task_graph", taskGraph);
         variables = Json.objectIfNull(variables);

@@ -4,10 +4,12 @@ import static dev.attune.repositories.schema.Tables.WORKFLOW_DEFINITION;
 
 import dev.attune.repositories.Limits;
 import dev.attune.repositories.NotFoundException;
-import dev.attune.repositories.internal.Updates;
+import dev.attune.repositories.RowUpdate;
 import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.internal.RepositoryContexts;
+import dev.attune.repositories.internal.Updates;
 import dev.attune.repositories.schema.tables.pojos.WorkflowDefinition;
+import dev.attune.repositories.schema.tables.records.WorkflowDefinitionRecord;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -23,12 +25,20 @@ public final class WorkflowDefinitionRepository {
 
     static final String ENTITY = "workflow_definition";
 
+    private static final Updates<WorkflowDefinitionRecord> UPDATES = Updates.of(ENTITY, WORKFLOW_DEFINITION.ID,
+            WORKFLOW_DEFINITION.LABEL, WORKFLOW_DEFINITION.DESCRIPTION, WORKFLOW_DEFINITION.VERSION, WORKFLOW_DEFINITION.PARAM_SCHEMA, WORKFLOW_DEFINITION.OUT_SCHEMA, WORKFLOW_DEFINITION.DEFINITION, WORKFLOW_DEFINITION.TAGS, WORKFLOW_DEFINITION.ENABLED);
+
     private final DSLContext dsl;
 
+    /**
+     * A repository working in {@code dsl}'s connection or transaction (pass {@code cfg.dsl()} inside
+     * {@code dsl.transaction(...)}); database errors become this library's exceptions.
+     */
     public WorkflowDefinitionRepository(DSLContext dsl) {
         this.dsl = RepositoryContexts.of(dsl, ENTITY);
     }
 
+    /** The workflow definition with this id; empty when there is none. */
     public Optional<WorkflowDefinition> findById(long id) {
         return dsl.selectFrom(WORKFLOW_DEFINITION).where(WORKFLOW_DEFINITION.ID.eq(id))
                 .fetchOptionalInto(WorkflowDefinition.class);
@@ -39,6 +49,11 @@ public final class WorkflowDefinitionRepository {
         return findById(id).orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
     }
 
+    /**
+     * The workflow definition with this ref; empty when there is none.
+     *
+     * @throws dev.attune.repositories.ValidationException when {@code ref} is null
+     */
     public Optional<WorkflowDefinition> findByRef(String ref) {
         Refs.requireValue(ENTITY, "ref", ref);
         return dsl.selectFrom(WORKFLOW_DEFINITION).where(WORKFLOW_DEFINITION.REF.eq(ref))
@@ -112,12 +127,16 @@ public final class WorkflowDefinitionRepository {
     }
 
     /**
-     * Applies {@code update}; with no column set, returns the current row.
+     * Changes the columns {@code update} sets and returns the row: a column not set is left unchanged, one set
+     * to {@code null} becomes NULL; with no column set, returns the current row.
+     * Updatable: {@code label, description, version, param_schema, out_schema, definition, tags, enabled}.
      *
      * @throws NotFoundException when there is no workflow definition with this id
+     * @throws dev.attune.repositories.ValidationException when {@code update} is null, sets another column or breaks a
+     *                                                     column rule
      */
-    public WorkflowDefinition update(long id, WorkflowDefinitionUpdate update) {
-        return Updates.byId(dsl, WORKFLOW_DEFINITION, WORKFLOW_DEFINITION.ID, id, update.changes(), WorkflowDefinition.class, ENTITY);
+    public WorkflowDefinition update(long id, RowUpdate<WorkflowDefinitionRecord> update) {
+        return UPDATES.apply(dsl, id, update, WorkflowDefinition.class);
     }
 
     /**

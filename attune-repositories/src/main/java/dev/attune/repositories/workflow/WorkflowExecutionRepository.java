@@ -4,11 +4,13 @@ import static dev.attune.repositories.schema.Tables.WORKFLOW_EXECUTION;
 
 import dev.attune.repositories.Limits;
 import dev.attune.repositories.NotFoundException;
-import dev.attune.repositories.internal.Updates;
+import dev.attune.repositories.RowUpdate;
 import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.internal.RepositoryContexts;
+import dev.attune.repositories.internal.Updates;
 import dev.attune.repositories.schema.enums.ExecutionStatusEnum;
 import dev.attune.repositories.schema.tables.pojos.WorkflowExecution;
+import dev.attune.repositories.schema.tables.records.WorkflowExecutionRecord;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -24,12 +26,20 @@ public final class WorkflowExecutionRepository {
 
     static final String ENTITY = "workflow_execution";
 
+    private static final Updates<WorkflowExecutionRecord> UPDATES = Updates.of(ENTITY, WORKFLOW_EXECUTION.ID,
+            WORKFLOW_EXECUTION.CURRENT_TASKS, WORKFLOW_EXECUTION.COMPLETED_TASKS, WORKFLOW_EXECUTION.FAILED_TASKS, WORKFLOW_EXECUTION.SKIPPED_TASKS, WORKFLOW_EXECUTION.VARIABLES, WORKFLOW_EXECUTION.STATUS, WORKFLOW_EXECUTION.ERROR_MESSAGE, WORKFLOW_EXECUTION.PAUSED, WORKFLOW_EXECUTION.PAUSE_REASON);
+
     private final DSLContext dsl;
 
+    /**
+     * A repository working in {@code dsl}'s connection or transaction (pass {@code cfg.dsl()} inside
+     * {@code dsl.transaction(...)}); database errors become this library's exceptions.
+     */
     public WorkflowExecutionRepository(DSLContext dsl) {
         this.dsl = RepositoryContexts.of(dsl, ENTITY);
     }
 
+    /** The workflow execution with this id; empty when there is none. */
     public Optional<WorkflowExecution> findById(long id) {
         return dsl.selectFrom(WORKFLOW_EXECUTION).where(WORKFLOW_EXECUTION.ID.eq(id))
                 .fetchOptionalInto(WorkflowExecution.class);
@@ -97,12 +107,16 @@ public final class WorkflowExecutionRepository {
     }
 
     /**
-     * Applies {@code update}; with no column set, returns the current row.
+     * Changes the columns {@code update} sets and returns the row: a column not set is left unchanged, one set
+     * to {@code null} becomes NULL; with no column set, returns the current row.
+     * Updatable: {@code current_tasks, completed_tasks, failed_tasks, skipped_tasks, variables, status, error_message, paused, pause_reason}.
      *
      * @throws NotFoundException when there is no workflow execution with this id
+     * @throws dev.attune.repositories.ValidationException when {@code update} is null, sets another column or breaks a
+     *                                                     column rule
      */
-    public WorkflowExecution update(long id, WorkflowExecutionUpdate update) {
-        return Updates.byId(dsl, WORKFLOW_EXECUTION, WORKFLOW_EXECUTION.ID, id, update.changes(), WorkflowExecution.class, ENTITY);
+    public WorkflowExecution update(long id, RowUpdate<WorkflowExecutionRecord> update) {
+        return UPDATES.apply(dsl, id, update, WorkflowExecution.class);
     }
 
     /** @return whether a row was deleted */

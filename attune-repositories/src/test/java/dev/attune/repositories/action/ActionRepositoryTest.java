@@ -6,17 +6,21 @@ import static dev.attune.repositories.schema.Tables.POLICY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.attune.junit.IsolatedSchemaTest;
 import dev.attune.repositories.AlreadyExistsException;
 import dev.attune.repositories.Fixtures;
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.ReferenceViolationException;
+import dev.attune.repositories.RowUpdate;
 import dev.attune.repositories.ValidationException;
+import dev.attune.repositories.pack.NewPack;
+import dev.attune.repositories.pack.PackRepository;
 import dev.attune.repositories.schema.enums.PolicyMethodEnum;
 import dev.attune.repositories.schema.tables.pojos.Action;
+import dev.attune.repositories.schema.tables.pojos.Pack;
 import dev.attune.repositories.schema.tables.records.PackRecord;
 import dev.attune.repositories.schema.tables.records.RuntimeRecord;
 import dev.attune.repositories.schema.tables.records.WorkflowDefinitionRecord;
-import dev.attune.junit.IsolatedSchemaTest;
 import java.util.Arrays;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
@@ -93,6 +97,18 @@ class ActionRepositoryTest {
                 .isInstanceOf(ValidationException.class).hasMessageContaining("action.entrypoint");
         assertThatThrownBy(() -> NewAction.of("core.echo", 1, null, "Echo", "d", "echo.sh"))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("action.pack_ref");
+    }
+
+    @Test
+    void theFactoryTakingThePackRowUsesItsIdAndRef(DSLContext dsl) {
+        Pack pack = new PackRepository(dsl).create(NewPack.of("core", "Core", "1.0.0"));
+
+        Action created = new ActionRepository(dsl).create(NewAction.of("core.echo", pack, "Echo", "Prints", "echo.sh"));
+
+        assertThat(created.pack()).isEqualTo(pack.id());
+        assertThat(created.packRef()).isEqualTo("core");
+        assertThatThrownBy(() -> NewAction.of("core.echo", (Pack) null, "Echo", "Prints", "echo.sh"))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("action.pack");
     }
 
     @Test
@@ -210,7 +226,7 @@ class ActionRepositoryTest {
         Action created = actions.create(new NewAction("core.echo", core.getId(), "core", "Echo", "Prints",
                 "echo.sh", shell.getId(), json("{\"a\":1}"), json("{\"b\":2}")));
 
-        Action renamed = actions.update(created.id(), ActionUpdate.create().label("Echo 2").entrypoint("echo2.sh"));
+        Action renamed = actions.update(created.id(), RowUpdate.of(ACTION).set(ACTION.LABEL, "Echo 2").set(ACTION.ENTRYPOINT, "echo2.sh"));
         assertThat(renamed.label()).isEqualTo("Echo 2");
         assertThat(renamed.entrypoint()).isEqualTo("echo2.sh");
         assertThat(renamed.description()).isEqualTo("Prints");
@@ -219,7 +235,7 @@ class ActionRepositoryTest {
         assertThat(renamed.updated()).isAfterOrEqualTo(created.updated());
 
         Action cleared = actions.update(created.id(),
-                ActionUpdate.create().runtime(null).paramSchema(null).outSchema(null).description("Says"));
+                RowUpdate.of(ACTION).set(ACTION.RUNTIME, null).set(ACTION.PARAM_SCHEMA, null).set(ACTION.OUT_SCHEMA, null).set(ACTION.DESCRIPTION, "Says"));
         assertThat(cleared.runtime()).isNull();
         assertThat(cleared.paramSchema()).isNull();
         assertThat(cleared.outSchema()).isNull();
@@ -227,9 +243,9 @@ class ActionRepositoryTest {
         assertThat(cleared.label()).isEqualTo("Echo 2");
         assertThat(actions.getById(created.id())).isEqualTo(cleared);
 
-        Action reattached = actions.update(created.id(), ActionUpdate.create().runtime(shell.getId()));
+        Action reattached = actions.update(created.id(), RowUpdate.of(ACTION).set(ACTION.RUNTIME, shell.getId()));
         assertThat(reattached.runtime()).isEqualTo(shell.getId());
-        assertThat(actions.update(created.id(), ActionUpdate.create())).isEqualTo(reattached);
+        assertThat(actions.update(created.id(), RowUpdate.of(ACTION))).isEqualTo(reattached);
     }
 
     @Test
@@ -238,17 +254,17 @@ class ActionRepositoryTest {
         ActionRepository actions = new ActionRepository(dsl);
         Action created = actions.create(action(core, "echo"));
 
-        assertThatThrownBy(() -> actions.update(7_000, ActionUpdate.create().label("x")))
+        assertThatThrownBy(() -> actions.update(7_000, RowUpdate.of(ACTION).set(ACTION.LABEL, "x")))
                 .isInstanceOf(NotFoundException.class).hasMessage("action with id = 7000 not found");
-        assertThatThrownBy(() -> actions.update(7_000, ActionUpdate.create()))
+        assertThatThrownBy(() -> actions.update(7_000, RowUpdate.of(ACTION)))
                 .isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> ActionUpdate.create().label(null))
+        assertThatThrownBy(() -> RowUpdate.of(ACTION).set(ACTION.LABEL, null))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("action.label");
-        assertThatThrownBy(() -> ActionUpdate.create().description(null))
+        assertThatThrownBy(() -> RowUpdate.of(ACTION).set(ACTION.DESCRIPTION, null))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("action.description");
-        assertThatThrownBy(() -> ActionUpdate.create().entrypoint(null))
+        assertThatThrownBy(() -> RowUpdate.of(ACTION).set(ACTION.ENTRYPOINT, null))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("action.entrypoint");
-        assertThatThrownBy(() -> actions.update(created.id(), ActionUpdate.create().runtime(999L)))
+        assertThatThrownBy(() -> actions.update(created.id(), RowUpdate.of(ACTION).set(ACTION.RUNTIME, 999L)))
                 .isInstanceOf(ReferenceViolationException.class);
     }
 

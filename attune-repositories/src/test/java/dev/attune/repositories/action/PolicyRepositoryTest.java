@@ -4,19 +4,21 @@ import static dev.attune.repositories.schema.Tables.POLICY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.attune.junit.IsolatedSchemaTest;
 import dev.attune.repositories.AlreadyExistsException;
 import dev.attune.repositories.Fixtures;
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.ReferenceViolationException;
+import dev.attune.repositories.RowUpdate;
 import dev.attune.repositories.ValidationException;
 import dev.attune.repositories.schema.enums.PolicyMethodEnum;
 import dev.attune.repositories.schema.tables.pojos.Policy;
 import dev.attune.repositories.schema.tables.records.ActionRecord;
 import dev.attune.repositories.schema.tables.records.PackRecord;
-import dev.attune.junit.IsolatedSchemaTest;
 import java.util.Arrays;
 import java.util.List;
 import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +48,7 @@ class PolicyRepositoryTest {
         // ... and every kind of statement works against it.
         assertThat(policies.getById(created.id())).isEqualTo(created);
         assertThat(policies.list()).containsExactly(created);
-        assertThat(policies.update(created.id(), PolicyUpdate.create().threshold(9)).threshold()).isEqualTo(9);
+        assertThat(policies.update(created.id(), RowUpdate.of(POLICY).set(POLICY.THRESHOLD, 9)).threshold()).isEqualTo(9);
         assertThat(policies.delete(created.id())).isTrue();
         assertThat(dsl.fetchCount(POLICY)).isZero();
     }
@@ -114,7 +116,9 @@ class PolicyRepositoryTest {
                         assertThat(e.field()).isEqualTo("threshold");
                         assertThat(e.getMessage()).contains("policy.threshold").contains("greater than 0");
                     });
-            assertThatThrownBy(() -> PolicyUpdate.create().threshold(bad))
+            // no connection: the update must be refused before any SQL runs
+            PolicyRepository unconnected = new PolicyRepository(DSL.using(SQLDialect.POSTGRES));
+            assertThatThrownBy(() -> unconnected.update(1, RowUpdate.of(POLICY).set(POLICY.THRESHOLD, bad)))
                     .isInstanceOf(ValidationException.class).hasMessageContaining("policy.threshold");
         }
     }
@@ -129,10 +133,10 @@ class PolicyRepositoryTest {
                 .isInstanceOf(ValidationException.class).hasMessageContaining("policy.method");
         assertThatThrownBy(() -> NewPolicy.forAction("core.limit", 1, "core.echo", PolicyMethodEnum.cancel, 1, null))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("policy.name");
-        assertThatThrownBy(() -> PolicyUpdate.create().name(null)).isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> PolicyUpdate.create().method(null)).isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> PolicyUpdate.create().tags(null)).isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> PolicyUpdate.create().parameters(null)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> RowUpdate.of(POLICY).set(POLICY.NAME, null)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> RowUpdate.of(POLICY).set(POLICY.METHOD, null)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> RowUpdate.of(POLICY).set(POLICY.TAGS, null)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> RowUpdate.of(POLICY).set(POLICY.PARAMETERS, null)).isInstanceOf(ValidationException.class);
     }
 
     @Test
@@ -176,9 +180,9 @@ class PolicyRepositoryTest {
         Policy created = policies.create(new NewPolicy("core.limit", null, null, action.getId(), action.getRef(),
                 List.of("a"), PolicyMethodEnum.enqueue, 3, "Limit", "Three at a time", List.of("t")));
 
-        Policy updated = policies.update(created.id(), PolicyUpdate.create()
-                .method(PolicyMethodEnum.cancel).threshold(4).name("Limit 4").description(null)
-                .parameters(List.of("b", "c")).tags(List.of()));
+        Policy updated = policies.update(created.id(), RowUpdate.of(POLICY)
+                .set(POLICY.METHOD, PolicyMethodEnum.cancel).set(POLICY.THRESHOLD, 4).set(POLICY.NAME, "Limit 4").set(POLICY.DESCRIPTION, null)
+                .set(POLICY.PARAMETERS, new String[] {"b", "c"}).set(POLICY.TAGS, new String[] {}));
 
         assertThat(updated.method()).isEqualTo(PolicyMethodEnum.cancel);
         assertThat(updated.threshold()).isEqualTo(4);
@@ -188,16 +192,16 @@ class PolicyRepositoryTest {
         assertThat(updated.tags()).isEmpty();
         assertThat(updated.action()).isEqualTo(action.getId());
         assertThat(updated.ref()).isEqualTo("core.limit");
-        assertThat(policies.update(created.id(), PolicyUpdate.create())).isEqualTo(updated);
+        assertThat(policies.update(created.id(), RowUpdate.of(POLICY))).isEqualTo(updated);
     }
 
     @Test
     void updatingOrDeletingAMissingPolicy(DSLContext dsl) {
         PolicyRepository policies = new PolicyRepository(dsl);
 
-        assertThatThrownBy(() -> policies.update(7, PolicyUpdate.create().name("x")))
+        assertThatThrownBy(() -> policies.update(7, RowUpdate.of(POLICY).set(POLICY.NAME, "x")))
                 .isInstanceOf(NotFoundException.class).hasMessage("policy with id = 7 not found");
-        assertThatThrownBy(() -> policies.update(7, PolicyUpdate.create())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> policies.update(7, RowUpdate.of(POLICY))).isInstanceOf(NotFoundException.class);
         assertThat(policies.delete(7)).isFalse();
     }
 

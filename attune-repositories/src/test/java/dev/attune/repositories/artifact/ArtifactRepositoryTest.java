@@ -4,14 +4,15 @@ import static dev.attune.repositories.schema.Tables.ARTIFACT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.attune.junit.IsolatedSchemaTest;
 import dev.attune.repositories.Limits;
 import dev.attune.repositories.NotFoundException;
+import dev.attune.repositories.RowUpdate;
 import dev.attune.repositories.ValidationException;
 import dev.attune.repositories.schema.enums.ArtifactRetentionEnum;
 import dev.attune.repositories.schema.enums.ArtifactTypeEnum;
 import dev.attune.repositories.schema.enums.OwnerTypeEnum;
 import dev.attune.repositories.schema.tables.pojos.Artifact;
-import dev.attune.junit.IsolatedSchemaTest;
 import java.time.OffsetDateTime;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -142,26 +143,26 @@ class ArtifactRepositoryTest {
         ArtifactRepository artifacts = new ArtifactRepository(dsl);
         Artifact created = artifacts.create(NewArtifact.of("run.log", ArtifactTypeEnum.file_text));
 
-        Artifact updated = artifacts.update(created.id(), ArtifactUpdate.create()
-                .ref("run.log.1").scope(OwnerTypeEnum.identity).owner("7").type(ArtifactTypeEnum.file_image)
-                .retentionPolicy(ArtifactRetentionEnum.minutes).retentionLimit(90));
+        Artifact updated = artifacts.update(created.id(), RowUpdate.of(ARTIFACT)
+                .set(ARTIFACT.REF, "run.log.1").set(ARTIFACT.SCOPE, OwnerTypeEnum.identity).set(ARTIFACT.OWNER, "7").set(ARTIFACT.TYPE, ArtifactTypeEnum.file_image)
+                .set(ARTIFACT.RETENTION_POLICY, ArtifactRetentionEnum.minutes).set(ARTIFACT.RETENTION_LIMIT, 90));
 
         assertThat(updated).isEqualTo(new Artifact(created.id(), "run.log.1", OwnerTypeEnum.identity, "7",
                 ArtifactTypeEnum.file_image, ArtifactRetentionEnum.minutes, 90, created.created(), updated.updated()));
         assertThat(updated.updated()).isAfterOrEqualTo(created.updated());
-        assertThat(artifacts.update(created.id(), ArtifactUpdate.create().retentionLimit(3)).ref())
+        assertThat(artifacts.update(created.id(), RowUpdate.of(ARTIFACT).set(ARTIFACT.RETENTION_LIMIT, 3)).ref())
                 .isEqualTo("run.log.1");
-        assertThat(artifacts.update(created.id(), ArtifactUpdate.create()).retentionLimit()).isEqualTo(3);
+        assertThat(artifacts.update(created.id(), RowUpdate.of(ARTIFACT)).retentionLimit()).isEqualTo(3);
 
-        assertThatThrownBy(() -> ArtifactUpdate.create().ref(null))
+        assertThatThrownBy(() -> RowUpdate.of(ARTIFACT).set(ARTIFACT.REF, null))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("artifact.ref");
-        assertThatThrownBy(() -> ArtifactUpdate.create().scope(null))
+        assertThatThrownBy(() -> RowUpdate.of(ARTIFACT).set(ARTIFACT.SCOPE, null))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("artifact.scope");
-        assertThatThrownBy(() -> ArtifactUpdate.create().owner(null))
+        assertThatThrownBy(() -> RowUpdate.of(ARTIFACT).set(ARTIFACT.OWNER, null))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("artifact.owner");
-        assertThatThrownBy(() -> ArtifactUpdate.create().type(null))
+        assertThatThrownBy(() -> RowUpdate.of(ARTIFACT).set(ARTIFACT.TYPE, null))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("artifact.type");
-        assertThatThrownBy(() -> ArtifactUpdate.create().retentionPolicy(null))
+        assertThatThrownBy(() -> RowUpdate.of(ARTIFACT).set(ARTIFACT.RETENTION_POLICY, null))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("artifact.retention_policy");
     }
 
@@ -169,9 +170,9 @@ class ArtifactRepositoryTest {
     void updatingOrDeletingAMissingArtifact(DSLContext dsl) {
         ArtifactRepository artifacts = new ArtifactRepository(dsl);
 
-        assertThatThrownBy(() -> artifacts.update(7, ArtifactUpdate.create().owner("x")))
+        assertThatThrownBy(() -> artifacts.update(7, RowUpdate.of(ARTIFACT).set(ARTIFACT.OWNER, "x")))
                 .isInstanceOf(NotFoundException.class).hasMessage("artifact with id = 7 not found");
-        assertThatThrownBy(() -> artifacts.update(7, ArtifactUpdate.create()))
+        assertThatThrownBy(() -> artifacts.update(7, RowUpdate.of(ARTIFACT)))
                 .isInstanceOf(NotFoundException.class);
         assertThat(artifacts.delete(7)).isFalse();
     }

@@ -6,10 +6,12 @@ import static dev.attune.repositories.schema.Tables.EXECUTION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.attune.junit.IsolatedSchemaTest;
 import dev.attune.repositories.Fixtures;
 import dev.attune.repositories.Limits;
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.ReferenceViolationException;
+import dev.attune.repositories.RowUpdate;
 import dev.attune.repositories.ValidationException;
 import dev.attune.repositories.schema.enums.EnforcementConditionEnum;
 import dev.attune.repositories.schema.enums.EnforcementStatusEnum;
@@ -20,7 +22,6 @@ import dev.attune.repositories.schema.tables.records.EventRecord;
 import dev.attune.repositories.schema.tables.records.PackRecord;
 import dev.attune.repositories.schema.tables.records.RuleRecord;
 import dev.attune.repositories.schema.tables.records.TriggerRecord;
-import dev.attune.junit.IsolatedSchemaTest;
 import java.time.OffsetDateTime;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -174,19 +175,19 @@ class EnforcementRepositoryTest {
         Enforcement created = enforcements.create(setup.enforcement());
 
         Enforcement processed = enforcements.update(created.id(),
-                EnforcementUpdate.create().status(EnforcementStatusEnum.processed));
+                RowUpdate.of(ENFORCEMENT).set(ENFORCEMENT.STATUS, EnforcementStatusEnum.processed));
         assertThat(processed.status()).isEqualTo(EnforcementStatusEnum.processed);
         assertThat(processed.payload()).isEqualTo(json("{\"x\":1}"));
         assertThat(processed.updated()).isAfterOrEqualTo(created.updated());
 
-        Enforcement repaid = enforcements.update(created.id(), EnforcementUpdate.create().payload(json("{\"y\":2}")));
+        Enforcement repaid = enforcements.update(created.id(), RowUpdate.of(ENFORCEMENT).set(ENFORCEMENT.PAYLOAD, json("{\"y\":2}")));
         assertThat(repaid.payload()).isEqualTo(json("{\"y\":2}"));
         assertThat(repaid.status()).isEqualTo(EnforcementStatusEnum.processed);
-        assertThat(enforcements.update(created.id(), EnforcementUpdate.create())).isEqualTo(repaid);
+        assertThat(enforcements.update(created.id(), RowUpdate.of(ENFORCEMENT))).isEqualTo(repaid);
 
-        assertThatThrownBy(() -> EnforcementUpdate.create().status(null))
+        assertThatThrownBy(() -> RowUpdate.of(ENFORCEMENT).set(ENFORCEMENT.STATUS, null))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("enforcement.status");
-        assertThatThrownBy(() -> EnforcementUpdate.create().payload(null))
+        assertThatThrownBy(() -> RowUpdate.of(ENFORCEMENT).set(ENFORCEMENT.PAYLOAD, null))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("enforcement.payload");
     }
 
@@ -195,9 +196,9 @@ class EnforcementRepositoryTest {
         EnforcementRepository enforcements = new EnforcementRepository(dsl);
 
         assertThatThrownBy(() -> enforcements.update(7,
-                EnforcementUpdate.create().status(EnforcementStatusEnum.processed)))
+                RowUpdate.of(ENFORCEMENT).set(ENFORCEMENT.STATUS, EnforcementStatusEnum.processed)))
                 .isInstanceOf(NotFoundException.class).hasMessage("enforcement with id = 7 not found");
-        assertThatThrownBy(() -> enforcements.update(7, EnforcementUpdate.create()))
+        assertThatThrownBy(() -> enforcements.update(7, RowUpdate.of(ENFORCEMENT)))
                 .isInstanceOf(NotFoundException.class);
         assertThat(enforcements.delete(7)).isFalse();
     }

@@ -6,17 +6,18 @@ import static dev.attune.repositories.schema.Tables.EVENT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.attune.junit.IsolatedSchemaTest;
 import dev.attune.repositories.Fixtures;
 import dev.attune.repositories.Limits;
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.ReferenceViolationException;
+import dev.attune.repositories.RowUpdate;
 import dev.attune.repositories.ValidationException;
 import dev.attune.repositories.schema.tables.pojos.Event;
 import dev.attune.repositories.schema.tables.records.EnforcementRecord;
 import dev.attune.repositories.schema.tables.records.PackRecord;
 import dev.attune.repositories.schema.tables.records.SensorRecord;
 import dev.attune.repositories.schema.tables.records.TriggerRecord;
-import dev.attune.junit.IsolatedSchemaTest;
 import java.time.OffsetDateTime;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -135,25 +136,25 @@ class EventRepositoryTest {
         Event created = events.create(new NewEvent(trigger.getId(), trigger.getRef(), json("{\"c\":1}"),
                 json("{\"p\":1}"), null, null));
 
-        Event updated = events.update(created.id(), EventUpdate.create().payload(json("{\"p\":2}")));
+        Event updated = events.update(created.id(), RowUpdate.of(EVENT).set(EVENT.PAYLOAD, json("{\"p\":2}")));
         assertThat(updated.payload()).isEqualTo(json("{\"p\":2}"));
         assertThat(updated.config()).isEqualTo(json("{\"c\":1}"));
         assertThat(updated.updated()).isAfterOrEqualTo(created.updated());
 
-        Event cleared = events.update(created.id(), EventUpdate.create().config(null).payload(null));
+        Event cleared = events.update(created.id(), RowUpdate.of(EVENT).set(EVENT.CONFIG, null).set(EVENT.PAYLOAD, null));
         assertThat(cleared.config()).isNull();
         assertThat(cleared.payload()).isNull();
         assertThat(cleared.triggerRef()).isEqualTo("core.timer");
-        assertThat(events.update(created.id(), EventUpdate.create())).isEqualTo(cleared);
+        assertThat(events.update(created.id(), RowUpdate.of(EVENT))).isEqualTo(cleared);
     }
 
     @Test
     void updatingOrDeletingAMissingEvent(DSLContext dsl) {
         EventRepository events = new EventRepository(dsl);
 
-        assertThatThrownBy(() -> events.update(7, EventUpdate.create().payload(json("{}"))))
+        assertThatThrownBy(() -> events.update(7, RowUpdate.of(EVENT).set(EVENT.PAYLOAD, json("{}"))))
                 .isInstanceOf(NotFoundException.class).hasMessage("event with id = 7 not found");
-        assertThatThrownBy(() -> events.update(7, EventUpdate.create()))
+        assertThatThrownBy(() -> events.update(7, RowUpdate.of(EVENT)))
                 .isInstanceOf(NotFoundException.class);
         assertThat(events.delete(7)).isFalse();
     }

@@ -1,19 +1,21 @@
 package dev.attune.repositories.execution;
 
 import static dev.attune.repositories.Fixtures.json;
+import static dev.attune.repositories.schema.Tables.EXECUTION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.attune.db.SchemaName;
+import dev.attune.junit.IsolatedSchemaTest;
+import dev.attune.provisioning.IsolatedSchema;
+import dev.attune.provisioning.TestSchemaProvisioner;
 import dev.attune.repositories.Fixtures;
+import dev.attune.repositories.RowUpdate;
 import dev.attune.repositories.schema.enums.ExecutionStatusEnum;
 import dev.attune.repositories.schema.tables.pojos.Execution;
 import dev.attune.repositories.schema.tables.records.ActionRecord;
-import dev.attune.provisioning.IsolatedSchema;
-import dev.attune.provisioning.TestSchemaProvisioner;
-import dev.attune.junit.IsolatedSchemaTest;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -68,7 +70,7 @@ class ExecutionNotificationsTest {
             assertThat(change.updated().toInstant()).isEqualTo(created.updated().toInstant());
             assertThat(change.timestamp()).isNotNull();
 
-            new ExecutionRepository(dsl).update(created.id(), ExecutionUpdate.create().status(ExecutionStatusEnum.running));
+            new ExecutionRepository(dsl).update(created.id(), RowUpdate.of(EXECUTION).set(EXECUTION.STATUS, ExecutionStatusEnum.running));
             ExecutionChange update = next(changes);
             assertThat(update.entityId()).isEqualTo(created.id());
             assertThat(update.status()).isEqualTo(ExecutionStatusEnum.running);
@@ -141,10 +143,10 @@ class ExecutionNotificationsTest {
                 throw new IllegalStateException("listener failure (expected by the test)");
             }
         })) {
-            executions.update(first, ExecutionUpdate.create().status(ExecutionStatusEnum.failed));
+            executions.update(first, RowUpdate.of(EXECUTION).set(EXECUTION.STATUS, ExecutionStatusEnum.failed));
             assertThat(next(changes).status()).isEqualTo(ExecutionStatusEnum.failed);
 
-            executions.update(first, ExecutionUpdate.create().status(ExecutionStatusEnum.completed));
+            executions.update(first, RowUpdate.of(EXECUTION).set(EXECUTION.STATUS, ExecutionStatusEnum.completed));
             assertThat(next(changes).status()).isEqualTo(ExecutionStatusEnum.completed);
             assertThat(notifications.isListening()).isTrue();
         }

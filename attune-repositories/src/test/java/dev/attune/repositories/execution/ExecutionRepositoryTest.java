@@ -7,10 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.NullNode;
+import dev.attune.junit.IsolatedSchemaTest;
 import dev.attune.repositories.Fixtures;
 import dev.attune.repositories.Limits;
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.ReferenceViolationException;
+import dev.attune.repositories.RowUpdate;
 import dev.attune.repositories.ValidationException;
 import dev.attune.repositories.schema.enums.ExecutionStatusEnum;
 import dev.attune.repositories.schema.tables.pojos.Execution;
@@ -19,7 +21,6 @@ import dev.attune.repositories.schema.tables.records.EnforcementRecord;
 import dev.attune.repositories.schema.tables.records.PackRecord;
 import dev.attune.repositories.schema.tables.records.RuleRecord;
 import dev.attune.repositories.schema.tables.records.TriggerRecord;
-import dev.attune.junit.IsolatedSchemaTest;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -93,7 +94,7 @@ class ExecutionRepositoryTest {
         Execution task = executions.create(NewExecution.workflowTask(action.getId(), action.getRef(),
                 executions.create(NewExecution.of(action.getId(), action.getRef())).id(), task(7, "build")));
 
-        Execution cleared = executions.update(task.id(), ExecutionUpdate.create().workflowTask(null));
+        Execution cleared = executions.update(task.id(), RowUpdate.of(EXECUTION).set(EXECUTION.WORKFLOW_TASK, WorkflowTaskConverter.INSTANCE.to(null)));
 
         assertThat(cleared.workflowTask()).isNull();
         assertThat(dsl.fetchCount(EXECUTION, EXECUTION.ID.eq(task.id()).and(EXECUTION.WORKFLOW_TASK.isNull())))
@@ -111,7 +112,8 @@ class ExecutionRepositoryTest {
         assertThat(legacy.workflowTask()).isEqualTo(NullNode.getInstance());
         assertThat(WorkflowTaskMetadata.of(legacy)).isEmpty();
 
-        Execution rewritten = executions.update(id, ExecutionUpdate.from(legacy));
+        Execution rewritten = executions.update(id, RowUpdate.of(EXECUTION)
+                .set(EXECUTION.WORKFLOW_TASK, WorkflowTaskConverter.INSTANCE.to(WorkflowTaskMetadata.of(legacy).orElse(null))));
 
         assertThat(rewritten.workflowTask()).isNull();
         assertThat(dsl.fetchCount(EXECUTION, EXECUTION.ID.eq(id).and(EXECUTION.WORKFLOW_TASK.isNull()))).isEqualTo(1);
@@ -252,8 +254,8 @@ class ExecutionRepositoryTest {
         Execution created = executions.create(new NewExecution(action.getId(), action.getRef(), json("{\"c\":1}"),
                 null, null, executor, ExecutionStatusEnum.requested, json("{\"partial\":true}"), null));
 
-        Execution done = executions.update(created.id(), ExecutionUpdate.create()
-                .status(ExecutionStatusEnum.completed).result(json("{\"ok\":true}")).workflowTask(task(3, "t")));
+        Execution done = executions.update(created.id(), RowUpdate.of(EXECUTION)
+                .set(EXECUTION.STATUS, ExecutionStatusEnum.completed).set(EXECUTION.RESULT, json("{\"ok\":true}")).set(EXECUTION.WORKFLOW_TASK, WorkflowTaskConverter.INSTANCE.to(task(3, "t"))));
         assertThat(done.status()).isEqualTo(ExecutionStatusEnum.completed);
         assertThat(done.result()).isEqualTo(json("{\"ok\":true}"));
         assertThat(done.executor()).isEqualTo(executor);
@@ -261,22 +263,24 @@ class ExecutionRepositoryTest {
         assertThat(WorkflowTaskMetadata.of(done)).contains(task(3, "t"));
         assertThat(done.updated()).isAfterOrEqualTo(created.updated());
 
-        Execution cleared = executions.update(created.id(), ExecutionUpdate.create().result(null).executor(null));
+        Execution cleared = executions.update(created.id(), RowUpdate.of(EXECUTION).set(EXECUTION.RESULT, null).set(EXECUTION.EXECUTOR, null));
         assertThat(cleared.result()).isNull();
         assertThat(cleared.executor()).isNull();
         assertThat(cleared.status()).isEqualTo(ExecutionStatusEnum.completed);
-        assertThat(executions.update(created.id(), ExecutionUpdate.create())).isEqualTo(cleared);
+        assertThat(executions.update(created.id(), RowUpdate.of(EXECUTION))).isEqualTo(cleared);
     }
 
     @Test
-    void anUpdateBuiltFromARowWritesItsUpdatableColumnsBack(DSLContext dsl) {
+    void anUpdateOfEveryUpdatableColumnCopiesThemFromAnotherRow(DSLContext dsl) {
         ActionRecord action = action(dsl);
         ExecutionRepository executions = new ExecutionRepository(dsl);
         Execution source = executions.create(new NewExecution(action.getId(), action.getRef(), null, null, null, null,
                 ExecutionStatusEnum.failed, json("{\"error\":\"x\"}"), task(5, "t")));
         Execution target = executions.create(NewExecution.of(action.getId(), action.getRef()));
 
-        Execution copied = executions.update(target.id(), ExecutionUpdate.from(source));
+        Execution copied = executions.update(target.id(), RowUpdate.of(EXECUTION)
+                .set(EXECUTION.STATUS, source.status()).set(EXECUTION.RESULT, source.result())
+                .set(EXECUTION.EXECUTOR, source.executor()).set(EXECUTION.WORKFLOW_TASK, source.workflowTask()));
 
         assertThat(copied.status()).isEqualTo(ExecutionStatusEnum.failed);
         assertThat(copied.result()).isEqualTo(source.result());
@@ -289,7 +293,7 @@ class ExecutionRepositoryTest {
                 .isInstanceOf(ValidationException.class).hasMessageContaining("execution.action_ref");
         assertThatThrownBy(() -> new NewExecution(1L, "a.b", null, null, null, null, null, null, null))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("execution.status");
-        assertThatThrownBy(() -> ExecutionUpdate.create().status(null))
+        assertThatThrownBy(() -> RowUpdate.of(EXECUTION).set(EXECUTION.STATUS, null))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("execution.status");
         assertThatThrownBy(() -> NewExecution.workflowTask(1, "a.b", 2, null))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("execution.workflow_task");
@@ -307,7 +311,7 @@ class ExecutionRepositoryTest {
                     assertThat(e.otherTable()).isEqualTo("action");
                 });
         long id = executions.create(NewExecution.of(action.getId(), action.getRef())).id();
-        assertThatThrownBy(() -> executions.update(id, ExecutionUpdate.create().executor(999L)))
+        assertThatThrownBy(() -> executions.update(id, RowUpdate.of(EXECUTION).set(EXECUTION.EXECUTOR, 999L)))
                 .isInstanceOfSatisfying(ReferenceViolationException.class,
                         e -> assertThat(e.otherTable()).isEqualTo("identity"));
     }
@@ -316,9 +320,9 @@ class ExecutionRepositoryTest {
     void updatingAMissingExecutionIsNotFound(DSLContext dsl) {
         ExecutionRepository executions = new ExecutionRepository(dsl);
 
-        assertThatThrownBy(() -> executions.update(9, ExecutionUpdate.create().status(ExecutionStatusEnum.running)))
+        assertThatThrownBy(() -> executions.update(9, RowUpdate.of(EXECUTION).set(EXECUTION.STATUS, ExecutionStatusEnum.running)))
                 .isInstanceOf(NotFoundException.class).hasMessage("execution with id = 9 not found");
-        assertThatThrownBy(() -> executions.update(9, ExecutionUpdate.create()))
+        assertThatThrownBy(() -> executions.update(9, RowUpdate.of(EXECUTION)))
                 .isInstanceOf(NotFoundException.class);
     }
 
@@ -343,7 +347,7 @@ class ExecutionRepositoryTest {
 
     @Test
     void workflowTaskMetadataReadsAttuneStyleJsonWithDefaultsForMissingKeys() {
-        WorkflowTaskMetadata read = WorkflowTaskMetadata.fromJson(json("""
+        WorkflowTaskMetadata read = WorkflowTaskConverter.INSTANCE.from(json("""
                 {"workflow_execution": 4, "task_name": "t", "started_at": "2026-01-27T11:00:00.5+01:00",
                  "completed_at": "2026-01-27T10:00:01.123456789Z", "unknown": "ignored"}"""));
 
@@ -354,22 +358,22 @@ class ExecutionRepositoryTest {
         assertThat(read.taskIndex()).isNull();
         assertThat(read.startedAt()).isEqualTo(Instant.parse("2026-01-27T10:00:00.5Z"));
         assertThat(read.completedAt()).isEqualTo(Instant.parse("2026-01-27T10:00:01.123456Z"));
-        assertThat(read.toJson().get("started_at").asText()).isEqualTo("2026-01-27T10:00:00.500000Z");
+        assertThat(WorkflowTaskConverter.INSTANCE.to(read).get("started_at").asText()).isEqualTo("2026-01-27T10:00:00.500000Z");
     }
 
     @Test
     void workflowTaskMetadataRejectsIncompleteOrMistypedJsonAndNegativeCounts() {
-        assertThatThrownBy(() -> WorkflowTaskMetadata.fromJson(json("{\"task_name\": \"t\"}")))
+        assertThatThrownBy(() -> WorkflowTaskConverter.INSTANCE.from(json("{\"task_name\": \"t\"}")))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("workflow_task.workflow_execution");
-        assertThatThrownBy(() -> WorkflowTaskMetadata.fromJson(json("{\"workflow_execution\": 1}")))
+        assertThatThrownBy(() -> WorkflowTaskConverter.INSTANCE.from(json("{\"workflow_execution\": 1}")))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("workflow_task.task_name");
-        assertThatThrownBy(() -> WorkflowTaskMetadata.fromJson(json("{\"workflow_execution\": 1, \"task_name\": \"t\","
+        assertThatThrownBy(() -> WorkflowTaskConverter.INSTANCE.from(json("{\"workflow_execution\": 1, \"task_name\": \"t\","
                 + " \"retry_count\": \"two\"}")))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("workflow_task.retry_count");
-        assertThatThrownBy(() -> WorkflowTaskMetadata.fromJson(json("{\"workflow_execution\": 1, \"task_name\": \"t\","
+        assertThatThrownBy(() -> WorkflowTaskConverter.INSTANCE.from(json("{\"workflow_execution\": 1, \"task_name\": \"t\","
                 + " \"started_at\": \"yesterday\"}")))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("workflow_task.started_at");
-        assertThatThrownBy(() -> WorkflowTaskMetadata.fromJson(json("[]")))
+        assertThatThrownBy(() -> WorkflowTaskConverter.INSTANCE.from(json("[]")))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("must be a JSON object");
         assertThatThrownBy(() -> new WorkflowTaskMetadata(1, "t", null, null, -1, 0, null, null, false, null, null, null))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("workflow_task.retry_count");

@@ -1,11 +1,15 @@
 package dev.attune.repositories.flow;
 
+import static dev.attune.repositories.schema.Tables.EXECUTION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.attune.junit.IsolatedSchemaTest;
+import dev.attune.provisioning.IsolatedSchema;
 import dev.attune.repositories.ReferenceViolationException;
+import dev.attune.repositories.RowUpdate;
 import dev.attune.repositories.ValidationException;
 import dev.attune.repositories.action.ActionRepository;
 import dev.attune.repositories.action.NewAction;
@@ -16,7 +20,6 @@ import dev.attune.repositories.event.NewEvent;
 import dev.attune.repositories.execution.ExecutionChange;
 import dev.attune.repositories.execution.ExecutionNotifications;
 import dev.attune.repositories.execution.ExecutionRepository;
-import dev.attune.repositories.execution.ExecutionUpdate;
 import dev.attune.repositories.execution.NewExecution;
 import dev.attune.repositories.inquiry.InquiryRepository;
 import dev.attune.repositories.inquiry.NewInquiry;
@@ -48,8 +51,6 @@ import dev.attune.repositories.sensor.NewSensor;
 import dev.attune.repositories.sensor.SensorRepository;
 import dev.attune.repositories.trigger.NewTrigger;
 import dev.attune.repositories.trigger.TriggerRepository;
-import dev.attune.provisioning.IsolatedSchema;
-import dev.attune.junit.IsolatedSchemaTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -101,15 +102,13 @@ class EndToEndFlowTest {
             Runtime runtime = step(new RuntimeRepository(tx).create(new NewRuntime("core.action.shell", pack.id(),
                     pack.ref(), "POSIX shell", RuntimeTypeEnum.action, "shell", null, null)));
             Trigger trigger = step(new TriggerRepository(tx).create(
-                    NewTrigger.of("core.webhook", pack.id(), pack.ref(), "Webhook")));
-            Sensor sensor = step(new SensorRepository(tx).create(NewSensor.of("core.watcher", pack.id(), pack.ref(),
-                    "Watcher", "Watches for webhook calls", "watcher.sh", runtime.id(), runtime.ref(), trigger.id(),
-                    trigger.ref())));
+                    NewTrigger.of("core.webhook", pack, "Webhook")));
+            Sensor sensor = step(new SensorRepository(tx).create(NewSensor.of("core.watcher", pack,
+                    "Watcher", "Watches for webhook calls", "watcher.sh", runtime, trigger)));
             Action action = step(new ActionRepository(tx).create(new NewAction("core.echo", pack.id(), pack.ref(),
                     "Echo", "Prints its input", "echo.sh", runtime.id(), null, null)));
-            Rule rule = step(new RuleRepository(tx).create(NewRule.of("core.echo_on_webhook", pack.id(), pack.ref(),
-                    "Echo on webhook", "Echoes every webhook payload", action.id(), action.ref(), trigger.id(),
-                    trigger.ref())));
+            Rule rule = step(new RuleRepository(tx).create(NewRule.of("core.echo_on_webhook", pack,
+                    "Echo on webhook", "Echoes every webhook payload", action, trigger)));
             JsonNode payload = JSON.objectNode().put("message", "hello");
             Event event = step(new EventRepository(tx).create(
                     new NewEvent(trigger.id(), trigger.ref(), null, payload, sensor.id(), sensor.ref())));
@@ -300,7 +299,7 @@ class EndToEndFlowTest {
             assertThat(change.created().toInstant()).isEqualTo(flow.execution().created().toInstant());
 
             // 3. Delivered once: the next change is the next one committed.
-            outside.update(marker, ExecutionUpdate.create().status(ExecutionStatusEnum.running));
+            outside.update(marker, RowUpdate.of(EXECUTION).set(EXECUTION.STATUS, ExecutionStatusEnum.running));
             ExecutionChange last = next(changes);
             assertThat(last.entityId()).isEqualTo(marker);
             assertThat(last.status()).isEqualTo(ExecutionStatusEnum.running);

@@ -1,19 +1,21 @@
 package dev.attune.repositories.hostile;
 
+import static dev.attune.repositories.schema.Tables.EXECUTION;
 import static dev.attune.repositories.schema.Tables.PACK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.attune.junit.IsolatedSchemaTest;
 import dev.attune.repositories.Fixtures;
 import dev.attune.repositories.RepositoryException;
+import dev.attune.repositories.RowUpdate;
 import dev.attune.repositories.ValidationException;
 import dev.attune.repositories.execution.ExecutionRepository;
-import dev.attune.repositories.execution.ExecutionUpdate;
+import dev.attune.repositories.execution.WorkflowTaskConverter;
 import dev.attune.repositories.execution.WorkflowTaskMetadata;
 import dev.attune.repositories.pack.NewPack;
 import dev.attune.repositories.pack.PackRepository;
-import dev.attune.repositories.trigger.TriggerRepository;
-import dev.attune.junit.IsolatedSchemaTest;
+import dev.attune.repositories.webhook.WebhookRepository;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -37,7 +39,7 @@ class ErrorTranslationTest {
         while (name.length() < 8_000) {
             name.append(UUID.randomUUID()); // incompressible, so the expression index on task_name overflows
         }
-        var update = ExecutionUpdate.create().workflowTask(WorkflowTaskMetadata.of(1, name.toString()));
+        var update = RowUpdate.of(EXECUTION).set(EXECUTION.WORKFLOW_TASK, WorkflowTaskConverter.INSTANCE.to(WorkflowTaskMetadata.of(1, name.toString())));
         assertThatThrownBy(() -> new ExecutionRepository(dsl).update(execution, update))
                 .isInstanceOfSatisfying(ValidationException.class, e -> {
                     assertThat(e.entity()).isEqualTo("execution");
@@ -53,7 +55,7 @@ class ErrorTranslationTest {
         // plain SQL on purpose: a network where the binding expects a host address
         dsl.execute("insert into webhook_event_log (trigger_id, trigger_ref, webhook_key, source_ip, status_code)"
                 + " values (?, ?, 'k', '10.0.0.0/8', 200)", trigger.getId(), trigger.getRef());
-        assertThatThrownBy(() -> new TriggerRepository(dsl).findWebhookEvents(trigger.getId()))
+        assertThatThrownBy(() -> new WebhookRepository(dsl).findWebhookEvents(trigger.getId()))
                 .isExactlyInstanceOf(RepositoryException.class)
                 .hasMessageContaining("trigger: ")
                 .hasMessageContaining("10.0.0.0/8");

@@ -1,5 +1,6 @@
 package dev.attune.repositories.hostile;
 
+import static dev.attune.repositories.schema.Tables.EXECUTION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,13 +8,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.attune.junit.IsolatedSchemaTest;
 import dev.attune.repositories.Fixtures;
 import dev.attune.repositories.Limits;
+import dev.attune.repositories.RowUpdate;
 import dev.attune.repositories.ValidationException;
 import dev.attune.repositories.execution.ExecutionRepository;
-import dev.attune.repositories.execution.ExecutionUpdate;
 import dev.attune.repositories.schema.tables.records.ExecutionRecord;
-import dev.attune.junit.IsolatedSchemaTest;
 import java.math.BigDecimal;
 import java.util.stream.Stream;
 import org.jooq.DSLContext;
@@ -70,7 +71,7 @@ class JsonInputTest {
     void unstorableJsonIsRefusedNamingTheColumnAndThePath(String what, JsonNode result, String rule, DSLContext dsl) {
         ExecutionRecord execution = execution(dsl);
         ExecutionRepository executions = new ExecutionRepository(dsl);
-        assertThatThrownBy(() -> executions.update(execution.getId(), ExecutionUpdate.create().result(result)))
+        assertThatThrownBy(() -> executions.update(execution.getId(), RowUpdate.of(EXECUTION).set(EXECUTION.RESULT, result)))
                 .isInstanceOfSatisfying(ValidationException.class, e -> {
                     assertThat(e.entity()).isEqualTo("execution");
                     assertThat(e.field()).isEqualTo("result");
@@ -95,7 +96,7 @@ class JsonInputTest {
     void storableJsonRoundTripsExactly(String what, JsonNode result, DSLContext dsl) {
         ExecutionRecord execution = execution(dsl);
         ExecutionRepository executions = new ExecutionRepository(dsl);
-        executions.update(execution.getId(), ExecutionUpdate.create().result(result));
+        executions.update(execution.getId(), RowUpdate.of(EXECUTION).set(EXECUTION.RESULT, result));
         assertThat(executions.getById(execution.getId()).result()).isEqualTo(result);
     }
 

@@ -1,15 +1,16 @@
 package dev.attune.repositories.hostile;
 
+import static dev.attune.repositories.schema.Tables.PACK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.attune.junit.IsolatedSchemaTest;
+import dev.attune.repositories.RowUpdate;
 import dev.attune.repositories.ValidationException;
 import dev.attune.repositories.identity.IdentityRepository;
 import dev.attune.repositories.pack.NewPack;
 import dev.attune.repositories.pack.PackRepository;
-import dev.attune.repositories.pack.PackUpdate;
 import dev.attune.repositories.schema.tables.pojos.Pack;
-import dev.attune.junit.IsolatedSchemaTest;
 import java.util.List;
 import java.util.stream.Stream;
 import org.jooq.DSLContext;
@@ -86,7 +87,7 @@ class TextInputTest {
                 .isInstanceOf(ValidationException.class)
                 .hasMessageEndingWith("is invalid: must be at most 255 characters (has 256)");
         Pack pack = packs.create(packWith("L".repeat(255), null));
-        assertThatThrownBy(() -> packs.update(pack.id(), PackUpdate.create().label("L".repeat(4_000))))
+        assertThatThrownBy(() -> packs.update(pack.id(), RowUpdate.of(PACK).set(PACK.LABEL, "L".repeat(4_000))))
                 .isInstanceOfSatisfying(ValidationException.class, e -> {
                     assertThat(e.entity()).isEqualTo("pack");
                     assertThat(e.field()).isEqualTo("label");

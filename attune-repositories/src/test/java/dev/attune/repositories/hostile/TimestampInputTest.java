@@ -1,18 +1,19 @@
 package dev.attune.repositories.hostile;
 
+import static dev.attune.repositories.schema.Tables.INQUIRY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.attune.junit.IsolatedSchemaTest;
 import dev.attune.repositories.Fixtures;
+import dev.attune.repositories.RowUpdate;
 import dev.attune.repositories.ValidationException;
 import dev.attune.repositories.inquiry.InquiryRepository;
-import dev.attune.repositories.inquiry.InquiryUpdate;
 import dev.attune.repositories.inquiry.NewInquiry;
 import dev.attune.repositories.pack.PackTestRepository;
 import dev.attune.repositories.queue.QueueStatsRepository;
 import dev.attune.repositories.schema.enums.InquiryStatusEnum;
 import dev.attune.repositories.schema.tables.pojos.Inquiry;
-import dev.attune.junit.IsolatedSchemaTest;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.stream.Stream;
@@ -92,9 +93,9 @@ class TimestampInputTest {
                 null, latest));
         assertThat(inquiry.timeoutAt().toInstant()).isEqualTo(latest.toInstant());
         OffsetDateTime earliest = OffsetDateTime.of(-4712, 11, 24, 0, 0, 0, 0, ZoneOffset.UTC);
-        assertThat(inquiries.update(inquiry.id(), InquiryUpdate.create().respondedAt(earliest)).respondedAt()
+        assertThat(inquiries.update(inquiry.id(), RowUpdate.of(INQUIRY).set(INQUIRY.RESPONDED_AT, earliest)).respondedAt()
                 .toInstant()).isEqualTo(earliest.toInstant());
-        assertThatThrownBy(() -> inquiries.update(inquiry.id(), InquiryUpdate.create().respondedAt(OffsetDateTime.MIN)))
+        assertThatThrownBy(() -> inquiries.update(inquiry.id(), RowUpdate.of(INQUIRY).set(INQUIRY.RESPONDED_AT, OffsetDateTime.MIN)))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("responded_at"));
     }
 }

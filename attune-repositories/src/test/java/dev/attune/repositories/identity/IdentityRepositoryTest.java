@@ -2,6 +2,7 @@ package dev.attune.repositories.identity;
 
 import static dev.attune.repositories.Fixtures.json;
 import static dev.attune.repositories.schema.Tables.EXECUTION;
+import static dev.attune.repositories.schema.Tables.IDENTITY;
 import static dev.attune.repositories.schema.Tables.KEY;
 import static dev.attune.repositories.schema.Tables.PERMISSION_ASSIGNMENT;
 import static dev.attune.repositories.schema.Tables.PERMISSION_SET;
@@ -9,15 +10,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.attune.junit.IsolatedSchemaTest;
 import dev.attune.repositories.AlreadyExistsException;
 import dev.attune.repositories.Fixtures;
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.ReferenceViolationException;
+import dev.attune.repositories.RowUpdate;
 import dev.attune.repositories.ValidationException;
 import dev.attune.repositories.schema.enums.OwnerTypeEnum;
 import dev.attune.repositories.schema.tables.pojos.Identity;
 import dev.attune.repositories.schema.tables.records.ExecutionRecord;
-import dev.attune.junit.IsolatedSchemaTest;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 
@@ -67,7 +69,7 @@ class IdentityRepositoryTest {
     void invalidInputIsRejectedBeforeAnySqlRuns() {
         assertThatThrownBy(() -> NewIdentity.of(null))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("identity.login");
-        assertThatThrownBy(() -> IdentityUpdate.create().attributes(null))
+        assertThatThrownBy(() -> RowUpdate.of(IDENTITY).set(IDENTITY.ATTRIBUTES, null))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("identity.attributes");
     }
 
@@ -86,28 +88,28 @@ class IdentityRepositoryTest {
         IdentityRepository identities = new IdentityRepository(dsl);
         Identity created = identities.create(new NewIdentity("alice", "Alice", "$argon2id$hash", json("{\"team\":\"ops\"}")));
 
-        Identity renamed = identities.update(created.id(), IdentityUpdate.create().displayName("Alice A."));
+        Identity renamed = identities.update(created.id(), RowUpdate.of(IDENTITY).set(IDENTITY.DISPLAY_NAME, "Alice A."));
         assertThat(renamed.displayName()).isEqualTo("Alice A.");
         assertThat(renamed.passwordHash()).isEqualTo("$argon2id$hash");
         assertThat(renamed.attributes()).isEqualTo(json("{\"team\":\"ops\"}"));
         assertThat(renamed.updated()).isAfterOrEqualTo(created.updated());
 
-        Identity cleared = identities.update(created.id(), IdentityUpdate.create()
-                .displayName(null).passwordHash(null).attributes(json("{}")));
+        Identity cleared = identities.update(created.id(), RowUpdate.of(IDENTITY)
+                .set(IDENTITY.DISPLAY_NAME, null).set(IDENTITY.PASSWORD_HASH, null).set(IDENTITY.ATTRIBUTES, json("{}")));
         assertThat(cleared.displayName()).isNull();
         assertThat(cleared.passwordHash()).isNull();
         assertThat(cleared.attributes()).isEqualTo(json("{}"));
         assertThat(cleared.login()).isEqualTo("alice");
-        assertThat(identities.update(created.id(), IdentityUpdate.create())).isEqualTo(cleared);
+        assertThat(identities.update(created.id(), RowUpdate.of(IDENTITY))).isEqualTo(cleared);
     }
 
     @Test
     void updatingOrDeletingAMissingIdentity(DSLContext dsl) {
         IdentityRepository identities = new IdentityRepository(dsl);
 
-        assertThatThrownBy(() -> identities.update(4, IdentityUpdate.create().displayName("x")))
+        assertThatThrownBy(() -> identities.update(4, RowUpdate.of(IDENTITY).set(IDENTITY.DISPLAY_NAME, "x")))
                 .isInstanceOf(NotFoundException.class).hasMessage("identity with id = 4 not found");
-        assertThatThrownBy(() -> identities.update(4, IdentityUpdate.create())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> identities.update(4, RowUpdate.of(IDENTITY))).isInstanceOf(NotFoundException.class);
         assertThat(identities.delete(4)).isFalse();
     }
 

@@ -3,18 +3,20 @@ package dev.attune.repositories.identity;
 import static dev.attune.repositories.Fixtures.json;
 import static dev.attune.repositories.schema.Tables.IDENTITY;
 import static dev.attune.repositories.schema.Tables.PERMISSION_ASSIGNMENT;
+import static dev.attune.repositories.schema.Tables.PERMISSION_SET;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.attune.junit.IsolatedSchemaTest;
 import dev.attune.repositories.AlreadyExistsException;
 import dev.attune.repositories.Fixtures;
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.ReferenceViolationException;
+import dev.attune.repositories.RowUpdate;
 import dev.attune.repositories.ValidationException;
 import dev.attune.repositories.schema.tables.pojos.PermissionSet;
 import dev.attune.repositories.schema.tables.records.PackRecord;
-import dev.attune.junit.IsolatedSchemaTest;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
@@ -80,7 +82,7 @@ class PermissionSetRepositoryTest {
             assertThatThrownBy(() -> NewPermissionSet.of(bad))
                     .isInstanceOf(ValidationException.class).hasMessageContaining("permission_set.ref");
         }
-        assertThatThrownBy(() -> PermissionSetUpdate.create().grants(null))
+        assertThatThrownBy(() -> RowUpdate.of(PERMISSION_SET).set(PERMISSION_SET.GRANTS, null))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("permission_set.grants");
     }
 
@@ -110,27 +112,27 @@ class PermissionSetRepositoryTest {
         PermissionSet created = sets.create(new NewPermissionSet("core.admins", null, null, "Admins", "All of it",
                 json("[\"*\"]")));
 
-        PermissionSet updated = sets.update(created.id(), PermissionSetUpdate.create().label("Administrators"));
+        PermissionSet updated = sets.update(created.id(), RowUpdate.of(PERMISSION_SET).set(PERMISSION_SET.LABEL, "Administrators"));
         assertThat(updated.label()).isEqualTo("Administrators");
         assertThat(updated.description()).isEqualTo("All of it");
         assertThat(updated.grants()).isEqualTo(json("[\"*\"]"));
         assertThat(updated.updated()).isAfterOrEqualTo(created.updated());
 
-        PermissionSet cleared = sets.update(created.id(), PermissionSetUpdate.create()
-                .label(null).description(null).grants(json("[]")));
+        PermissionSet cleared = sets.update(created.id(), RowUpdate.of(PERMISSION_SET)
+                .set(PERMISSION_SET.LABEL, null).set(PERMISSION_SET.DESCRIPTION, null).set(PERMISSION_SET.GRANTS, json("[]")));
         assertThat(cleared.label()).isNull();
         assertThat(cleared.description()).isNull();
         assertThat(cleared.grants()).isEqualTo(json("[]"));
-        assertThat(sets.update(created.id(), PermissionSetUpdate.create())).isEqualTo(cleared);
+        assertThat(sets.update(created.id(), RowUpdate.of(PERMISSION_SET))).isEqualTo(cleared);
     }
 
     @Test
     void updatingOrDeletingAMissingPermissionSet(DSLContext dsl) {
         PermissionSetRepository sets = new PermissionSetRepository(dsl);
 
-        assertThatThrownBy(() -> sets.update(2, PermissionSetUpdate.create().label("x")))
+        assertThatThrownBy(() -> sets.update(2, RowUpdate.of(PERMISSION_SET).set(PERMISSION_SET.LABEL, "x")))
                 .isInstanceOf(NotFoundException.class).hasMessage("permission_set with id = 2 not found");
-        assertThatThrownBy(() -> sets.update(2, PermissionSetUpdate.create())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> sets.update(2, RowUpdate.of(PERMISSION_SET))).isInstanceOf(NotFoundException.class);
         assertThat(sets.delete(2)).isFalse();
     }
 

@@ -5,15 +5,16 @@ import static dev.attune.repositories.schema.Tables.INQUIRY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.attune.junit.IsolatedSchemaTest;
 import dev.attune.repositories.Fixtures;
 import dev.attune.repositories.Limits;
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.ReferenceViolationException;
+import dev.attune.repositories.RowUpdate;
 import dev.attune.repositories.ValidationException;
 import dev.attune.repositories.schema.enums.InquiryStatusEnum;
 import dev.attune.repositories.schema.tables.pojos.Inquiry;
 import dev.attune.repositories.schema.tables.records.ActionRecord;
-import dev.attune.junit.IsolatedSchemaTest;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.jooq.DSLContext;
@@ -71,7 +72,7 @@ class InquiryRepositoryTest {
                 .isInstanceOf(ValidationException.class).hasMessageContaining("inquiry.prompt");
         assertThatThrownBy(() -> new NewInquiry(1, "?", null, null, null, null, null))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("inquiry.status");
-        assertThatThrownBy(() -> InquiryUpdate.create().status(null))
+        assertThatThrownBy(() -> RowUpdate.of(INQUIRY).set(INQUIRY.STATUS, null))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("inquiry.status");
     }
 
@@ -87,7 +88,7 @@ class InquiryRepositoryTest {
                     assertThat(e.otherTable()).isEqualTo("execution");
                 });
         long id = inquiries.create(NewInquiry.of(execution, "?")).id();
-        assertThatThrownBy(() -> inquiries.update(id, InquiryUpdate.create().assignedTo(404L)))
+        assertThatThrownBy(() -> inquiries.update(id, RowUpdate.of(INQUIRY).set(INQUIRY.ASSIGNED_TO, 404L)))
                 .isInstanceOfSatisfying(ReferenceViolationException.class,
                         e -> assertThat(e.otherTable()).isEqualTo("identity"));
     }
@@ -155,8 +156,8 @@ class InquiryRepositoryTest {
         Inquiry created = inquiries.create(new NewInquiry(execution, "Deploy?", null, alice, InquiryStatusEnum.pending,
                 null, T0));
 
-        Inquiry answered = inquiries.update(created.id(), InquiryUpdate.create()
-                .status(InquiryStatusEnum.responded).response(json("{\"answer\":true}")).respondedAt(T0.plusMinutes(5)));
+        Inquiry answered = inquiries.update(created.id(), RowUpdate.of(INQUIRY)
+                .set(INQUIRY.STATUS, InquiryStatusEnum.responded).set(INQUIRY.RESPONSE, json("{\"answer\":true}")).set(INQUIRY.RESPONDED_AT, T0.plusMinutes(5)));
         assertThat(answered.status()).isEqualTo(InquiryStatusEnum.responded);
         assertThat(answered.response()).isEqualTo(json("{\"answer\":true}"));
         assertThat(answered.respondedAt()).isEqualTo(T0.plusMinutes(5));
@@ -165,21 +166,21 @@ class InquiryRepositoryTest {
         assertThat(answered.updated()).isAfterOrEqualTo(created.updated());
 
         Inquiry cleared = inquiries.update(created.id(),
-                InquiryUpdate.create().response(null).respondedAt(null).assignedTo(null));
+                RowUpdate.of(INQUIRY).set(INQUIRY.RESPONSE, null).set(INQUIRY.RESPONDED_AT, null).set(INQUIRY.ASSIGNED_TO, null));
         assertThat(cleared.response()).isNull();
         assertThat(cleared.respondedAt()).isNull();
         assertThat(cleared.assignedTo()).isNull();
         assertThat(cleared.status()).isEqualTo(InquiryStatusEnum.responded);
-        assertThat(inquiries.update(created.id(), InquiryUpdate.create())).isEqualTo(cleared);
+        assertThat(inquiries.update(created.id(), RowUpdate.of(INQUIRY))).isEqualTo(cleared);
     }
 
     @Test
     void updatingOrDeletingAMissingInquiry(DSLContext dsl) {
         InquiryRepository inquiries = new InquiryRepository(dsl);
 
-        assertThatThrownBy(() -> inquiries.update(5, InquiryUpdate.create().status(InquiryStatusEnum.cancelled)))
+        assertThatThrownBy(() -> inquiries.update(5, RowUpdate.of(INQUIRY).set(INQUIRY.STATUS, InquiryStatusEnum.cancelled)))
                 .isInstanceOf(NotFoundException.class).hasMessage("inquiry with id = 5 not found");
-        assertThatThrownBy(() -> inquiries.update(5, InquiryUpdate.create())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> inquiries.update(5, RowUpdate.of(INQUIRY))).isInstanceOf(NotFoundException.class);
         assertThat(inquiries.delete(5)).isFalse();
     }
 

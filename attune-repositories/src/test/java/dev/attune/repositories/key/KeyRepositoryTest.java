@@ -5,10 +5,12 @@ import static dev.attune.repositories.schema.Tables.KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.attune.junit.IsolatedSchemaTest;
 import dev.attune.repositories.AlreadyExistsException;
 import dev.attune.repositories.Fixtures;
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.ReferenceViolationException;
+import dev.attune.repositories.RowUpdate;
 import dev.attune.repositories.ValidationException;
 import dev.attune.repositories.internal.DatabaseErrors;
 import dev.attune.repositories.schema.enums.OwnerTypeEnum;
@@ -19,7 +21,6 @@ import dev.attune.repositories.schema.tables.records.PackRecord;
 import dev.attune.repositories.schema.tables.records.RuntimeRecord;
 import dev.attune.repositories.schema.tables.records.SensorRecord;
 import dev.attune.repositories.schema.tables.records.TriggerRecord;
-import dev.attune.junit.IsolatedSchemaTest;
 import java.util.Arrays;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
@@ -235,8 +236,8 @@ class KeyRepositoryTest {
         KeyRepository keys = new KeyRepository(dsl);
         Key created = keys.create(NewKey.system("token", "token", "cipher").encryptedWith("h1"));
 
-        Key updated = keys.update(created.id(), KeyUpdate.create().value("plain").encrypted(false)
-                .encryptionKeyHash(null));
+        Key updated = keys.update(created.id(), RowUpdate.of(KEY).set(KEY.VALUE, "plain").set(KEY.ENCRYPTED, false)
+                .set(KEY.ENCRYPTION_KEY_HASH, null));
         assertThat(updated.value()).isEqualTo("plain");
         assertThat(updated.encrypted()).isFalse();
         assertThat(updated.encryptionKeyHash()).isNull();
@@ -244,10 +245,10 @@ class KeyRepositoryTest {
         assertThat(updated.owner()).isEqualTo("system");
         assertThat(updated.updated()).isAfterOrEqualTo(created.updated());
 
-        Key renamed = keys.update(created.id(), KeyUpdate.create().name("secret"));
+        Key renamed = keys.update(created.id(), RowUpdate.of(KEY).set(KEY.NAME, "secret"));
         assertThat(renamed.name()).isEqualTo("secret");
         assertThat(renamed.value()).isEqualTo("plain");
-        assertThat(keys.update(created.id(), KeyUpdate.create())).isEqualTo(renamed);
+        assertThat(keys.update(created.id(), RowUpdate.of(KEY))).isEqualTo(renamed);
     }
 
     @Test
@@ -256,7 +257,7 @@ class KeyRepositoryTest {
         keys.create(NewKey.system("a", "a", "v"));
         Key b = keys.create(NewKey.system("b", "b", "v"));
 
-        assertThatThrownBy(() -> keys.update(b.id(), KeyUpdate.create().name("a")))
+        assertThatThrownBy(() -> keys.update(b.id(), RowUpdate.of(KEY).set(KEY.NAME, "a")))
                 .isInstanceOfSatisfying(AlreadyExistsException.class,
                         e -> assertThat(e.field()).isEqualTo("owner_type, owner, name"));
         assertThat(keys.getById(b.id()).name()).isEqualTo("b");
@@ -266,12 +267,12 @@ class KeyRepositoryTest {
     void updatingAMissingKeyOrNotNullColumnsToNullFails(DSLContext dsl) {
         KeyRepository keys = new KeyRepository(dsl);
 
-        assertThatThrownBy(() -> keys.update(7, KeyUpdate.create().value("x")))
+        assertThatThrownBy(() -> keys.update(7, RowUpdate.of(KEY).set(KEY.VALUE, "x")))
                 .isInstanceOf(NotFoundException.class).hasMessage("key with id = 7 not found");
-        assertThatThrownBy(() -> keys.update(7, KeyUpdate.create())).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> KeyUpdate.create().name(null))
+        assertThatThrownBy(() -> keys.update(7, RowUpdate.of(KEY))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> RowUpdate.of(KEY).set(KEY.NAME, null))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("key.name");
-        assertThatThrownBy(() -> KeyUpdate.create().value(null))
+        assertThatThrownBy(() -> RowUpdate.of(KEY).set(KEY.VALUE, null))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("key.value");
     }
 

@@ -5,13 +5,14 @@ import static dev.attune.repositories.schema.Tables.NOTIFICATION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.attune.junit.IsolatedSchemaTest;
+import dev.attune.provisioning.IsolatedSchema;
 import dev.attune.repositories.Limits;
 import dev.attune.repositories.NotFoundException;
+import dev.attune.repositories.RowUpdate;
 import dev.attune.repositories.ValidationException;
 import dev.attune.repositories.schema.enums.NotificationStatusEnum;
 import dev.attune.repositories.schema.tables.pojos.Notification;
-import dev.attune.provisioning.IsolatedSchema;
-import dev.attune.junit.IsolatedSchemaTest;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
@@ -149,19 +150,19 @@ class NotificationRepositoryTest {
                 json("{\"a\":1}")));
 
         Notification queued = notifications.update(created.id(),
-                NotificationUpdate.create().state(NotificationStatusEnum.queued));
+                RowUpdate.of(NOTIFICATION).set(NOTIFICATION.STATE, NotificationStatusEnum.queued));
         assertThat(queued.state()).isEqualTo(NotificationStatusEnum.queued);
         assertThat(queued.content()).isEqualTo(json("{\"a\":1}"));
         assertThat(queued.updated()).isAfterOrEqualTo(created.updated());
 
-        Notification cleared = notifications.update(created.id(), NotificationUpdate.create().content(null));
+        Notification cleared = notifications.update(created.id(), RowUpdate.of(NOTIFICATION).set(NOTIFICATION.CONTENT, null));
         assertThat(cleared.content()).isNull();
         assertThat(cleared.state()).isEqualTo(NotificationStatusEnum.queued);
-        assertThat(notifications.update(created.id(), NotificationUpdate.create().content(json("[2]"))).content())
+        assertThat(notifications.update(created.id(), RowUpdate.of(NOTIFICATION).set(NOTIFICATION.CONTENT, json("[2]"))).content())
                 .isEqualTo(json("[2]"));
-        assertThat(notifications.update(created.id(), NotificationUpdate.create()).content()).isEqualTo(json("[2]"));
+        assertThat(notifications.update(created.id(), RowUpdate.of(NOTIFICATION)).content()).isEqualTo(json("[2]"));
 
-        assertThatThrownBy(() -> NotificationUpdate.create().state(null))
+        assertThatThrownBy(() -> RowUpdate.of(NOTIFICATION).set(NOTIFICATION.STATE, null))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("notification.state");
     }
 
@@ -170,9 +171,9 @@ class NotificationRepositoryTest {
         NotificationRepository notifications = new NotificationRepository(dsl);
 
         assertThatThrownBy(() -> notifications.update(7,
-                NotificationUpdate.create().state(NotificationStatusEnum.error)))
+                RowUpdate.of(NOTIFICATION).set(NOTIFICATION.STATE, NotificationStatusEnum.error)))
                 .isInstanceOf(NotFoundException.class).hasMessage("notification with id = 7 not found");
-        assertThatThrownBy(() -> notifications.update(7, NotificationUpdate.create()))
+        assertThatThrownBy(() -> notifications.update(7, RowUpdate.of(NOTIFICATION)))
                 .isInstanceOf(NotFoundException.class);
         assertThat(notifications.delete(7)).isFalse();
     }

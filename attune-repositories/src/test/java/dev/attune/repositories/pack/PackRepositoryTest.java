@@ -1,15 +1,17 @@
 package dev.attune.repositories.pack;
 
+import static dev.attune.repositories.schema.Tables.PACK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.attune.junit.IsolatedSchemaTest;
 import dev.attune.repositories.AlreadyExistsException;
 import dev.attune.repositories.NotFoundException;
-import dev.attune.repositories.Pagination;
+import dev.attune.repositories.Page;
+import dev.attune.repositories.RowUpdate;
 import dev.attune.repositories.ValidationException;
 import dev.attune.repositories.schema.tables.pojos.Pack;
-import dev.attune.junit.IsolatedSchemaTest;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
@@ -85,7 +87,7 @@ class PackRepositoryTest {
         }
 
         assertThat(packs.list()).extracting(Pack::ref).containsExactly("aa", "bb", "cc");
-        assertThat(packs.listPaginated(new Pagination(1, 2))).extracting(Pack::ref).containsExactly("cc");
+        assertThat(packs.listPaginated(Page.number(1, 2))).extracting(Pack::ref).containsExactly("cc");
         assertThat(packs.count()).isEqualTo(3);
     }
 
@@ -110,27 +112,41 @@ class PackRepositoryTest {
         Pack created = packs.create(new NewPack("core", "Core", "Built in", "1.0.0", null, null, null,
                 List.of("a"), List.of(), false));
 
-        Pack updated = packs.update(created.id(), PackUpdate.create().label("Core 2").description(null));
+        Pack updated = packs.update(created.id(), RowUpdate.of(PACK).set(PACK.LABEL, "Core 2").set(PACK.DESCRIPTION, null));
 
         assertThat(updated.label()).isEqualTo("Core 2");
         assertThat(updated.description()).isNull();
         assertThat(updated.version()).isEqualTo("1.0.0");
         assertThat(updated.tags()).containsExactly("a");
         assertThat(updated.updated()).isAfterOrEqualTo(created.updated());
-        assertThat(packs.update(created.id(), PackUpdate.create())).isEqualTo(updated);
+        assertThat(packs.update(created.id(), RowUpdate.of(PACK))).isEqualTo(updated);
     }
 
     @Test
     void updatingOrDeletingAMissingPack(DSLContext dsl) {
         PackRepository packs = new PackRepository(dsl);
 
-        assertThatThrownBy(() -> packs.update(7, PackUpdate.create().label("x")))
+        assertThatThrownBy(() -> packs.update(7, RowUpdate.of(PACK).set(PACK.LABEL, "x")))
                 .isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> packs.update(7, PackUpdate.create()))
+        assertThatThrownBy(() -> packs.update(7, RowUpdate.of(PACK)))
                 .isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> PackUpdate.create().label(null))
+        assertThatThrownBy(() -> RowUpdate.of(PACK).set(PACK.LABEL, null))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("pack.label");
         assertThat(packs.delete(7)).isFalse();
+    }
+
+    @Test
+    void anUpdateOfAColumnThatIsNotUpdatableIsRefusedAndChangesNothing(DSLContext dsl) {
+        PackRepository packs = new PackRepository(dsl);
+        Pack created = packs.create(NewPack.of("core", "Core", "1.0.0"));
+
+        assertThatThrownBy(() -> packs.update(created.id(), RowUpdate.of(PACK).set(PACK.LABEL, "x").set(PACK.REF, "other")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("ref"))
+                .hasMessageContaining("cannot be changed by update")
+                .hasMessageContaining("label, description");
+        assertThatThrownBy(() -> packs.update(created.id(), null))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("pack.update");
+        assertThat(packs.getById(created.id())).isEqualTo(created);
     }
 
     @Test

@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.attune.junit.IsolatedSchemaTest;
 import dev.attune.repositories.Fixtures;
 import dev.attune.repositories.ReferenceViolationException;
 import dev.attune.repositories.RepositoryException;
+import dev.attune.repositories.Page;
 import dev.attune.repositories.ValidationException;
 import dev.attune.repositories.pack.PackTestResult.TestCase;
 import dev.attune.repositories.pack.PackTestResult.TestStatus;
@@ -16,7 +18,6 @@ import dev.attune.repositories.pack.PackTestResult.TestSuite;
 import dev.attune.repositories.schema.tables.pojos.PackLatestTest;
 import dev.attune.repositories.schema.tables.pojos.PackTestExecution;
 import dev.attune.repositories.schema.tables.records.PackRecord;
-import dev.attune.junit.IsolatedSchemaTest;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -79,7 +80,8 @@ class PackTestRepositoryTest {
         assertThat(suite.get("runnerType").asText()).isEqualTo("python");
         assertThat(suite.get("testCases").get(1).get("status").asText()).isEqualTo("failed");
         assertThat(suite.get("testCases").get(1).get("errorMessage").asText()).isEqualTo("assert 1 == 2");
-        assertThat(PackTestResult.fromJson(json)).isEqualTo(result);
+        assertThat(new PackTestResultConverter().from(json)).isEqualTo(result);
+        assertThat(new PackTestRepository(dsl).findResultById(created.id())).contains(result);
     }
 
     /** Regression test: Attune decoded numeric(5,4) as a float, which failed; here it is read back exactly. */
@@ -142,9 +144,9 @@ class PackTestRepositoryTest {
 
     @Test
     void readingAResultThatIsNotOneFailsClearly() {
-        assertThatThrownBy(() -> PackTestResult.fromJson(json("{\"packRef\":\"core\",\"testSuites\":\"no\"}")))
+        assertThatThrownBy(() -> new PackTestResultConverter().from(json("{\"packRef\":\"core\",\"testSuites\":\"no\"}")))
                 .isInstanceOf(RepositoryException.class).hasMessageContaining("not a pack test result");
-        assertThatThrownBy(() -> PackTestResult.fromJson(json("{\"packRef\":\"core\",\"packVersion\":\"1.0.0\","
+        assertThatThrownBy(() -> new PackTestResultConverter().from(json("{\"packRef\":\"core\",\"packVersion\":\"1.0.0\","
                 + "\"executionTime\":\"2026-01-20T10:00:00Z\",\"status\":\"passed\",\"passRate\":1,\"failed\":-1}")))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("failed");
     }
@@ -160,18 +162,18 @@ class PackTestRepositoryTest {
         long middle = tests.create(core.getId(), "1.0.0", "manual", failing(NOW.minusHours(2))).id();
         tests.create(other.getId(), "1.0.0", "manual", passing(NOW));
 
-        assertThat(tests.listByPack(core.getId(), 10, 0)).extracting(PackTestExecution::id)
+        assertThat(tests.listByPack(core.getId(), new Page(10, 0))).extracting(PackTestExecution::id)
                 .containsExactly(newest, middle, oldest);
-        assertThat(tests.listByPack(core.getId(), 1, 1)).extracting(PackTestExecution::id).containsExactly(middle);
+        assertThat(tests.listByPack(core.getId(), new Page(1, 1))).extracting(PackTestExecution::id).containsExactly(middle);
         assertThat(tests.findLatestByPack(core.getId())).hasValueSatisfying(e -> assertThat(e.id()).isEqualTo(newest));
         assertThat(tests.findLatestByPack(999)).isEmpty();
         assertThat(tests.countByPack(core.getId())).isEqualTo(3);
         assertThat(tests.countByPack(999)).isZero();
-        assertThatThrownBy(() -> tests.listByPack(core.getId(), 0, 0))
+        assertThatThrownBy(() -> tests.listByPack(core.getId(), new Page(0, 0)))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("limit");
-        assertThatThrownBy(() -> tests.listByPack(core.getId(), 1001, 0))
+        assertThatThrownBy(() -> tests.listByPack(core.getId(), new Page(1001, 0)))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("limit");
-        assertThatThrownBy(() -> tests.listByPack(core.getId(), 10, -1))
+        assertThatThrownBy(() -> tests.listByPack(core.getId(), new Page(10, -1)))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("offset");
     }
 
@@ -183,11 +185,11 @@ class PackTestRepositoryTest {
         long newer = tests.create(pack.getId(), "1.1.0", "update", passing(NOW.minusHours(1))).id();
         tests.create(pack.getId(), "1.1.0", "manual", passing(NOW));
 
-        assertThat(tests.listByTriggerReason("update", 10, 0)).extracting(PackTestExecution::id)
+        assertThat(tests.listByTriggerReason("update", new Page(10, 0))).extracting(PackTestExecution::id)
                 .containsExactly(newer, older);
-        assertThat(tests.listByTriggerReason("update", 1, 1)).extracting(PackTestExecution::id).containsExactly(older);
-        assertThat(tests.listByTriggerReason("validation", 10, 0)).isEmpty();
-        assertThatThrownBy(() -> tests.listByTriggerReason("Update", 10, 0))
+        assertThat(tests.listByTriggerReason("update", new Page(1, 1))).extracting(PackTestExecution::id).containsExactly(older);
+        assertThat(tests.listByTriggerReason("validation", new Page(10, 0))).isEmpty();
+        assertThatThrownBy(() -> tests.listByTriggerReason("Update", new Page(10, 0)))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("must be one of");
     }
 
@@ -279,7 +281,7 @@ class PackTestRepositoryTest {
 
         assertThat(tests.deleteOldExecutions(30)).isEqualTo(2);
         assertThat(tests.deleteOldExecutions(30)).isZero();
-        assertThat(tests.listByPack(pack.getId(), 10, 0)).extracting(PackTestExecution::id).containsExactly(kept);
+        assertThat(tests.listByPack(pack.getId(), new Page(10, 0))).extracting(PackTestExecution::id).containsExactly(kept);
         assertThatThrownBy(() -> tests.deleteOldExecutions(-1)).isInstanceOf(ValidationException.class);
     }
 

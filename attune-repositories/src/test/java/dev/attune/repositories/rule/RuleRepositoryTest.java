@@ -7,17 +7,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.attune.junit.IsolatedSchemaTest;
 import dev.attune.repositories.AlreadyExistsException;
 import dev.attune.repositories.Fixtures;
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.ReferenceViolationException;
+import dev.attune.repositories.RowUpdate;
 import dev.attune.repositories.ValidationException;
 import dev.attune.repositories.schema.tables.pojos.Rule;
 import dev.attune.repositories.schema.tables.records.ActionRecord;
 import dev.attune.repositories.schema.tables.records.EnforcementRecord;
 import dev.attune.repositories.schema.tables.records.PackRecord;
 import dev.attune.repositories.schema.tables.records.TriggerRecord;
-import dev.attune.junit.IsolatedSchemaTest;
 import java.util.Arrays;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
@@ -176,8 +177,8 @@ class RuleRepositoryTest {
         Rule created = rules.create(new NewRule("core.r", core.getId(), "core", "R", "d", action.getId(),
                 action.getRef(), trigger.getId(), trigger.getRef(), null, json("{\"a\":1}"), json("{\"b\":2}"), true));
 
-        Rule updated = rules.update(created.id(), RuleUpdate.create().label("R2").description("d2")
-                .conditions(json("[1]")).enabled(false));
+        Rule updated = rules.update(created.id(), RowUpdate.of(RULE).set(RULE.LABEL, "R2").set(RULE.DESCRIPTION, "d2")
+                .set(RULE.CONDITIONS, json("[1]")).set(RULE.ENABLED, false));
         assertThat(updated.label()).isEqualTo("R2");
         assertThat(updated.description()).isEqualTo("d2");
         assertThat(updated.conditions()).isEqualTo(json("[1]"));
@@ -186,28 +187,28 @@ class RuleRepositoryTest {
         assertThat(updated.action()).isEqualTo(action.getId());
         assertThat(updated.updated()).isAfterOrEqualTo(created.updated());
 
-        Rule cleared = rules.update(created.id(), RuleUpdate.create().actionParams(null).triggerParams(null));
+        Rule cleared = rules.update(created.id(), RowUpdate.of(RULE).set(RULE.ACTION_PARAMS, null).set(RULE.TRIGGER_PARAMS, null));
         assertThat(cleared.actionParams()).isNull();
         assertThat(cleared.triggerParams()).isNull();
         assertThat(cleared.label()).isEqualTo("R2");
 
-        Rule restored = rules.update(created.id(), RuleUpdate.create().triggerParams(json("{\"c\":3}")));
+        Rule restored = rules.update(created.id(), RowUpdate.of(RULE).set(RULE.TRIGGER_PARAMS, json("{\"c\":3}")));
         assertThat(restored.triggerParams()).isEqualTo(json("{\"c\":3}"));
-        assertThat(rules.update(created.id(), RuleUpdate.create())).isEqualTo(restored);
+        assertThat(rules.update(created.id(), RowUpdate.of(RULE))).isEqualTo(restored);
     }
 
     @Test
     void updatingAMissingRuleOrNotNullColumnsToNullFails(DSLContext dsl) {
         RuleRepository rules = new RuleRepository(dsl);
 
-        assertThatThrownBy(() -> rules.update(7, RuleUpdate.create().enabled(true)))
+        assertThatThrownBy(() -> rules.update(7, RowUpdate.of(RULE).set(RULE.ENABLED, true)))
                 .isInstanceOf(NotFoundException.class).hasMessage("rule with id = 7 not found");
-        assertThatThrownBy(() -> rules.update(7, RuleUpdate.create())).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> RuleUpdate.create().label(null))
+        assertThatThrownBy(() -> rules.update(7, RowUpdate.of(RULE))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> RowUpdate.of(RULE).set(RULE.LABEL, null))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("rule.label");
-        assertThatThrownBy(() -> RuleUpdate.create().description(null))
+        assertThatThrownBy(() -> RowUpdate.of(RULE).set(RULE.DESCRIPTION, null))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("rule.description");
-        assertThatThrownBy(() -> RuleUpdate.create().conditions(null))
+        assertThatThrownBy(() -> RowUpdate.of(RULE).set(RULE.CONDITIONS, null))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("rule.conditions");
     }
 

@@ -2,21 +2,23 @@ package dev.attune.repositories.runtime;
 
 import static dev.attune.repositories.Fixtures.json;
 import static dev.attune.repositories.schema.Tables.PACK;
+import static dev.attune.repositories.schema.Tables.RUNTIME;
 import static dev.attune.repositories.schema.Tables.WORKER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.attune.junit.IsolatedSchemaTest;
 import dev.attune.repositories.AlreadyExistsException;
 import dev.attune.repositories.Fixtures;
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.ReferenceViolationException;
+import dev.attune.repositories.RowUpdate;
 import dev.attune.repositories.ValidationException;
 import dev.attune.repositories.schema.enums.RuntimeTypeEnum;
 import dev.attune.repositories.schema.enums.WorkerTypeEnum;
 import dev.attune.repositories.schema.tables.pojos.Runtime;
 import dev.attune.repositories.schema.tables.records.PackRecord;
-import dev.attune.junit.IsolatedSchemaTest;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
@@ -135,8 +137,8 @@ class RuntimeRepositoryTest {
         Runtime created = runtimes.create(new NewRuntime("core.action.python", null, null, "CPython",
                 RuntimeTypeEnum.action, "python", json("{\"a\":1}"), json("{\"pip\":true}")));
 
-        Runtime updated = runtimes.update(created.id(), RuntimeUpdate.create().name("python3").description(null)
-                .installation(null).distributions(json("{\"b\":2}")));
+        Runtime updated = runtimes.update(created.id(), RowUpdate.of(RUNTIME).set(RUNTIME.NAME, "python3").set(RUNTIME.DESCRIPTION, null)
+                .set(RUNTIME.INSTALLATION, null).set(RUNTIME.DISTRIBUTIONS, json("{\"b\":2}")));
 
         assertThat(updated.name()).isEqualTo("python3");
         assertThat(updated.description()).isNull();
@@ -145,8 +147,8 @@ class RuntimeRepositoryTest {
         assertThat(updated.ref()).isEqualTo("core.action.python");
         assertThat(updated.runtimeType()).isEqualTo(RuntimeTypeEnum.action);
         assertThat(updated.updated()).isAfterOrEqualTo(created.updated());
-        assertThat(runtimes.update(created.id(), RuntimeUpdate.create())).isEqualTo(updated);
-        assertThat(runtimes.update(created.id(), RuntimeUpdate.create().description("again")).description())
+        assertThat(runtimes.update(created.id(), RowUpdate.of(RUNTIME))).isEqualTo(updated);
+        assertThat(runtimes.update(created.id(), RowUpdate.of(RUNTIME).set(RUNTIME.DESCRIPTION, "again")).description())
                 .isEqualTo("again");
     }
 
@@ -154,12 +156,12 @@ class RuntimeRepositoryTest {
     void updatingAMissingRuntimeOrANotNullColumnToNullFails(DSLContext dsl) {
         RuntimeRepository runtimes = new RuntimeRepository(dsl);
 
-        assertThatThrownBy(() -> runtimes.update(7, RuntimeUpdate.create().name("x")))
+        assertThatThrownBy(() -> runtimes.update(7, RowUpdate.of(RUNTIME).set(RUNTIME.NAME, "x")))
                 .isInstanceOf(NotFoundException.class).hasMessage("runtime with id = 7 not found");
-        assertThatThrownBy(() -> runtimes.update(7, RuntimeUpdate.create())).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> RuntimeUpdate.create().name(null))
+        assertThatThrownBy(() -> runtimes.update(7, RowUpdate.of(RUNTIME))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> RowUpdate.of(RUNTIME).set(RUNTIME.NAME, null))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("runtime.name");
-        assertThatThrownBy(() -> RuntimeUpdate.create().distributions(null))
+        assertThatThrownBy(() -> RowUpdate.of(RUNTIME).set(RUNTIME.DISTRIBUTIONS, null))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("runtime.distributions");
     }
 

@@ -6,16 +6,17 @@ import static dev.attune.repositories.schema.Tables.SENSOR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.attune.junit.IsolatedSchemaTest;
 import dev.attune.repositories.AlreadyExistsException;
 import dev.attune.repositories.Fixtures;
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.ReferenceViolationException;
+import dev.attune.repositories.RowUpdate;
 import dev.attune.repositories.ValidationException;
 import dev.attune.repositories.schema.tables.pojos.Sensor;
 import dev.attune.repositories.schema.tables.records.PackRecord;
 import dev.attune.repositories.schema.tables.records.RuntimeRecord;
 import dev.attune.repositories.schema.tables.records.TriggerRecord;
-import dev.attune.junit.IsolatedSchemaTest;
 import java.util.Arrays;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
@@ -162,8 +163,8 @@ class SensorRepositoryTest {
                 python.getId(), python.getRef(), timer.getId(), timer.getRef(), true,
                 json("{\"a\":1}"), json("{\"c\":1}")));
 
-        Sensor updated = sensors.update(created.id(), SensorUpdate.create()
-                .label("S2").description("d2").entrypoint("s2.py").enabled(false));
+        Sensor updated = sensors.update(created.id(), RowUpdate.of(SENSOR)
+                .set(SENSOR.LABEL, "S2").set(SENSOR.DESCRIPTION, "d2").set(SENSOR.ENTRYPOINT, "s2.py").set(SENSOR.ENABLED, false));
         assertThat(updated.label()).isEqualTo("S2");
         assertThat(updated.description()).isEqualTo("d2");
         assertThat(updated.entrypoint()).isEqualTo("s2.py");
@@ -172,25 +173,25 @@ class SensorRepositoryTest {
         assertThat(updated.config()).isEqualTo(json("{\"c\":1}"));
         assertThat(updated.updated()).isAfterOrEqualTo(created.updated());
 
-        Sensor cleared = sensors.update(created.id(), SensorUpdate.create().paramSchema(null));
+        Sensor cleared = sensors.update(created.id(), RowUpdate.of(SENSOR).set(SENSOR.PARAM_SCHEMA, null));
         assertThat(cleared.paramSchema()).isNull();
         assertThat(cleared.label()).isEqualTo("S2");
         assertThat(cleared.config()).isEqualTo(json("{\"c\":1}"));
-        assertThat(sensors.update(created.id(), SensorUpdate.create())).isEqualTo(cleared);
+        assertThat(sensors.update(created.id(), RowUpdate.of(SENSOR))).isEqualTo(cleared);
     }
 
     @Test
     void updatingAMissingSensorOrNotNullColumnsToNullFails(DSLContext dsl) {
         SensorRepository sensors = new SensorRepository(dsl);
 
-        assertThatThrownBy(() -> sensors.update(7, SensorUpdate.create().enabled(true)))
+        assertThatThrownBy(() -> sensors.update(7, RowUpdate.of(SENSOR).set(SENSOR.ENABLED, true)))
                 .isInstanceOf(NotFoundException.class).hasMessage("sensor with id = 7 not found");
-        assertThatThrownBy(() -> sensors.update(7, SensorUpdate.create())).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> SensorUpdate.create().label(null))
+        assertThatThrownBy(() -> sensors.update(7, RowUpdate.of(SENSOR))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> RowUpdate.of(SENSOR).set(SENSOR.LABEL, null))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("sensor.label");
-        assertThatThrownBy(() -> SensorUpdate.create().description(null))
+        assertThatThrownBy(() -> RowUpdate.of(SENSOR).set(SENSOR.DESCRIPTION, null))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("sensor.description");
-        assertThatThrownBy(() -> SensorUpdate.create().entrypoint(null))
+        assertThatThrownBy(() -> RowUpdate.of(SENSOR).set(SENSOR.ENTRYPOINT, null))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("sensor.entrypoint");
     }
 

@@ -3,20 +3,22 @@ package dev.attune.repositories.trigger;
 import static dev.attune.repositories.Fixtures.json;
 import static dev.attune.repositories.schema.Tables.EVENT;
 import static dev.attune.repositories.schema.Tables.SENSOR;
+import static dev.attune.repositories.schema.Tables.TRIGGER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.attune.junit.IsolatedSchemaTest;
 import dev.attune.repositories.AlreadyExistsException;
 import dev.attune.repositories.Fixtures;
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.ReferenceViolationException;
+import dev.attune.repositories.RowUpdate;
 import dev.attune.repositories.ValidationException;
 import dev.attune.repositories.schema.tables.pojos.Trigger;
 import dev.attune.repositories.schema.tables.records.EventRecord;
 import dev.attune.repositories.schema.tables.records.PackRecord;
 import dev.attune.repositories.schema.tables.records.TriggerRecord;
-import dev.attune.junit.IsolatedSchemaTest;
 import java.util.Arrays;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
@@ -129,7 +131,7 @@ class TriggerRepositoryTest {
                 json("{\"a\":1}"), json("{\"b\":2}")));
 
         Trigger updated = triggers.update(created.id(),
-                TriggerUpdate.create().label("Timer 2").enabled(false).description(null).paramSchema(null));
+                RowUpdate.of(TRIGGER).set(TRIGGER.LABEL, "Timer 2").set(TRIGGER.ENABLED, false).set(TRIGGER.DESCRIPTION, null).set(TRIGGER.PARAM_SCHEMA, null));
 
         assertThat(updated.label()).isEqualTo("Timer 2");
         assertThat(updated.enabled()).isFalse();
@@ -140,22 +142,22 @@ class TriggerRepositoryTest {
         assertThat(updated.updated()).isAfterOrEqualTo(created.updated());
 
         Trigger again = triggers.update(created.id(),
-                TriggerUpdate.create().description("Back").paramSchema(json("{}")).outSchema(null));
+                RowUpdate.of(TRIGGER).set(TRIGGER.DESCRIPTION, "Back").set(TRIGGER.PARAM_SCHEMA, json("{}")).set(TRIGGER.OUT_SCHEMA, null));
         assertThat(again.description()).isEqualTo("Back");
         assertThat(again.paramSchema()).isEqualTo(json("{}"));
         assertThat(again.outSchema()).isNull();
-        assertThat(triggers.update(created.id(), TriggerUpdate.create())).isEqualTo(again);
+        assertThat(triggers.update(created.id(), RowUpdate.of(TRIGGER))).isEqualTo(again);
     }
 
     @Test
     void updatingOrDeletingAMissingTrigger(DSLContext dsl) {
         TriggerRepository triggers = new TriggerRepository(dsl);
 
-        assertThatThrownBy(() -> triggers.update(7, TriggerUpdate.create().label("x")))
+        assertThatThrownBy(() -> triggers.update(7, RowUpdate.of(TRIGGER).set(TRIGGER.LABEL, "x")))
                 .isInstanceOf(NotFoundException.class).hasMessage("trigger with id = 7 not found");
-        assertThatThrownBy(() -> triggers.update(7, TriggerUpdate.create()))
+        assertThatThrownBy(() -> triggers.update(7, RowUpdate.of(TRIGGER)))
                 .isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> TriggerUpdate.create().label(null))
+        assertThatThrownBy(() -> RowUpdate.of(TRIGGER).set(TRIGGER.LABEL, null))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("trigger.label");
         assertThat(triggers.delete(7)).isFalse();
     }

@@ -1,19 +1,23 @@
 package dev.attune.repositories.worker;
 
 import static dev.attune.repositories.Fixtures.json;
+import static dev.attune.repositories.schema.Tables.WORKER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.attune.junit.IsolatedSchemaTest;
 import dev.attune.repositories.Fixtures;
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.ReferenceViolationException;
+import dev.attune.repositories.RowUpdate;
 import dev.attune.repositories.ValidationException;
 import dev.attune.repositories.schema.enums.WorkerStatusEnum;
 import dev.attune.repositories.schema.enums.WorkerTypeEnum;
 import dev.attune.repositories.schema.tables.pojos.Worker;
 import dev.attune.repositories.schema.tables.records.RuntimeRecord;
-import dev.attune.junit.IsolatedSchemaTest;
 import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 
 @IsolatedSchemaTest
@@ -72,7 +76,10 @@ class WorkerRepositoryTest {
             assertThatThrownBy(() -> new NewWorker("w", WorkerTypeEnum.local, null, null, bad, null, null, null))
                     .isInstanceOf(ValidationException.class)
                     .hasMessage("worker.port = '" + bad + "' is invalid: must be between 1 and 65535");
-            assertThatThrownBy(() -> WorkerUpdate.create().port(bad)).isInstanceOf(ValidationException.class);
+            // no connection: the update must be refused before any SQL runs
+            WorkerRepository unconnected = new WorkerRepository(DSL.using(SQLDialect.POSTGRES));
+            assertThatThrownBy(() -> unconnected.update(1, RowUpdate.of(WORKER).set(WORKER.PORT, bad)))
+                    .isInstanceOf(ValidationException.class).hasMessageContaining("worker.port");
         }
         assertThat(new NewWorker("w", WorkerTypeEnum.local, null, null, 1, null, null, null).port()).isEqualTo(1);
         assertThat(new NewWorker("w", WorkerTypeEnum.local, null, null, 65535, null, null, null).port())
@@ -119,8 +126,8 @@ class WorkerRepositoryTest {
         Worker created = workers.create(new NewWorker("w1", WorkerTypeEnum.remote, null, "h1", 8080,
                 WorkerStatusEnum.active, json("{\"gpu\":true}"), json("{\"zone\":\"a\"}")));
 
-        Worker updated = workers.update(created.id(), WorkerUpdate.create().name("w2").status(WorkerStatusEnum.busy)
-                .host(null).port(null).meta(null));
+        Worker updated = workers.update(created.id(), RowUpdate.of(WORKER).set(WORKER.NAME, "w2").set(WORKER.STATUS, WorkerStatusEnum.busy)
+                .set(WORKER.HOST, null).set(WORKER.PORT, null).set(WORKER.META, null));
 
         assertThat(updated.name()).isEqualTo("w2");
         assertThat(updated.status()).isEqualTo(WorkerStatusEnum.busy);
@@ -131,23 +138,23 @@ class WorkerRepositoryTest {
         assertThat(updated.workerType()).isEqualTo(WorkerTypeEnum.remote);
         assertThat(updated.updated()).isAfterOrEqualTo(created.updated());
 
-        Worker again = workers.update(created.id(), WorkerUpdate.create().status(null).capabilities(null)
-                .host("h2").port(9090));
+        Worker again = workers.update(created.id(), RowUpdate.of(WORKER).set(WORKER.STATUS, null).set(WORKER.CAPABILITIES, null)
+                .set(WORKER.HOST, "h2").set(WORKER.PORT, 9090));
         assertThat(again.status()).isNull();
         assertThat(again.capabilities()).isNull();
         assertThat(again.host()).isEqualTo("h2");
         assertThat(again.port()).isEqualTo(9090);
-        assertThat(workers.update(created.id(), WorkerUpdate.create())).isEqualTo(again);
+        assertThat(workers.update(created.id(), RowUpdate.of(WORKER))).isEqualTo(again);
     }
 
     @Test
     void updatingAMissingWorkerOrTheNameToNullFails(DSLContext dsl) {
         WorkerRepository workers = new WorkerRepository(dsl);
 
-        assertThatThrownBy(() -> workers.update(7, WorkerUpdate.create().name("x")))
+        assertThatThrownBy(() -> workers.update(7, RowUpdate.of(WORKER).set(WORKER.NAME, "x")))
                 .isInstanceOf(NotFoundException.class).hasMessage("worker with id = 7 not found");
-        assertThatThrownBy(() -> workers.update(7, WorkerUpdate.create())).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> WorkerUpdate.create().name(null))
+        assertThatThrownBy(() -> workers.update(7, RowUpdate.of(WORKER))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> RowUpdate.of(WORKER).set(WORKER.NAME, null))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("worker.name");
     }
 

@@ -7,16 +7,17 @@ import static dev.attune.repositories.schema.Tables.WORKFLOW_EXECUTION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.attune.junit.IsolatedSchemaTest;
 import dev.attune.repositories.AlreadyExistsException;
 import dev.attune.repositories.Fixtures;
 import dev.attune.repositories.Limits;
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.ReferenceViolationException;
+import dev.attune.repositories.RowUpdate;
 import dev.attune.repositories.ValidationException;
 import dev.attune.repositories.schema.tables.pojos.WorkflowDefinition;
 import dev.attune.repositories.schema.tables.records.ActionRecord;
 import dev.attune.repositories.schema.tables.records.PackRecord;
-import dev.attune.junit.IsolatedSchemaTest;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -93,11 +94,11 @@ class WorkflowDefinitionRepositoryTest {
                 .isInstanceOf(ValidationException.class).hasMessageContaining("workflow_definition.ref");
         assertThatThrownBy(() -> NewWorkflowDefinition.of("core.x", 1, "core", "x", "1", null))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("workflow_definition.definition");
-        assertThatThrownBy(() -> WorkflowDefinitionUpdate.create().label(null))
+        assertThatThrownBy(() -> RowUpdate.of(WORKFLOW_DEFINITION).set(WORKFLOW_DEFINITION.LABEL, null))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("workflow_definition.label");
-        assertThatThrownBy(() -> WorkflowDefinitionUpdate.create().version(null))
+        assertThatThrownBy(() -> RowUpdate.of(WORKFLOW_DEFINITION).set(WORKFLOW_DEFINITION.VERSION, null))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("workflow_definition.version");
-        assertThatThrownBy(() -> WorkflowDefinitionUpdate.create().definition(null))
+        assertThatThrownBy(() -> RowUpdate.of(WORKFLOW_DEFINITION).set(WORKFLOW_DEFINITION.DEFINITION, null))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("workflow_definition.definition");
 
         PackRecord pack = new Fixtures(dsl).pack("core");
@@ -191,9 +192,9 @@ class WorkflowDefinitionRepositoryTest {
                 "Deploy", "Ships it", "1.0.0", json("{\"type\":\"object\"}"), json("{\"type\":\"string\"}"),
                 json("{\"tasks\":[]}"), List.of("a"), true));
 
-        WorkflowDefinition updated = definitions.update(created.id(), WorkflowDefinitionUpdate.create()
-                .label("Deploy v2").version("2.0.0").definition(json("{\"tasks\":[1]}")).tags(List.of("b", "c"))
-                .enabled(false));
+        WorkflowDefinition updated = definitions.update(created.id(), RowUpdate.of(WORKFLOW_DEFINITION)
+                .set(WORKFLOW_DEFINITION.LABEL, "Deploy v2").set(WORKFLOW_DEFINITION.VERSION, "2.0.0").set(WORKFLOW_DEFINITION.DEFINITION, json("{\"tasks\":[1]}")).set(WORKFLOW_DEFINITION.TAGS, new String[] {"b", "c"})
+                .set(WORKFLOW_DEFINITION.ENABLED, false));
         assertThat(updated.label()).isEqualTo("Deploy v2");
         assertThat(updated.version()).isEqualTo("2.0.0");
         assertThat(updated.definition()).isEqualTo(json("{\"tasks\":[1]}"));
@@ -202,23 +203,23 @@ class WorkflowDefinitionRepositoryTest {
         assertThat(updated.description()).isEqualTo("Ships it");
         assertThat(updated.updated()).isAfterOrEqualTo(created.updated());
 
-        WorkflowDefinition cleared = definitions.update(created.id(), WorkflowDefinitionUpdate.create()
-                .description(null).paramSchema(null).outSchema(null).tags(null));
+        WorkflowDefinition cleared = definitions.update(created.id(), RowUpdate.of(WORKFLOW_DEFINITION)
+                .set(WORKFLOW_DEFINITION.DESCRIPTION, null).set(WORKFLOW_DEFINITION.PARAM_SCHEMA, null).set(WORKFLOW_DEFINITION.OUT_SCHEMA, null).set(WORKFLOW_DEFINITION.TAGS, null));
         assertThat(cleared.description()).isNull();
         assertThat(cleared.paramSchema()).isNull();
         assertThat(cleared.outSchema()).isNull();
         assertThat(cleared.tags()).isNull();
         assertThat(cleared.label()).isEqualTo("Deploy v2");
-        assertThat(definitions.update(created.id(), WorkflowDefinitionUpdate.create())).isEqualTo(cleared);
+        assertThat(definitions.update(created.id(), RowUpdate.of(WORKFLOW_DEFINITION))).isEqualTo(cleared);
     }
 
     @Test
     void updatingOrDeletingAMissingDefinition(DSLContext dsl) {
         WorkflowDefinitionRepository definitions = new WorkflowDefinitionRepository(dsl);
 
-        assertThatThrownBy(() -> definitions.update(8, WorkflowDefinitionUpdate.create().enabled(true)))
+        assertThatThrownBy(() -> definitions.update(8, RowUpdate.of(WORKFLOW_DEFINITION).set(WORKFLOW_DEFINITION.ENABLED, true)))
                 .isInstanceOf(NotFoundException.class).hasMessage("workflow_definition with id = 8 not found");
-        assertThatThrownBy(() -> definitions.update(8, WorkflowDefinitionUpdate.create()))
+        assertThatThrownBy(() -> definitions.update(8, RowUpdate.of(WORKFLOW_DEFINITION)))
                 .isInstanceOf(NotFoundException.class);
         assertThat(definitions.delete(8)).isFalse();
     }

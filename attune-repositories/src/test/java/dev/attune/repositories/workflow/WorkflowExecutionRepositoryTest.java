@@ -7,19 +7,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.attune.junit.IsolatedSchemaTest;
 import dev.attune.repositories.Fixtures;
 import dev.attune.repositories.Limits;
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.ReferenceViolationException;
+import dev.attune.repositories.RowUpdate;
 import dev.attune.repositories.ValidationException;
 import dev.attune.repositories.schema.enums.ExecutionStatusEnum;
 import dev.attune.repositories.schema.tables.pojos.WorkflowExecution;
 import dev.attune.repositories.schema.tables.records.ActionRecord;
 import dev.attune.repositories.schema.tables.records.PackRecord;
-import dev.attune.junit.IsolatedSchemaTest;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
@@ -92,7 +92,7 @@ class WorkflowExecutionRepositoryTest {
                 .isInstanceOf(ValidationException.class).hasMessageContaining("workflow_execution.task_graph");
         assertThatThrownBy(() -> new NewWorkflowExecution(1, 2, json("{}"), null, null))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("workflow_execution.status");
-        assertThatThrownBy(() -> WorkflowExecutionUpdate.create().status(null))
+        assertThatThrownBy(() -> RowUpdate.of(WORKFLOW_EXECUTION).set(WORKFLOW_EXECUTION.STATUS, null))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("workflow_execution.status");
     }
 
@@ -146,8 +146,8 @@ class WorkflowExecutionRepositoryTest {
         setCreated(dsl, a, T0);
         setCreated(dsl, b, T0.plusDays(1));
         setCreated(dsl, c, T0.plusDays(2));
-        runs.update(a.id(), WorkflowExecutionUpdate.create().paused(true).pauseReason("waiting"));
-        runs.update(c.id(), WorkflowExecutionUpdate.create().paused(true));
+        runs.update(a.id(), RowUpdate.of(WORKFLOW_EXECUTION).set(WORKFLOW_EXECUTION.PAUSED, true).set(WORKFLOW_EXECUTION.PAUSE_REASON, "waiting"));
+        runs.update(c.id(), RowUpdate.of(WORKFLOW_EXECUTION).set(WORKFLOW_EXECUTION.PAUSED, true));
 
         assertThat(runs.findByStatus(ExecutionStatusEnum.running)).extracting(WorkflowExecution::id)
                 .containsExactly(b.id(), a.id());
@@ -172,8 +172,8 @@ class WorkflowExecutionRepositoryTest {
                 null, ExecutionStatusEnum.running));
         setCreated(dsl, first, T0);
         setCreated(dsl, second, T0);
-        runs.update(first.id(), WorkflowExecutionUpdate.create().paused(true));
-        runs.update(second.id(), WorkflowExecutionUpdate.create().paused(true));
+        runs.update(first.id(), RowUpdate.of(WORKFLOW_EXECUTION).set(WORKFLOW_EXECUTION.PAUSED, true));
+        runs.update(second.id(), RowUpdate.of(WORKFLOW_EXECUTION).set(WORKFLOW_EXECUTION.PAUSED, true));
 
         assertThat(runs.list()).extracting(WorkflowExecution::id).containsExactly(second.id(), first.id());
         assertThat(runs.findByStatus(ExecutionStatusEnum.running)).extracting(WorkflowExecution::id)
@@ -204,10 +204,10 @@ class WorkflowExecutionRepositoryTest {
         WorkflowExecution created = runs.create(new NewWorkflowExecution(parents.execution(), parents.definition(),
                 json("{\"g\":1}"), json("{\"v\":1}"), ExecutionStatusEnum.requested));
 
-        WorkflowExecution progressed = runs.update(created.id(), WorkflowExecutionUpdate.create()
-                .currentTasks(List.of("test")).completedTasks(List.of("build", "lint")).failedTasks(List.of("flaky"))
-                .skippedTasks(List.of("docs")).variables(json("{\"v\":2}")).status(ExecutionStatusEnum.running)
-                .errorMessage("flaky failed").paused(true).pauseReason("manual"));
+        WorkflowExecution progressed = runs.update(created.id(), RowUpdate.of(WORKFLOW_EXECUTION)
+                .set(WORKFLOW_EXECUTION.CURRENT_TASKS, new String[] {"test"}).set(WORKFLOW_EXECUTION.COMPLETED_TASKS, new String[] {"build", "lint"}).set(WORKFLOW_EXECUTION.FAILED_TASKS, new String[] {"flaky"})
+                .set(WORKFLOW_EXECUTION.SKIPPED_TASKS, new String[] {"docs"}).set(WORKFLOW_EXECUTION.VARIABLES, json("{\"v\":2}")).set(WORKFLOW_EXECUTION.STATUS, ExecutionStatusEnum.running)
+                .set(WORKFLOW_EXECUTION.ERROR_MESSAGE, "flaky failed").set(WORKFLOW_EXECUTION.PAUSED, true).set(WORKFLOW_EXECUTION.PAUSE_REASON, "manual"));
         assertThat(progressed.currentTasks()).containsExactly("test");
         assertThat(progressed.completedTasks()).containsExactly("build", "lint");
         assertThat(progressed.failedTasks()).containsExactly("flaky");
@@ -220,9 +220,9 @@ class WorkflowExecutionRepositoryTest {
         assertThat(progressed.taskGraph()).isEqualTo(json("{\"g\":1}"));
         assertThat(progressed.updated()).isAfterOrEqualTo(created.updated());
 
-        WorkflowExecution cleared = runs.update(created.id(), WorkflowExecutionUpdate.create()
-                .currentTasks(List.of()).failedTasks(null).variables(null).errorMessage(null).paused(false)
-                .pauseReason(null));
+        WorkflowExecution cleared = runs.update(created.id(), RowUpdate.of(WORKFLOW_EXECUTION)
+                .set(WORKFLOW_EXECUTION.CURRENT_TASKS, new String[] {}).set(WORKFLOW_EXECUTION.FAILED_TASKS, null).set(WORKFLOW_EXECUTION.VARIABLES, null).set(WORKFLOW_EXECUTION.ERROR_MESSAGE, null).set(WORKFLOW_EXECUTION.PAUSED, false)
+                .set(WORKFLOW_EXECUTION.PAUSE_REASON, null));
         assertThat(cleared.currentTasks()).isEmpty();
         assertThat(cleared.failedTasks()).isNull();
         assertThat(cleared.variables()).isNull();
@@ -230,16 +230,16 @@ class WorkflowExecutionRepositoryTest {
         assertThat(cleared.paused()).isFalse();
         assertThat(cleared.pauseReason()).isNull();
         assertThat(cleared.completedTasks()).containsExactly("build", "lint");
-        assertThat(runs.update(created.id(), WorkflowExecutionUpdate.create())).isEqualTo(cleared);
+        assertThat(runs.update(created.id(), RowUpdate.of(WORKFLOW_EXECUTION))).isEqualTo(cleared);
     }
 
     @Test
     void updatingOrDeletingAMissingWorkflowExecution(DSLContext dsl) {
         WorkflowExecutionRepository runs = new WorkflowExecutionRepository(dsl);
 
-        assertThatThrownBy(() -> runs.update(4, WorkflowExecutionUpdate.create().paused(true)))
+        assertThatThrownBy(() -> runs.update(4, RowUpdate.of(WORKFLOW_EXECUTION).set(WORKFLOW_EXECUTION.PAUSED, true)))
                 .isInstanceOf(NotFoundException.class).hasMessage("workflow_execution with id = 4 not found");
-        assertThatThrownBy(() -> runs.update(4, WorkflowExecutionUpdate.create())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> runs.update(4, RowUpdate.of(WORKFLOW_EXECUTION))).isInstanceOf(NotFoundException.class);
         assertThat(runs.delete(4)).isFalse();
     }
 

@@ -30,8 +30,8 @@ public final class PackCatalog {
             var packs = new PackRepository(tx.dsl());
             var actions = new ActionRepository(tx.dsl());
             Pack pack = packs.create(NewPack.of(packRef, packRef, version));
-            return actions.create(NewAction.of(packRef + "." + actionName, pack.id(), pack.ref(), actionName,
-                    "Runs " + entrypoint, entrypoint));
+            return actions.create(NewAction.of(packRef + "." + actionName, pack, actionName, "Runs " + entrypoint,
+                    entrypoint));
         }); // committed here; any exception rolls back both inserts
     }
 

@@ -1,7 +1,7 @@
-package dev.attune.repositories.trigger;
+package dev.attune.repositories.webhook;
 
 /**
- * The result of {@link TriggerRepository#regenerateWebhookKey(long)}.
+ * The result of {@link WebhookRepository#regenerateWebhookKey(long)}.
  *
  * @param webhookKey         the new key, effective immediately
  * @param previousKeyRevoked whether the trigger had a key before (which no longer works)

@@ -1,4 +1,4 @@
-package dev.attune.repositories.trigger;
+package dev.attune.repositories.webhook;
 
 import static dev.attune.repositories.Fixtures.json;
 import static dev.attune.repositories.schema.Tables.WEBHOOK_EVENT_LOG;
@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.attune.junit.IsolatedSchemaTest;
 import dev.attune.repositories.Fixtures;
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.ReferenceViolationException;
@@ -17,7 +18,7 @@ import dev.attune.repositories.schema.tables.pojos.Trigger;
 import dev.attune.repositories.schema.tables.pojos.WebhookEventLog;
 import dev.attune.repositories.schema.tables.records.TriggerRecord;
 import dev.attune.repositories.schema.tables.records.WebhookRateLimitRecord;
-import dev.attune.junit.IsolatedSchemaTest;
+import dev.attune.repositories.trigger.TriggerRepository;
 import java.net.InetAddress;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -26,9 +27,9 @@ import java.util.List;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 
-/** The webhook operations of {@link TriggerRepository}, including the regressions of Attune's January 2026 defects. */
+/** {@link WebhookRepository}, including the regressions of Attune's January 2026 defects. */
 @IsolatedSchemaTest
-class WebhookOperationsTest {
+class WebhookRepositoryTest {
 
     private static final String KEY_FORMAT = "wh_[0-9a-f]{32}";
     private static final JsonNode DEFAULT_CONFIG = json("{\"hmac\":{\"enabled\":false,\"algorithm\":\"sha256\"},"
@@ -53,8 +54,9 @@ class WebhookOperationsTest {
     void enablingAWebhookGeneratesAKeyAndStoresTheDefaultConfiguration(DSLContext dsl) {
         TriggerRecord trigger = trigger(dsl);
         TriggerRepository triggers = new TriggerRepository(dsl);
+        WebhookRepository webhooks = new WebhookRepository(dsl);
 
-        WebhookInfo info = triggers.enableWebhook(trigger.getId());
+        WebhookInfo info = webhooks.enableWebhook(trigger.getId());
 
         assertThat(info.enabled()).isTrue();
         assertThat(info.webhookKey()).matches(KEY_FORMAT);
@@ -64,18 +66,19 @@ class WebhookOperationsTest {
         assertThat(stored.webhookEnabled()).isTrue();
         assertThat(stored.webhookKey()).isEqualTo(info.webhookKey());
         assertThat(stored.webhookConfig()).isEqualTo(DEFAULT_CONFIG);
-        assertThat(triggers.findByWebhookKey(info.webhookKey())).contains(stored);
-        assertThat(triggers.findByWebhookKey("wh_unknown")).isEmpty();
+        assertThat(webhooks.findByWebhookKey(info.webhookKey())).contains(stored);
+        assertThat(webhooks.findByWebhookKey("wh_unknown")).isEmpty();
     }
 
     @Test
     void enablingAgainKeepsTheKeyAndReplacesTheConfigurationWithDefaultsFilledIn(DSLContext dsl) {
         TriggerRecord trigger = trigger(dsl);
         TriggerRepository triggers = new TriggerRepository(dsl);
-        WebhookInfo first = triggers.enableWebhook(trigger.getId(),
+        WebhookRepository webhooks = new WebhookRepository(dsl);
+        WebhookInfo first = webhooks.enableWebhook(trigger.getId(),
                 json("{\"secret\":\"s1\",\"payload_size_limit_kb\":64}"));
 
-        WebhookInfo second = triggers.enableWebhook(trigger.getId(),
+        WebhookInfo second = webhooks.enableWebhook(trigger.getId(),
                 json("{\"rate_limit\":{\"enabled\":true,\"requests\":5,\"window_seconds\":60}}"));
 
         assertThat(first.webhookConfig()).isEqualTo(json("{\"secret\":\"s1\",\"payload_size_limit_kb\":64,"
@@ -93,12 +96,13 @@ class WebhookOperationsTest {
     void aWebhookConfigurationMustBeAJsonObject(DSLContext dsl) {
         TriggerRecord trigger = trigger(dsl);
         TriggerRepository triggers = new TriggerRepository(dsl);
+        WebhookRepository webhooks = new WebhookRepository(dsl);
 
-        assertThatThrownBy(() -> triggers.enableWebhook(trigger.getId(), json("[1]")))
+        assertThatThrownBy(() -> webhooks.enableWebhook(trigger.getId(), json("[1]")))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("trigger.webhook_config");
-        assertThatThrownBy(() -> triggers.enableWebhook(trigger.getId(), null))
+        assertThatThrownBy(() -> webhooks.enableWebhook(trigger.getId(), null))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("trigger.webhook_config");
-        assertThatThrownBy(() -> triggers.updateWebhookConfig(trigger.getId(), json("\"text\"")))
+        assertThatThrownBy(() -> webhooks.updateWebhookConfig(trigger.getId(), json("\"text\"")))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("trigger.webhook_config");
         assertThat(triggers.getById(trigger.getId()).webhookEnabled()).isFalse();
     }
@@ -106,16 +110,17 @@ class WebhookOperationsTest {
     @Test
     void everyWebhookOperationOnAMissingTriggerIsNotFound(DSLContext dsl) {
         TriggerRepository triggers = new TriggerRepository(dsl);
+        WebhookRepository webhooks = new WebhookRepository(dsl);
 
         // The functions raise "Trigger with id N does not exist"; it must surface as NotFound, not as a database error.
         List<Runnable> operations = List.of(
-                () -> triggers.enableWebhook(404),
-                () -> triggers.enableWebhook(404, json("{}")),
-                () -> triggers.disableWebhook(404),
-                () -> triggers.regenerateWebhookKey(404),
-                () -> triggers.updateWebhookConfig(404, json("{}")),
-                () -> triggers.configureRateLimit(404, true, 10, 60),
-                () -> triggers.configureIpWhitelist(404, true, List.of("10.0.0.0/8")));
+                () -> webhooks.enableWebhook(404),
+                () -> webhooks.enableWebhook(404, json("{}")),
+                () -> webhooks.disableWebhook(404),
+                () -> webhooks.regenerateWebhookKey(404),
+                () -> webhooks.updateWebhookConfig(404, json("{}")),
+                () -> webhooks.configureRateLimit(404, true, 10, 60),
+                () -> webhooks.configureIpWhitelist(404, true, List.of("10.0.0.0/8")));
         for (Runnable operation : operations) {
             assertThatThrownBy(operation::run)
                     .isInstanceOfSatisfying(NotFoundException.class, e -> {
@@ -125,7 +130,7 @@ class WebhookOperationsTest {
                     });
         }
         // The function's error stays attached as the cause.
-        assertThatThrownBy(() -> triggers.disableWebhook(404))
+        assertThatThrownBy(() -> webhooks.disableWebhook(404))
                 .isInstanceOf(NotFoundException.class)
                 .cause().hasMessageContaining("Trigger with id 404 does not exist");
     }
@@ -137,16 +142,17 @@ class WebhookOperationsTest {
         // Regression: Attune's 29-Jan-2026 migration dropped disable_trigger_webhook, so this call failed.
         TriggerRecord trigger = trigger(dsl);
         TriggerRepository triggers = new TriggerRepository(dsl);
-        WebhookInfo enabled = triggers.enableWebhook(trigger.getId());
+        WebhookRepository webhooks = new WebhookRepository(dsl);
+        WebhookInfo enabled = webhooks.enableWebhook(trigger.getId());
 
-        assertThat(triggers.disableWebhook(trigger.getId())).isTrue();
+        assertThat(webhooks.disableWebhook(trigger.getId())).isTrue();
 
         Trigger stored = triggers.getById(trigger.getId());
         assertThat(stored.webhookEnabled()).isFalse();
         assertThat(stored.webhookKey()).isEqualTo(enabled.webhookKey());
         assertThat(stored.webhookConfig()).isEqualTo(DEFAULT_CONFIG);
-        assertThat(triggers.findByWebhookKey(enabled.webhookKey())).contains(stored);
-        assertThat(triggers.enableWebhook(trigger.getId()).webhookKey()).isEqualTo(enabled.webhookKey());
+        assertThat(webhooks.findByWebhookKey(enabled.webhookKey())).contains(stored);
+        assertThat(webhooks.enableWebhook(trigger.getId()).webhookKey()).isEqualTo(enabled.webhookKey());
     }
 
     @Test
@@ -154,14 +160,15 @@ class WebhookOperationsTest {
         // Regression: Attune's 29-Jan-2026 migration dropped regenerate_trigger_webhook_key, so this call failed.
         TriggerRecord trigger = trigger(dsl);
         TriggerRepository triggers = new TriggerRepository(dsl);
-        String oldKey = triggers.enableWebhook(trigger.getId()).webhookKey();
+        WebhookRepository webhooks = new WebhookRepository(dsl);
+        String oldKey = webhooks.enableWebhook(trigger.getId()).webhookKey();
 
-        RegeneratedWebhookKey regenerated = triggers.regenerateWebhookKey(trigger.getId());
+        RegeneratedWebhookKey regenerated = webhooks.regenerateWebhookKey(trigger.getId());
 
         assertThat(regenerated.previousKeyRevoked()).isTrue();
         assertThat(regenerated.webhookKey()).matches(KEY_FORMAT).isNotEqualTo(oldKey);
-        assertThat(triggers.findByWebhookKey(oldKey)).isEmpty();
-        assertThat(triggers.findByWebhookKey(regenerated.webhookKey())).map(Trigger::id).contains(trigger.getId());
+        assertThat(webhooks.findByWebhookKey(oldKey)).isEmpty();
+        assertThat(webhooks.findByWebhookKey(regenerated.webhookKey())).map(Trigger::id).contains(trigger.getId());
         assertThat(triggers.getById(trigger.getId()).webhookEnabled()).isTrue();
     }
 
@@ -169,8 +176,9 @@ class WebhookOperationsTest {
     void regeneratingForATriggerWithoutKeyRevokesNothingAndLeavesTheWebhookDisabled(DSLContext dsl) {
         TriggerRecord trigger = trigger(dsl);
         TriggerRepository triggers = new TriggerRepository(dsl);
+        WebhookRepository webhooks = new WebhookRepository(dsl);
 
-        RegeneratedWebhookKey regenerated = triggers.regenerateWebhookKey(trigger.getId());
+        RegeneratedWebhookKey regenerated = webhooks.regenerateWebhookKey(trigger.getId());
 
         assertThat(regenerated.previousKeyRevoked()).isFalse();
         Trigger stored = triggers.getById(trigger.getId());
@@ -184,9 +192,10 @@ class WebhookOperationsTest {
     void updatingTheWebhookConfigurationReplacesItAsGiven(DSLContext dsl) {
         TriggerRecord trigger = trigger(dsl);
         TriggerRepository triggers = new TriggerRepository(dsl);
-        triggers.enableWebhook(trigger.getId());
+        WebhookRepository webhooks = new WebhookRepository(dsl);
+        webhooks.enableWebhook(trigger.getId());
 
-        Trigger updated = triggers.updateWebhookConfig(trigger.getId(), json("{\"secret\":\"abc\"}"));
+        Trigger updated = webhooks.updateWebhookConfig(trigger.getId(), json("{\"secret\":\"abc\"}"));
 
         assertThat(updated.webhookConfig()).isEqualTo(json("{\"secret\":\"abc\"}"));
         assertThat(updated.webhookEnabled()).isTrue();
@@ -198,30 +207,32 @@ class WebhookOperationsTest {
         // Regression: Attune's configure_trigger_webhook_rate_limit wrote columns that had been dropped.
         TriggerRecord trigger = trigger(dsl);
         TriggerRepository triggers = new TriggerRepository(dsl);
-        triggers.updateWebhookConfig(trigger.getId(), json("{\"secret\":\"abc\",\"rate_limit\":{\"enabled\":false}}"));
+        WebhookRepository webhooks = new WebhookRepository(dsl);
+        webhooks.updateWebhookConfig(trigger.getId(), json("{\"secret\":\"abc\",\"rate_limit\":{\"enabled\":false}}"));
 
-        ConfigureTriggerWebhookRateLimit result = triggers.configureRateLimit(trigger.getId(), true, 100, 60);
+        ConfigureTriggerWebhookRateLimit result = webhooks.configureRateLimit(trigger.getId(), true, 100, 60);
 
         assertThat(result).isEqualTo(new ConfigureTriggerWebhookRateLimit(true, 100, 60));
         assertThat(triggers.getById(trigger.getId()).webhookConfig()).isEqualTo(json(
                 "{\"secret\":\"abc\",\"rate_limit\":{\"enabled\":true,\"requests\":100,\"window_seconds\":60}}"));
-        assertThat(triggers.configureRateLimit(trigger.getId(), false, 1, 3600))
+        assertThat(webhooks.configureRateLimit(trigger.getId(), false, 1, 3600))
                 .isEqualTo(new ConfigureTriggerWebhookRateLimit(false, 1, 3600));
-        assertThat(triggers.configureRateLimit(trigger.getId(), true, 10_000, 1).rateLimitRequests()).isEqualTo(10_000);
+        assertThat(webhooks.configureRateLimit(trigger.getId(), true, 10_000, 1).rateLimitRequests()).isEqualTo(10_000);
     }
 
     @Test
     void outOfRangeRateLimitsAreRejectedBeforeAnySqlRuns(DSLContext dsl) {
         TriggerRecord trigger = trigger(dsl);
         TriggerRepository triggers = new TriggerRepository(dsl);
+        WebhookRepository webhooks = new WebhookRepository(dsl);
 
-        assertThatThrownBy(() -> triggers.configureRateLimit(trigger.getId(), true, 0, 60))
+        assertThatThrownBy(() -> webhooks.configureRateLimit(trigger.getId(), true, 0, 60))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("trigger.rate_limit.requests");
-        assertThatThrownBy(() -> triggers.configureRateLimit(trigger.getId(), true, 10_001, 60))
+        assertThatThrownBy(() -> webhooks.configureRateLimit(trigger.getId(), true, 10_001, 60))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("trigger.rate_limit.requests");
-        assertThatThrownBy(() -> triggers.configureRateLimit(trigger.getId(), true, 10, 0))
+        assertThatThrownBy(() -> webhooks.configureRateLimit(trigger.getId(), true, 10, 0))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("trigger.rate_limit.window_seconds");
-        assertThatThrownBy(() -> triggers.configureRateLimit(trigger.getId(), true, 10, 3601))
+        assertThatThrownBy(() -> webhooks.configureRateLimit(trigger.getId(), true, 10, 3601))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("trigger.rate_limit.window_seconds");
         assertThat(triggers.getById(trigger.getId()).webhookConfig()).isEqualTo(json("{}"));
     }
@@ -231,9 +242,10 @@ class WebhookOperationsTest {
         // Regression: Attune's configure_trigger_webhook_ip_whitelist wrote columns that had been dropped.
         TriggerRecord trigger = trigger(dsl);
         TriggerRepository triggers = new TriggerRepository(dsl);
-        triggers.enableWebhook(trigger.getId());
+        WebhookRepository webhooks = new WebhookRepository(dsl);
+        webhooks.enableWebhook(trigger.getId());
 
-        ConfigureTriggerWebhookIpWhitelist result = triggers.configureIpWhitelist(trigger.getId(), true,
+        ConfigureTriggerWebhookIpWhitelist result = webhooks.configureIpWhitelist(trigger.getId(), true,
                 List.of("10.0.0.0/8", "192.168.1.10", "2001:db8::/32"));
 
         assertThat(result.ipWhitelistEnabled()).isTrue();
@@ -244,7 +256,7 @@ class WebhookOperationsTest {
         assertThat(config.get("hmac")).isEqualTo(DEFAULT_CONFIG.get("hmac"));
         assertThat(config.get("rate_limit")).isEqualTo(DEFAULT_CONFIG.get("rate_limit"));
 
-        triggers.configureIpWhitelist(trigger.getId(), false, List.of());
+        webhooks.configureIpWhitelist(trigger.getId(), false, List.of());
         assertThat(triggers.getById(trigger.getId()).webhookConfig().get("ip_whitelist"))
                 .isEqualTo(json("{\"enabled\":false,\"ips\":[]}"));
     }
@@ -253,17 +265,18 @@ class WebhookOperationsTest {
     void invalidWhitelistEntriesAreRejectedBeforeAnySqlRuns(DSLContext dsl) {
         TriggerRecord trigger = trigger(dsl);
         TriggerRepository triggers = new TriggerRepository(dsl);
+        WebhookRepository webhooks = new WebhookRepository(dsl);
 
         for (String bad : Arrays.asList("example.com", "10.0.0.256", "10.0.0", "10.0.0.0/33", "2001:db8::/129",
                 "2001:zz8::1", "fe80::1%eth0", "", " 10.0.0.1", null)) {
             List<String> ips = new ArrayList<>();
             ips.add("10.0.0.1");
             ips.add(bad);
-            assertThatThrownBy(() -> triggers.configureIpWhitelist(trigger.getId(), true, ips))
+            assertThatThrownBy(() -> webhooks.configureIpWhitelist(trigger.getId(), true, ips))
                     .as("entry %s", bad)
                     .isInstanceOf(ValidationException.class).hasMessageContaining("trigger.ip_whitelist.ips");
         }
-        assertThatThrownBy(() -> triggers.configureIpWhitelist(trigger.getId(), true, null))
+        assertThatThrownBy(() -> webhooks.configureIpWhitelist(trigger.getId(), true, null))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("trigger.ip_whitelist.ips");
         assertThat(triggers.getById(trigger.getId()).webhookConfig()).isEqualTo(json("{}"));
     }
@@ -275,18 +288,19 @@ class WebhookOperationsTest {
         // Regression: Attune bound source_ip as text, so every log insert with an address failed.
         TriggerRecord trigger = trigger(dsl);
         TriggerRepository triggers = new TriggerRepository(dsl);
-        String key = triggers.enableWebhook(trigger.getId()).webhookKey();
-        long v4 = triggers.logWebhookEvent(NewWebhookEventLog.of(trigger.getId(), trigger.getRef(), key,
+        WebhookRepository webhooks = new WebhookRepository(dsl);
+        String key = webhooks.enableWebhook(trigger.getId()).webhookKey();
+        long v4 = webhooks.logWebhookEvent(NewWebhookEventLog.of(trigger.getId(), trigger.getRef(), key,
                 ip("203.0.113.7"), 200));
-        long v6 = triggers.logWebhookEvent(NewWebhookEventLog.of(trigger.getId(), trigger.getRef(), key,
+        long v6 = webhooks.logWebhookEvent(NewWebhookEventLog.of(trigger.getId(), trigger.getRef(), key,
                 ip("2001:db8::1"), 403));
-        long none = triggers.logWebhookEvent(NewWebhookEventLog.of(trigger.getId(), trigger.getRef(), key, null, 429));
+        long none = webhooks.logWebhookEvent(NewWebhookEventLog.of(trigger.getId(), trigger.getRef(), key, null, 429));
         OffsetDateTime base = OffsetDateTime.parse("2026-01-29T12:00:00Z");
         setCreated(dsl, v4, base.plusMinutes(2));
         setCreated(dsl, none, base);
         setCreated(dsl, v6, base.plusMinutes(1));
 
-        List<WebhookEventLog> events = triggers.findWebhookEvents(trigger.getId());
+        List<WebhookEventLog> events = webhooks.findWebhookEvents(trigger.getId());
 
         assertThat(events).extracting(WebhookEventLog::id).containsExactly(v4, v6, none);
         assertThat(events).extracting(WebhookEventLog::sourceIp)
@@ -295,7 +309,7 @@ class WebhookOperationsTest {
         // Compared as inet on the server side, too.
         assertThat(dsl.fetchValue(WEBHOOK_EVENT_LOG.ID, WEBHOOK_EVENT_LOG.SOURCE_IP.eq(ip("2001:0db8:0:0:0:0:0:1"))))
                 .isEqualTo(v6);
-        assertThat(triggers.findWebhookEvents(trigger.getId() + 1)).isEmpty();
+        assertThat(webhooks.findWebhookEvents(trigger.getId() + 1)).isEmpty();
     }
 
     @Test
@@ -304,12 +318,13 @@ class WebhookOperationsTest {
         TriggerRecord trigger = fixtures.trigger(fixtures.pack("core"), "hook");
         long eventId = fixtures.event(trigger).getId();
         TriggerRepository triggers = new TriggerRepository(dsl);
+        WebhookRepository webhooks = new WebhookRepository(dsl);
 
-        long id = triggers.logWebhookEvent(new NewWebhookEventLog(trigger.getId(), trigger.getRef(), "wh_abc", eventId,
+        long id = webhooks.logWebhookEvent(new NewWebhookEventLog(trigger.getId(), trigger.getRef(), "wh_abc", eventId,
                 ip("::1"), "curl/8", 512, json("{\"content-type\":\"application/json\"}"), 202, "slow", 17, true, true,
                 false));
 
-        WebhookEventLog logged = triggers.findWebhookEvents(trigger.getId()).get(0);
+        WebhookEventLog logged = webhooks.findWebhookEvents(trigger.getId()).get(0);
         assertThat(logged.id()).isEqualTo(id);
         assertThat(logged).isEqualTo(new WebhookEventLog(id, trigger.getId(), "core.hook", "wh_abc", eventId, ip("::1"),
                 "curl/8", 512, json("{\"content-type\":\"application/json\"}"), 202, "slow", 17, true, true, false,
@@ -319,8 +334,9 @@ class WebhookOperationsTest {
     @Test
     void loggingForAMissingTriggerIsAReferenceViolationAndRequiredFieldsAreChecked(DSLContext dsl) {
         TriggerRepository triggers = new TriggerRepository(dsl);
+        WebhookRepository webhooks = new WebhookRepository(dsl);
 
-        assertThatThrownBy(() -> triggers.logWebhookEvent(NewWebhookEventLog.of(404, "core.gone", "wh_x", null, 200)))
+        assertThatThrownBy(() -> webhooks.logWebhookEvent(NewWebhookEventLog.of(404, "core.gone", "wh_x", null, 200)))
                 .isInstanceOfSatisfying(ReferenceViolationException.class, e -> {
                     assertThat(e.entity()).isEqualTo("webhook_event_log");
                     assertThat(e.field()).isEqualTo("trigger_id");
@@ -336,7 +352,8 @@ class WebhookOperationsTest {
     void deletingATriggerDeletesItsWebhookLog(DSLContext dsl) {
         TriggerRecord trigger = trigger(dsl);
         TriggerRepository triggers = new TriggerRepository(dsl);
-        triggers.logWebhookEvent(NewWebhookEventLog.of(trigger.getId(), trigger.getRef(), "wh_x", ip("10.1.2.3"), 200));
+        WebhookRepository webhooks = new WebhookRepository(dsl);
+        webhooks.logWebhookEvent(NewWebhookEventLog.of(trigger.getId(), trigger.getRef(), "wh_x", ip("10.1.2.3"), 200));
 
         assertThat(triggers.delete(trigger.getId())).isTrue();
 
@@ -349,12 +366,12 @@ class WebhookOperationsTest {
     void theRateLimitCheckCountsRequestsPerKeyWithinTheWindow(DSLContext dsl) {
         // One transaction: now() and therefore the window are the same for every call, whatever the clock does.
         List<Boolean> answers = dsl.transactionResult(cfg -> {
-            TriggerRepository triggers = new TriggerRepository(cfg.dsl());
+            WebhookRepository webhooks = new WebhookRepository(cfg.dsl());
             return List.of(
-                    triggers.checkRateLimit("wh_a", 2, 3600),
-                    triggers.checkRateLimit("wh_a", 2, 3600),
-                    triggers.checkRateLimit("wh_a", 2, 3600),
-                    triggers.checkRateLimit("wh_b", 2, 3600));
+                    webhooks.checkRateLimit("wh_a", 2, 3600),
+                    webhooks.checkRateLimit("wh_a", 2, 3600),
+                    webhooks.checkRateLimit("wh_a", 2, 3600),
+                    webhooks.checkRateLimit("wh_b", 2, 3600));
         });
 
         assertThat(answers).containsExactly(true, true, false, true);
@@ -365,10 +382,11 @@ class WebhookOperationsTest {
     @Test
     void theRateLimitCheckRefusesABadWindowOrKeyBeforeAnySqlRuns(DSLContext dsl) {
         TriggerRepository triggers = new TriggerRepository(dsl);
+        WebhookRepository webhooks = new WebhookRepository(dsl);
 
-        assertThatThrownBy(() -> triggers.checkRateLimit("wh_a", 2, 0))
+        assertThatThrownBy(() -> webhooks.checkRateLimit("wh_a", 2, 0))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("webhook_rate_limit.window_seconds");
-        assertThatThrownBy(() -> triggers.checkRateLimit(null, 2, 60))
+        assertThatThrownBy(() -> webhooks.checkRateLimit(null, 2, 60))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("webhook_rate_limit.webhook_key");
         assertThat(dsl.fetchCount(WEBHOOK_RATE_LIMIT)).isZero();
     }
@@ -376,24 +394,26 @@ class WebhookOperationsTest {
     @Test
     void theIpWhitelistCheckMatchesAddressesAndCidrBlocks(DSLContext dsl) {
         TriggerRepository triggers = new TriggerRepository(dsl);
+        WebhookRepository webhooks = new WebhookRepository(dsl);
         List<String> whitelist = List.of("10.0.0.0/8", "192.168.1.10", "2001:db8::/32");
 
-        assertThat(triggers.checkIpWhitelist(ip("10.20.30.40"), whitelist)).isTrue();
-        assertThat(triggers.checkIpWhitelist(ip("192.168.1.10"), whitelist)).isTrue();
-        assertThat(triggers.checkIpWhitelist(ip("192.168.1.11"), whitelist)).isFalse();
-        assertThat(triggers.checkIpWhitelist(ip("2001:db8:1::5"), whitelist)).isTrue();
-        assertThat(triggers.checkIpWhitelist(ip("2001:db9::5"), whitelist)).isFalse();
-        assertThat(triggers.checkIpWhitelist(ip("10.0.0.1"), List.of())).isFalse();
-        assertThat(triggers.checkIpWhitelist(ip("10.0.0.1"), null)).isFalse();
+        assertThat(webhooks.checkIpWhitelist(ip("10.20.30.40"), whitelist)).isTrue();
+        assertThat(webhooks.checkIpWhitelist(ip("192.168.1.10"), whitelist)).isTrue();
+        assertThat(webhooks.checkIpWhitelist(ip("192.168.1.11"), whitelist)).isFalse();
+        assertThat(webhooks.checkIpWhitelist(ip("2001:db8:1::5"), whitelist)).isTrue();
+        assertThat(webhooks.checkIpWhitelist(ip("2001:db9::5"), whitelist)).isFalse();
+        assertThat(webhooks.checkIpWhitelist(ip("10.0.0.1"), List.of())).isFalse();
+        assertThat(webhooks.checkIpWhitelist(ip("10.0.0.1"), null)).isFalse();
     }
 
     @Test
     void theIpWhitelistCheckReportsABadEntryOrAMissingAddressAsValidationErrors(DSLContext dsl) {
         TriggerRepository triggers = new TriggerRepository(dsl);
+        WebhookRepository webhooks = new WebhookRepository(dsl);
 
-        assertThatThrownBy(() -> triggers.checkIpWhitelist(ip("10.0.0.1"), List.of("not-an-ip")))
+        assertThatThrownBy(() -> webhooks.checkIpWhitelist(ip("10.0.0.1"), List.of("not-an-ip")))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("not-an-ip");
-        assertThatThrownBy(() -> triggers.checkIpWhitelist(null, List.of("10.0.0.0/8")))
+        assertThatThrownBy(() -> webhooks.checkIpWhitelist(null, List.of("10.0.0.0/8")))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("trigger.source_ip");
     }
 

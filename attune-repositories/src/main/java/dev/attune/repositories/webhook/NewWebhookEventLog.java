@@ -1,11 +1,11 @@
-package dev.attune.repositories.trigger;
+package dev.attune.repositories.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.attune.repositories.internal.Refs;
 import java.net.InetAddress;
 
 /**
- * One inbound webhook request to record in {@code webhook_event_log} (see {@link TriggerRepository#logWebhookEvent}).
+ * One inbound webhook request to record in {@code webhook_event_log} (see {@link WebhookRepository#logWebhookEvent}).
  *
  * @param triggerId        required: the trigger that was called (must exist)
  * @param triggerRef       required
@@ -40,6 +40,12 @@ public record NewWebhookEventLog(
 
     static final String ENTITY = "webhook_event_log";
 
+    /**
+     * Checks the components as described above, before any SQL runs; optional collections and JSON left null get
+     * their documented defaults.
+     *
+     * @throws dev.attune.repositories.ValidationException when a component breaks its rule
+     */
     public NewWebhookEventLog {
         Refs.requireValue(ENTITY, "trigger_ref", triggerRef);
         Refs.requireValue(ENTITY, "webhook_key", webhookKey);

@@ -1,9 +1,9 @@
-package dev.attune.repositories.trigger;
+package dev.attune.repositories.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The webhook of a trigger right after {@link TriggerRepository#enableWebhook enabling} it.
+ * The webhook of a trigger right after {@link WebhookRepository#enableWebhook enabling} it.
  *
  * @param enabled       always {@code true}
  * @param webhookKey    the key ({@code wh_} + 32 lower-case hex characters); kept when the trigger already had one
