@@ -29,6 +29,8 @@ public final class SpareSchemas {
 
     /** At most this many schemas are handed back by one run. */
     public static final int KEPT_PER_RUN = 4;
+    /** At most this many spares of one key wait in the database, however many runs end: the rest are dropped. */
+    public static final int KEPT_IN_ALL = 8;
 
     private static final Logger LOG = LoggerFactory.getLogger(SpareSchemas.class);
 
@@ -73,16 +75,36 @@ public final class SpareSchemas {
         return Optional.empty();
     }
 
-    /** Hands {@code schemas} back for later runs (at most {@link #KEPT_PER_RUN}) and drops the rest. */
+    /**
+     * Hands {@code schemas} back for later runs (at most {@link #KEPT_PER_RUN}, and no more than {@link #KEPT_IN_ALL}
+     * spares of this key in all) and drops the rest.
+     */
     public void handBack(List<PooledSchema> schemas) {
+        int room = Math.min(KEPT_PER_RUN, KEPT_IN_ALL - waiting());
         int kept = 0;
         for (PooledSchema schema : schemas) {
             schema.closePool();
-            if (kept < KEPT_PER_RUN && rename(schema)) {
+            if (kept < room && rename(schema)) {
                 kept++;
             } else {
                 PooledSchema.dropQuietly(connections, schema.name());
             }
+        }
+    }
+
+    /** How many spares of this key wait now; {@link #KEPT_IN_ALL} when that cannot be read (then none is added). */
+    private int waiting() {
+        try (Connection connection = connections.open("attune-test-hand-back:" + runId);
+                PreparedStatement statement = connection.prepareStatement(
+                        "select count(*) from pg_catalog.pg_namespace where nspname like ?")) {
+            statement.setString(1, key.sparePattern());
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getInt(1);
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("Could not count the spare test schemas ({}); handing none back", e.getMessage());
+            return KEPT_IN_ALL;
         }
     }
 
