@@ -424,8 +424,8 @@ class ConfigFilesTest {
     void aScalarDatabaseSectionIsRejectedNamingTheValue() {
         assertThatThrownBy(() -> load("database: foo\n", Map.of()))
                 .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.key()).isEqualTo("database"))
-                .hasMessage("database: must be a mapping of keys [max_connections, password, schema, service_role,"
-                        + " url, user], not the value 'foo'");
+                .hasMessage("database: must be a mapping of keys [direct_url, max_connections, password, pooler,"
+                        + " schema, service_role, url, user], not the value 'foo'");
     }
 
     @Test
