@@ -5,7 +5,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import org.flywaydb.core.api.MigrationInfo;
+import dev.attune.db.MigrationStatus;
 
 /**
  * Formats migration states as an aligned text table: version, description, state, installed on (empty while pending).
@@ -21,7 +21,7 @@ final class MigrationTable {
         this.installedOn = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(zone);
     }
 
-    void print(List<MigrationInfo> migrations, PrintWriter out) {
+    void print(List<MigrationStatus> migrations, PrintWriter out) {
         List<List<String>> rows = new ArrayList<>();
         rows.add(HEADER);
         migrations.forEach(migration -> rows.add(row(migration)));
@@ -43,12 +43,9 @@ final class MigrationTable {
         }
     }
 
-    private List<String> row(MigrationInfo migration) {
-        return List.of(
-                migration.getVersion() == null ? "" : migration.getVersion().getVersion(),
-                migration.getDescription(),
-                migration.getState().getDisplayName(),
-                migration.getInstalledOn() == null ? "" : installedOn.format(migration.getInstalledOn().toInstant()));
+    private List<String> row(MigrationStatus migration) {
+        return List.of(migration.version(), migration.description(), migration.state(),
+                migration.installedOn().map(installedOn::format).orElse(""));
     }
 
     private static void print(List<String> cells, int[] widths, PrintWriter out) {

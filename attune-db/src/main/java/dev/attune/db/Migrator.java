@@ -1,11 +1,14 @@
 package dev.attune.db;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -88,20 +91,27 @@ public final class Migrator {
         return report;
     }
 
-    /** The state of every known migration (applied, pending, failed, ...). */
-    public List<MigrationInfo> info() {
+    /** The state of every known migration (applied, pending, failed, ...), oldest first. */
+    public List<MigrationStatus> info() {
         try {
-            return Arrays.asList(flyway.info().all());
+            return Arrays.stream(flyway.info().all()).map(Migrator::status).toList();
         } catch (FlywayException e) {
             throw new MigrationException("reading migration state of schema " + database.schema() + " failed: "
                     + e.getMessage(), e);
         }
     }
 
+    private static MigrationStatus status(MigrationInfo migration) {
+        return new MigrationStatus(migration.getVersion() == null ? "" : migration.getVersion().getVersion(),
+                migration.getDescription(), migration.getState().getDisplayName(),
+                migration.getState() == MigrationState.PENDING,
+                Optional.ofNullable(migration.getInstalledOn()).map(Date::toInstant));
+    }
+
     /**
      * Checks that the applied migrations match the scripts (checksums, names, nothing pending or missing).
      *
-     * @throws MigrationException listing each problem
+     * @throws MigrationException listing each problem in {@link MigrationException#problems()}
      */
     public void validate() {
         org.flywaydb.core.api.output.ValidateResult result;
@@ -111,13 +121,18 @@ public final class Migrator {
             throw new MigrationException("validating schema " + database.schema() + " failed: " + e.getMessage(), e);
         }
         if (!result.validationSuccessful) {
-            StringBuilder message = new StringBuilder("schema " + database.schema() + " does not match the migrations:");
-            result.invalidMigrations.forEach(invalid -> message.append(System.lineSeparator()).append("  ")
-                    .append(invalid.version == null ? "" : invalid.version + " ").append(invalid.errorDetails.errorMessage));
-            if (result.invalidMigrations.isEmpty() && result.errorDetails != null) {
-                message.append(System.lineSeparator()).append("  ").append(result.errorDetails.errorMessage);
+            List<String> problems = new ArrayList<>();
+            result.invalidMigrations.forEach(invalid -> problems.add(
+                    (invalid.version == null ? "" : invalid.version + " ") + invalid.errorDetails.errorMessage));
+            if (problems.isEmpty()) {
+                // Flyway reports some failures (a schema not migrated yet) without naming a migration: say what is pending.
+                List<MigrationStatus> pending = info().stream().filter(MigrationStatus::pending).toList();
+                problems.add(!pending.isEmpty()
+                        ? pending.size() + " migration(s) pending, up to version "
+                                + pending.get(pending.size() - 1).version() + ": run 'attune migrate'"
+                        : result.errorDetails != null ? result.errorDetails.errorMessage : "Flyway gave no details");
             }
-            throw new MigrationException(message.toString(), null);
+            throw new MigrationException("schema " + database.schema() + " does not match the migrations", problems);
         }
     }
 
