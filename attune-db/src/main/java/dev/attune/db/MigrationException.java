@@ -16,10 +16,14 @@ public class MigrationException extends AttuneDbException {
         this.problems = List.of();
     }
 
-    /** A validation that found {@code problems}; the message is {@code message} followed by one indented line each. */
-    public MigrationException(String message, List<String> problems) {
+    private MigrationException(String message, List<String> problems) {
         super(message + ":" + String.join("", problems.stream().map(p -> System.lineSeparator() + "  " + p).toList()));
         this.problems = List.copyOf(problems);
+    }
+
+    /** A validation that found {@code problems}; the message is {@code message} followed by one indented line each. */
+    public static MigrationException validationFailed(String message, List<String> problems) {
+        return new MigrationException(message, problems);
     }
 
     /** Each problem a validation found, one line each (without indentation); empty for other failures. */

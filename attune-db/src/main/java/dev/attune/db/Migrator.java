@@ -132,7 +132,8 @@ public final class Migrator {
                                 + pending.get(pending.size() - 1).version() + ": run 'attune migrate'"
                         : result.errorDetails != null ? result.errorDetails.errorMessage : "Flyway gave no details");
             }
-            throw new MigrationException("schema " + database.schema() + " does not match the migrations", problems);
+            throw MigrationException.validationFailed("schema " + database.schema() + " does not match the migrations",
+                    problems);
         }
     }
 
