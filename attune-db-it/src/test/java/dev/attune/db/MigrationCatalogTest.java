@@ -135,7 +135,7 @@ class MigrationCatalogTest {
             assertThatCode(again::validate).doesNotThrowAnyException();
             // Flyway also records that it created the schema; every entry is applied, none pending or failed.
             assertThat(again.info()).extracting(MigrationStatus::state).containsOnly("Success");
-            assertThat(again.info()).filteredOn(info -> info.getScript().endsWith(".sql")).hasSize(13);
+            assertThat(again.info()).filteredOn(info -> !info.description().startsWith("<<")).hasSize(13);
             assertThat(fingerprint(scratch)).isEqualTo(before);
         }
     }
