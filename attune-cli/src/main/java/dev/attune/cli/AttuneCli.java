@@ -9,8 +9,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParseResult;
 
 /**
- * The {@code attune} command: {@code migrate}, {@code info} and {@code validate} the configured schema, and
- * {@code cleanup-test-schemas} on the configured server.
+ * The {@code attune} command: {@code migrate}, {@code info} and {@code validate} the configured schema,
+ * {@code cleanup-test-schemas} on the configured server, and {@code demo}: Attune's main flow on an embedded PostgreSQL
+ * (or, with {@code --config}, on the configured database).
  *
  * <pre>
  * attune migrate --config config.production.yaml
@@ -26,7 +27,8 @@ import picocli.CommandLine.ParseResult;
 @Command(name = "attune",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Migrates and inspects the Attune database schema.",
+        description = {"Migrates and inspects the Attune database schema.",
+            "Try it with nothing installed: attune demo"},
         footerHeading = "%nConfiguration:%n",
         footer = {
             "  --config <file>, else $" + CommonOptions.CONFIG_VARIABLE + ", else " + CommonOptions.DEFAULT_CONFIG + ".",
@@ -55,6 +57,7 @@ public final class AttuneCli {
                 .addSubcommand(new InfoCommand(context))
                 .addSubcommand(new ValidateCommand(context))
                 .addSubcommand(new CleanupTestSchemasCommand(context))
+                .addSubcommand(new DemoCommand(context))
                 .setOut(out)
                 .setErr(err)
                 .setExecutionStrategy(AttuneCli::execute)
