@@ -166,7 +166,7 @@ public final class TestDatabaseServer {
                 LOG.warn("{}; a Docker socket exists, so the tests use Testcontainers instead", e.getMessage());
                 return docker(e);
             }
-            throw new TestDatabaseUnavailableException("No PostgreSQL server for the database tests: " + e.getMessage()
+            throw new TestDatabaseUnavailableException(TestDatabaseUnavailableException.PREFIX + e.getMessage()
                     + "\n" + alternatives(), e);
         }
         // The server stops when this JVM exits (shutdown hook): it serves every test of the JVM.
@@ -177,7 +177,7 @@ public final class TestDatabaseServer {
     private static TestDatabaseServer docker(EmbeddedPostgresUnavailableException embeddedFailure) {
         String reason = embeddedFailure == null ? "" : embeddedFailure.getMessage() + "; ";
         if (!classPresent(TESTCONTAINERS_CLASS)) {
-            throw new TestDatabaseUnavailableException("No PostgreSQL server for the database tests: " + reason
+            throw new TestDatabaseUnavailableException(TestDatabaseUnavailableException.PREFIX + reason
                     + "the Docker source needs org.testcontainers:testcontainers-postgresql on the test classpath"
                     + " (add it as a test dependency), or set " + URL_VARIABLE + " to a JDBC URL with credentials.");
         }
@@ -186,7 +186,7 @@ public final class TestDatabaseServer {
             LOG.info("Test database: Testcontainers {} at {}", IMAGE, server.url());
             return server;
         } catch (RuntimeException e) {
-            throw new TestDatabaseUnavailableException("No PostgreSQL server for the database tests: " + reason
+            throw new TestDatabaseUnavailableException(TestDatabaseUnavailableException.PREFIX + reason
                     + "Testcontainers could not start " + IMAGE + ": " + e.getMessage() + "\n" + alternatives(), e);
         }
     }

@@ -8,6 +8,9 @@ public class TestDatabaseUnavailableException extends TestServerException {
 
     private static final long serialVersionUID = 1L;
 
+    /** How every message of this exception starts. */
+    static final String PREFIX = "No PostgreSQL server for the database tests: ";
+
     /** An exception with {@code message}, which says how to provide a server. */
     public TestDatabaseUnavailableException(String message) {
         super(message);
@@ -27,8 +30,8 @@ public class TestDatabaseUnavailableException extends TestServerException {
      * stack trace, so that the build log shows the full explanation once.
      */
     static TestDatabaseUnavailableException repeated(TestDatabaseUnavailableException first) {
-        String firstLine = first.getMessage().lines().findFirst().orElse("");
-        return new TestDatabaseUnavailableException("No PostgreSQL server for the database tests (the first attempt in"
-                + " this JVM failed; its full error is above): " + firstLine, false);
+        String cause = first.getMessage().lines().findFirst().orElse("").replaceFirst("^" + PREFIX, "");
+        return new TestDatabaseUnavailableException(PREFIX + "see the first error of this JVM, above (" + cause + ")",
+                false);
     }
 }

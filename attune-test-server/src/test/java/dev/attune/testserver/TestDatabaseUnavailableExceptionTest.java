@@ -14,9 +14,8 @@ class TestDatabaseUnavailableExceptionTest {
 
         TestDatabaseUnavailableException later = TestDatabaseUnavailableException.repeated(first);
 
-        assertThat(later.getMessage()).isEqualTo("No PostgreSQL server for the database tests (the first attempt in this"
-                + " JVM failed; its full error is above): No PostgreSQL server for the database tests: unshare is not"
-                + " installed.");
+        assertThat(later.getMessage()).isEqualTo("No PostgreSQL server for the database tests: see the first error of"
+                + " this JVM, above (unshare is not installed.)");
         assertThat(later.getCause()).isNull();
         assertThat(later.getStackTrace()).isEmpty();
     }
