@@ -106,7 +106,7 @@ final class DemoCommand implements Callable<Integer> {
             try (ExecutionNotifications notifications = ExecutionNotifications.listen(database, changes::add)) {
                 execution = new DemoFlow(database.dsl(), prefix, out::println).run();
                 out.println();
-                out.println("Heard on channel " + database.schema().notificationChannel() + ":");
+                out.println("Heard on channel " + notifications.schema().notificationChannel() + ":");
                 for (ExecutionChange change : awaitChanges(changes, execution)) {
                     out.printf("  execution #%d %-10s (action %s)%n", change.entityId(), change.status().getLiteral(),
                             change.actionRef());
