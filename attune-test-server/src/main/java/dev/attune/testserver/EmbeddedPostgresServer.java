@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * data in a fresh directory under the given parent, deleted by {@link #close()} — which also runs when the JVM exits.
  * The unpacked binaries are cached by Zonky in {@code ${java.io.tmpdir}/embedded-pg}, and a freshly initialised data
  * directory in {@code ${java.io.tmpdir}/attune-embedded-pg-templates}, both shared by every build of the machine: a start
- * copies that template instead of running {@code initdb} (see {@link DataDirectoryTemplate}).
+ * copies that template instead of running {@code initdb} (see {@link DataDirectoryTemplate}). Servers left running
+ * in the same parent by killed JVMs are stopped and deleted first ({@link OrphanedServers}).
  *
  * <p>As root, PostgreSQL refuses to run unless Zonky can start it in a user namespace ({@code unshare -U}); when that is
  * impossible, {@link #start(Path)} says why instead of failing inside {@code initdb}.
@@ -73,6 +74,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         EmbeddedPostgres postgres;
         try {
             Files.createDirectories(parent);
+            OrphanedServers.clean(parent);
             Optional<DataDirectoryTemplate> template = DataDirectoryTemplate.forClasspathBinaries();
             if (template.isPresent()) {
                 if (!template.get().exists()) {
