@@ -10,8 +10,9 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * The {@code attune} command: {@code migrate}, {@code info} and {@code validate} the configured schema,
- * {@code cleanup-test-schemas} on the configured server, and {@code role-statement} (the role setting a transaction
- * pooler needs).
+ * {@code cleanup-test-schemas} on the configured server, {@code role-statement} (the role setting a transaction
+ * pooler needs), and {@code demo}: Attune's main flow on an embedded PostgreSQL (or, with {@code --config}, on the
+ * configured database).
  *
  * <pre>
  * attune migrate --config config.production.yaml
@@ -27,7 +28,8 @@ import picocli.CommandLine.ParseResult;
 @Command(name = "attune",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Migrates and inspects the Attune database schema.",
+        description = {"Migrates and inspects the Attune database schema.",
+            "Try it with nothing installed: attune demo"},
         footerHeading = "%nConfiguration:%n",
         footer = {
             "  --config <file>, else $" + CommonOptions.CONFIG_VARIABLE + ", else " + CommonOptions.DEFAULT_CONFIG + ".",
@@ -57,6 +59,7 @@ public final class AttuneCli {
                 .addSubcommand(new ValidateCommand(context))
                 .addSubcommand(new CleanupTestSchemasCommand(context))
                 .addSubcommand(new RoleStatementCommand(context))
+                .addSubcommand(new DemoCommand(context))
                 .setOut(out)
                 .setErr(err)
                 .setExecutionStrategy(AttuneCli::execute)

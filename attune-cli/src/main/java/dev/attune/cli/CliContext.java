@@ -32,7 +32,15 @@ record CliContext(Map<String, String> environment, PrintWriter out, PrintWriter 
      * @throws UsageException naming the file or environment variable, the key, the rule and the value
      */
     DatabaseConfig loadConfig(CommonOptions options) {
-        Path file = options.configFile(environment);
+        return loadConfig(options.configFile(environment));
+    }
+
+    /**
+     * Loads and validates the configuration file {@code file}.
+     *
+     * @throws UsageException naming the file or environment variable, the key, the rule and the value
+     */
+    DatabaseConfig loadConfig(Path file) {
         LOG.debug("Loading configuration from {}", file.toAbsolutePath());
         try {
             return new ConfigFiles(environment).load(file);

@@ -2,6 +2,7 @@ package dev.attune.junit;
 
 import dev.attune.provisioning.IsolatedSchema;
 import dev.attune.provisioning.TestSchemaProvisioner;
+import dev.attune.testserver.TestDatabaseUnavailableException;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
@@ -35,6 +36,44 @@ public final class IsolatedSchemaExtension implements ParameterResolver, AfterTe
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        try {
+            return resolve(parameter, context);
+        } catch (RuntimeException e) {
+            throw withoutRepeatedTraces(e);
+        }
+    }
+
+    /**
+     * When the test server is missing, every test of the JVM fails: the first with the whole explanation, the others
+     * with the one-line {@link TestDatabaseUnavailableException} that has no stack trace. Left alone, JUnit would wrap
+     * each of those in a {@link ParameterResolutionException} with a stack trace of its own: pass the line on bare.
+     */
+    private static RuntimeException withoutRepeatedTraces(RuntimeException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TestDatabaseUnavailableException unavailable
+                    && unavailable.getStackTrace().length == 0) {
+                return new NoTestServerException(unavailable.getMessage());
+            }
+        }
+        return e;
+    }
+
+    /** A one-line resolution failure: the full explanation was reported by the JVM's first failing test. */
+    private static final class NoTestServerException extends ParameterResolutionException {
+
+        private static final long serialVersionUID = 1L;
+
+        NoTestServerException(String message) {
+            super(message);
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this; // the message says it all; the first failure of this JVM carries the trace
+        }
+    }
+
+    private static Object resolve(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
         if (type == TestSchemaProvisioner.class) {
             return provisioner(context);

@@ -2,8 +2,6 @@ package dev.attune.provisioning;
 
 import dev.attune.testserver.TestDatabaseServer;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,11 +25,7 @@ final class ChildJvm {
 
     /** The resolved test server of this (parent) JVM as one JDBC URL that carries its credentials. */
     static String resolvedServerUrl() {
-        TestDatabaseServer server = TestDatabaseServer.get();
-        StringBuilder url = new StringBuilder(server.url());
-        appendParameter(url, "user", server.user());
-        appendParameter(url, "password", server.password());
-        return url.toString();
+        return TestDatabaseServer.get().urlWithCredentials();
     }
 
     /**
@@ -75,13 +69,6 @@ final class ChildJvm {
         // The handle remembers the process's start time, so a recycled pid does not count as the parent.
         while (parent.isPresent() && parent.get().isAlive()) {
             Thread.sleep(PARENT_POLL_MILLIS);
-        }
-    }
-
-    private static void appendParameter(StringBuilder url, String name, String value) {
-        if (value != null) {
-            url.append(url.indexOf("?") < 0 ? '?' : '&').append(name).append('=')
-                    .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
         }
     }
 }

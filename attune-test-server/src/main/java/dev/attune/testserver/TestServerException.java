@@ -14,4 +14,9 @@ public class TestServerException extends RuntimeException {
     public TestServerException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** An exception with {@code message} and {@code cause}, with a stack trace only when {@code writableStackTrace}. */
+    protected TestServerException(String message, Throwable cause, boolean writableStackTrace) {
+        super(message, cause, true, writableStackTrace);
+    }
 }

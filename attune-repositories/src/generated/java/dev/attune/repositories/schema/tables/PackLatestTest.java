@@ -117,23 +117,7 @@ public class PackLatestTest extends TableImpl<PackLatestTestRecord> {
     }
 
     private PackLatestTest(Name alias, Table<PackLatestTestRecord> aliased, Field<?>[] parameters, Condition where) {
-        super(alias, null, aliased, parameters, DSL.comment("Latest test result of each pack"), TableOptions.view("""
-        create view "pack_latest_test" as  SELECT pack_test_summary.pack_id,
-          pack_test_summary.pack_ref,
-          pack_test_summary.pack_label,
-          pack_test_summary.test_execution_id,
-          pack_test_summary.pack_version,
-          pack_test_summary.test_time,
-          pack_test_summary.trigger_reason,
-          pack_test_summary.total_tests,
-          pack_test_summary.passed,
-          pack_test_summary.failed,
-          pack_test_summary.skipped,
-          pack_test_summary.pass_rate,
-          pack_test_summary.duration_ms
-         FROM pack_test_summary
-        WHERE (pack_test_summary.rn = 1);
-        """), where);
+        super(alias, null, aliased, parameters, DSL.comment("Latest test result of each pack"), TableOptions.view(), where);
     }
 
     /**

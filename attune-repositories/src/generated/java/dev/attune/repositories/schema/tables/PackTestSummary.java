@@ -122,24 +122,7 @@ public class PackTestSummary extends TableImpl<PackTestSummaryRecord> {
     }
 
     private PackTestSummary(Name alias, Table<PackTestSummaryRecord> aliased, Field<?>[] parameters, Condition where) {
-        super(alias, null, aliased, parameters, DSL.comment("All pack test executions with pack details; rn = 1 is the latest per pack"), TableOptions.view("""
-        create view "pack_test_summary" as  SELECT p.id AS pack_id,
-         p.ref AS pack_ref,
-         p.label AS pack_label,
-         pte.id AS test_execution_id,
-         pte.pack_version,
-         pte.execution_time AS test_time,
-         pte.trigger_reason,
-         pte.total_tests,
-         pte.passed,
-         pte.failed,
-         pte.skipped,
-         pte.pass_rate,
-         pte.duration_ms,
-         row_number() OVER (PARTITION BY p.id ORDER BY pte.execution_time DESC) AS rn
-        FROM (pack p
-          JOIN pack_test_execution pte ON ((pte.pack_id = p.id)));
-        """), where);
+        super(alias, null, aliased, parameters, DSL.comment("All pack test executions with pack details; rn = 1 is the latest per pack"), TableOptions.view(), where);
     }
 
     /**

@@ -100,21 +100,7 @@ public class WebhookStats extends TableImpl<WebhookStatsRecord> {
     }
 
     private WebhookStats(Name alias, Table<WebhookStatsRecord> aliased, Field<?>[] parameters, Condition where) {
-        super(alias, null, aliased, parameters, DSL.comment("Statistics for webhook-enabled triggers including event counts and timestamps."), TableOptions.view("""
-        create view "webhook_stats" as  SELECT t.id AS trigger_id,
-          t.ref AS trigger_ref,
-          t.webhook_enabled,
-          t.webhook_key,
-          t.webhook_config,
-          t.created AS webhook_created_at,
-          count(e.id) AS total_events,
-          max(e.created) AS last_event_at,
-          min(e.created) AS first_event_at
-         FROM (trigger t
-           LEFT JOIN event e ON (((e.trigger = t.id) AND ((e.config ->> 'source'::text) = 'webhook'::text))))
-        WHERE (t.webhook_enabled = true)
-        GROUP BY t.id, t.ref, t.webhook_enabled, t.webhook_key, t.webhook_config, t.created;
-        """), where);
+        super(alias, null, aliased, parameters, DSL.comment("Statistics for webhook-enabled triggers including event counts and timestamps."), TableOptions.view(), where);
     }
 
     /**

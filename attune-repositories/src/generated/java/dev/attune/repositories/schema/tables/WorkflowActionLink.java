@@ -95,19 +95,7 @@ public class WorkflowActionLink extends TableImpl<WorkflowActionLinkRecord> {
     }
 
     private WorkflowActionLink(Name alias, Table<WorkflowActionLinkRecord> aliased, Field<?>[] parameters, Condition where) {
-        super(alias, null, aliased, parameters, DSL.comment(""), TableOptions.view("""
-        create view "workflow_action_link" as  SELECT wd.id AS workflow_def_id,
-         wd.ref AS workflow_ref,
-         wd.label,
-         wd.version,
-         wd.enabled,
-         a.id AS action_id,
-         a.ref AS action_ref,
-         a.pack AS pack_id,
-         a.pack_ref
-        FROM (workflow_definition wd
-          LEFT JOIN action a ON (((a.workflow_def = wd.id) AND (a.is_workflow = true))));
-        """), where);
+        super(alias, null, aliased, parameters, DSL.comment(""), TableOptions.view(), where);
     }
 
     /**

@@ -122,24 +122,7 @@ public class WorkflowExecutionSummary extends TableImpl<WorkflowExecutionSummary
     }
 
     private WorkflowExecutionSummary(Name alias, Table<WorkflowExecutionSummaryRecord> aliased, Field<?>[] parameters, Condition where) {
-        super(alias, null, aliased, parameters, DSL.comment(""), TableOptions.view("""
-        create view "workflow_execution_summary" as  SELECT we.id,
-         we.execution,
-         wd.ref AS workflow_ref,
-         wd.label AS workflow_label,
-         wd.version AS workflow_version,
-         we.status,
-         we.paused,
-         array_length(we.current_tasks, 1) AS current_task_count,
-         array_length(we.completed_tasks, 1) AS completed_task_count,
-         array_length(we.failed_tasks, 1) AS failed_task_count,
-         array_length(we.skipped_tasks, 1) AS skipped_task_count,
-         we.error_message,
-         we.created,
-         we.updated
-        FROM (workflow_execution we
-          JOIN workflow_definition wd ON ((wd.id = we.workflow_def)));
-        """), where);
+        super(alias, null, aliased, parameters, DSL.comment(""), TableOptions.view(), where);
     }
 
     /**
