@@ -1,19 +1,21 @@
 package dev.attune.cli;
 
+import static dev.attune.repositories.schema.Tables.ENFORCEMENT;
+import static dev.attune.repositories.schema.Tables.EXECUTION;
+import static dev.attune.repositories.schema.Tables.INQUIRY;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.attune.repositories.RowUpdate;
 import dev.attune.repositories.action.ActionRepository;
 import dev.attune.repositories.action.NewAction;
 import dev.attune.repositories.enforcement.EnforcementRepository;
-import dev.attune.repositories.enforcement.EnforcementUpdate;
 import dev.attune.repositories.enforcement.NewEnforcement;
 import dev.attune.repositories.event.EventRepository;
 import dev.attune.repositories.event.NewEvent;
 import dev.attune.repositories.execution.ExecutionRepository;
-import dev.attune.repositories.execution.ExecutionUpdate;
 import dev.attune.repositories.execution.NewExecution;
 import dev.attune.repositories.inquiry.InquiryRepository;
-import dev.attune.repositories.inquiry.InquiryUpdate;
 import dev.attune.repositories.inquiry.NewInquiry;
 import dev.attune.repositories.notification.NewNotification;
 import dev.attune.repositories.notification.NotificationRepository;
@@ -38,6 +40,7 @@ import dev.attune.repositories.schema.tables.pojos.Rule;
 import dev.attune.repositories.schema.tables.pojos.Runtime;
 import dev.attune.repositories.schema.tables.pojos.Sensor;
 import dev.attune.repositories.schema.tables.pojos.Trigger;
+import dev.attune.repositories.schema.tables.records.ExecutionRecord;
 import dev.attune.repositories.sensor.NewSensor;
 import dev.attune.repositories.sensor.SensorRepository;
 import dev.attune.repositories.trigger.NewTrigger;
@@ -116,7 +119,7 @@ final class DemoFlow {
         Enforcement enforcement = dsl.transactionResult(tx -> new EnforcementRepository(tx.dsl()).create(
                 NewEnforcement.of(rule.id(), rule.ref(), trigger.ref(), event.id(), event.payload())));
         Enforcement processed = dsl.transactionResult(tx -> new EnforcementRepository(tx.dsl())
-                .update(enforcement.id(), EnforcementUpdate.create().status(EnforcementStatusEnum.processed)));
+                .update(enforcement.id(), RowUpdate.of(ENFORCEMENT).set(ENFORCEMENT.STATUS, EnforcementStatusEnum.processed)));
         step("enforcement", enforcement.id(), "rule " + rule.ref() + " on event #" + event.id() + ": "
                 + enforcement.status() + " -> " + processed.status());
 
@@ -126,9 +129,10 @@ final class DemoFlow {
         List<String> states = new ArrayList<>(List.of(execution.status().getLiteral()));
         Execution current = execution;
         for (ExecutionStatusEnum next : EXECUTION_STATES.subList(1, EXECUTION_STATES.size())) {
-            ExecutionUpdate update = next == ExecutionStatusEnum.completed
-                    ? ExecutionUpdate.create().status(next).result(JSON.objectNode().put("stdout", "hello"))
-                    : ExecutionUpdate.create().status(next);
+            RowUpdate<ExecutionRecord> status = RowUpdate.of(EXECUTION).set(EXECUTION.STATUS, next);
+            RowUpdate<ExecutionRecord> update = next == ExecutionStatusEnum.completed
+                    ? status.set(EXECUTION.RESULT, JSON.objectNode().put("stdout", "hello"))
+                    : status;
             current = dsl.transactionResult(tx -> new ExecutionRepository(tx.dsl()).update(execution.id(), update));
             states.add(current.status().getLiteral());
         }
@@ -138,8 +142,8 @@ final class DemoFlow {
         Inquiry inquiry = dsl.transactionResult(tx -> new InquiryRepository(tx.dsl()).create(new NewInquiry(
                 execution.id(), "Echo it again?", null, null, InquiryStatusEnum.pending, null, null)));
         Inquiry answered = dsl.transactionResult(tx -> new InquiryRepository(tx.dsl()).update(inquiry.id(),
-                InquiryUpdate.create().status(InquiryStatusEnum.responded)
-                        .response(JSON.objectNode().put("approved", true))));
+                RowUpdate.of(INQUIRY).set(INQUIRY.STATUS, InquiryStatusEnum.responded)
+                        .set(INQUIRY.RESPONSE, JSON.objectNode().put("approved", true))));
         step("inquiry", inquiry.id(), "\"" + inquiry.prompt() + "\" of execution #" + execution.id() + ": "
                 + inquiry.status() + " -> " + answered.status() + " " + answered.response());
 
