@@ -3,7 +3,8 @@
 # database, N times in a row, and requires every time that
 #   - both runs pass (the surefire reports' counts are printed),
 #   - nothing is left: no test_* schema, no attune_test_* database of this database's runs, no new role, no schema
-#     that was not there before,
+#     that was not there before — except the shared template test_tpl_<key> and at most 8 spare schemas
+#     test_spare_<key>_<run>_<n>, which runs keep for later runs by design (docs/schema-per-test.md),
 #   - a sentinel schema "attune" with rows is byte-identical (md5 of its tables, columns and ordered rows).
 # The sentinel is created only when the test database has no schema "attune"; an existing one is used as it is, only
 # read, and never modified. A sentinel this script created is dropped at the end.
@@ -50,7 +51,10 @@ sql() { psql "$uri" -X -v ON_ERROR_STOP=1 -Atq "$@"; }
 # only those whose marker names this database as their lease database (or that carry no marker) can be ours.
 leftovers() {
   sql <<'SQL'
-select 'schema ' || nspname from pg_namespace where nspname like 'test\_%' order by 1;
+select 'schema ' || nspname from pg_namespace
+ where nspname like 'test\_%' and nspname not like 'test\_tpl\_%' and nspname not like 'test\_spare\_%' order by 1;
+select 'schema count ' || count(*) || ' spares, more than the 8 allowed' from pg_namespace
+ where nspname like 'test\_spare\_%' having count(*) > 8;
 select 'database ' || datname from pg_database, shobj_description(oid, 'pg_database') as marker
  where datname like 'attune\_test\_%'
    and (marker is null or marker not like '% lease=%' or marker like '% lease=' || current_database() || ' %')
@@ -59,7 +63,7 @@ SQL
 }
 catalog_state() {
   sql <<'SQL'
-select 'schema ' || nspname from pg_namespace where nspname !~ '^pg_(toast_)?temp_' order by 1;
+select 'schema ' || nspname from pg_namespace where nspname !~ '^(pg_(toast_)?temp_|test_tpl_|test_spare_)' order by 1;
 select 'role ' || rolname from pg_roles order by 1;
 SQL
 }
