@@ -14,13 +14,19 @@ import org.junit.jupiter.api.io.TempDir;
 
 class OrphanedServersTest {
 
-    /** Started in a child JVM: starts a server in the folder {@code args[0]}, prints its port, then waits to be killed. */
+    /**
+     * Started in a child JVM: starts a server in the folder {@code args[0]}, prints its port, then waits to be killed —
+     * or for its parent to die, so that a killed test JVM leaves no child behind.
+     */
     static final class ServerThatGetsKilled {
         public static void main(String[] args) throws InterruptedException {
             EmbeddedPostgresServer server = EmbeddedPostgresServer.start(Path.of(args[0]));
             System.out.println("PORT " + server.port());
             System.out.flush();
-            Thread.sleep(TimeUnit.MINUTES.toMillis(5));
+            ProcessHandle parent = ProcessHandle.current().parent().orElse(null);
+            while (parent != null && parent.isAlive()) {
+                Thread.sleep(100);
+            }
         }
     }
 
