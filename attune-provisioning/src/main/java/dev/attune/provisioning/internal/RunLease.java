@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.HexFormat;
 
 /**
@@ -48,17 +49,24 @@ public final class RunLease implements AutoCloseable {
         throw new AttuneDbException("cannot take a test run lease: 5 random run ids were all locked");
     }
 
-    /** Whether the run {@code runId} is alive, i.e. some session holds its lease; asked on {@code connection}. */
+    /**
+     * Whether the run {@code runId} is alive, i.e. some session holds its lease; asked on {@code connection}.
+     *
+     * <p>It reads {@code pg_locks} instead of trying the lock: a probe that took the lock for a moment would make every
+     * other run's janitor probing at that moment see a dead run as alive.
+     */
     public static boolean isAlive(Connection connection, String runId) throws SQLException {
-        if (tryLock(connection, runId)) {
-            try (PreparedStatement unlock = connection.prepareStatement("select pg_advisory_unlock(?, ?)")) {
-                unlock.setInt(1, TestSchemaNames.LOCK_NAMESPACE);
-                unlock.setInt(2, TestSchemaNames.lockKey(runId));
-                unlock.execute();
+        String query = "select exists (select 1 from pg_catalog.pg_locks where locktype = 'advisory'"
+                + " and database = (select oid from pg_catalog.pg_database where datname = current_database())"
+                + " and classid = ?::int4::oid and objid = ?::int4::oid and objsubid = 2 and granted)";
+        try (PreparedStatement lookup = connection.prepareStatement(query)) {
+            lookup.setInt(1, TestSchemaNames.LOCK_NAMESPACE);
+            lookup.setInt(2, TestSchemaNames.lockKey(runId));
+            try (ResultSet result = lookup.executeQuery()) {
+                result.next();
+                return result.getBoolean(1);
             }
-            return false;
         }
-        return true;
     }
 
     private static boolean tryLock(Connection connection, String runId) throws SQLException {
@@ -89,11 +97,21 @@ public final class RunLease implements AutoCloseable {
         return runId;
     }
 
-    /** Releases the lease by closing its connection. Idempotent. */
+    /**
+     * Releases the lease and closes its connection. Idempotent.
+     *
+     * <p>The locks are released explicitly first: a closed connection's backend may exit a moment after {@code close()}
+     * returns, and until then its locks would still make the run look alive.
+     */
     @Override
     public synchronized void close() {
         if (!closed) {
             closed = true;
+            try (Statement unlock = connection.createStatement()) {
+                unlock.execute("select pg_advisory_unlock_all()");
+            } catch (SQLException ignored) {
+                // The session is unusable; closing it below ends it, and its locks with it.
+            }
             closeQuietly(connection);
         }
     }
