@@ -28,6 +28,12 @@ public final class JooqCodegen {
     private JooqCodegen() {
     }
 
+    /**
+     * Generates the code; exits with status 2 on a wrong number of arguments.
+     *
+     * @param args the generator configuration file and the target directory
+     * @throws Exception when no database is reachable, migrating the scratch schema fails or the generator fails
+     */
     public static void main(String[] args) throws Exception {
         if (args.length != 2) {
             System.err.println("usage: JooqCodegen <configuration.xml> <target directory>");

@@ -45,6 +45,11 @@ public record DatabaseConfig(
     private static final Pattern ROLE = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
     private static final Pattern SCHEMA_IN_URL = Pattern.compile("[?&](currentschema|options|searchpath)=");
 
+    /**
+     * Validates every field, then their combinations; prefer {@link #builder()}, which supplies the defaults.
+     *
+     * @throws ConfigurationException naming the first key whose value breaks a rule
+     */
     public DatabaseConfig {
         if (environment == null) {
             throw new ConfigurationException("environment", "is required");
@@ -132,36 +137,79 @@ public record DatabaseConfig(
         private Builder() {
         }
 
+        /**
+         * Where the layer runs; default {@link Environment#DEVELOPMENT}.
+         *
+         * @param environment the environment, required
+         * @return this builder
+         */
         public Builder environment(Environment environment) {
             this.environment = environment;
             return this;
         }
 
+        /**
+         * The pgjdbc URL, {@code jdbc:postgresql://host:port/database}; required, and it must not choose a schema
+         * ({@code currentSchema}, {@code options}, {@code searchpath}).
+         *
+         * @param url the JDBC URL
+         * @return this builder
+         */
         public Builder url(String url) {
             this.url = url;
             return this;
         }
 
+        /**
+         * The user; default none (the URL may carry it).
+         *
+         * @param user the user or null
+         * @return this builder
+         */
         public Builder user(String user) {
             this.user = user;
             return this;
         }
 
+        /**
+         * The password; default none. Never printed.
+         *
+         * @param password the password or null
+         * @return this builder
+         */
         public Builder password(String password) {
             this.password = password;
             return this;
         }
 
+        /**
+         * The schema of every connection; default {@code attune}. Must be a valid {@link SchemaName}.
+         *
+         * @param schema the schema name
+         * @return this builder
+         */
         public Builder schema(String schema) {
             this.schema = schema;
             return this;
         }
 
+        /**
+         * The pool size, 1 to 1000; default {@value DatabaseConfig#DEFAULT_MAX_CONNECTIONS}.
+         *
+         * @param maxConnections the largest number of open connections
+         * @return this builder
+         */
         public Builder maxConnections(int maxConnections) {
             this.maxConnections = maxConnections;
             return this;
         }
 
+        /**
+         * The role granted DML, sequence and function privileges after each migration; default none (no grants).
+         *
+         * @param serviceRole the role name or null
+         * @return this builder
+         */
         public Builder serviceRole(String serviceRole) {
             this.serviceRole = serviceRole;
             return this;

@@ -7,8 +7,11 @@ import java.util.Locale;
  * {@code attune} is logged as a loud warning.
  */
 public enum Environment {
+    /** A developer's machine; the default. */
     DEVELOPMENT,
+    /** Automated tests. */
     TEST,
+    /** Production: the schema must be configured explicitly, and one other than {@code attune} is warned about. */
     PRODUCTION;
 
     /** Parses {@code development}, {@code test} or {@code production} (case-insensitive). */

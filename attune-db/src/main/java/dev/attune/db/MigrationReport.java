@@ -19,6 +19,7 @@ public record MigrationReport(
         List<Applied> applied,
         Optional<String> grantedTo) {
 
+    /** Copies {@code applied}, so the report is immutable. */
     public MigrationReport {
         applied = List.copyOf(applied);
     }

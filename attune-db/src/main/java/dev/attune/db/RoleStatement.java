@@ -22,6 +22,7 @@ import org.postgresql.Driver;
  */
 public record RoleStatement(String user, String database, SchemaName schema) {
 
+    /** Requires every component. */
     public RoleStatement {
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(database, "database");

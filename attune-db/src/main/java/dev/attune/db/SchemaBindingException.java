@@ -14,6 +14,13 @@ public class SchemaBindingException extends AttuneDbException {
     private final String expected;
     private final String actual;
 
+    /**
+     * Refuses a connection bound to the wrong schema.
+     *
+     * @param message  the full explanation and fix
+     * @param expected the configured schema
+     * @param actual   the connection's {@code search_path}
+     */
     public SchemaBindingException(String message, String expected, String actual) {
         super(message);
         this.expected = expected;
