@@ -26,8 +26,9 @@ import org.junit.jupiter.api.Test;
 class PublishedModulesTest {
 
     @Test
-    void attuneDbPublishesItsApiPackages() throws Exception {
-        assertModule(SchemaName.class, "dev.attune.db", "dev.attune.db", "dev.attune.db.config");
+    void attuneDbPublishesItsApiAndItsInternalPackage() throws Exception {
+        assertModule(SchemaName.class, "dev.attune.db", "dev.attune.db", "dev.attune.db.config",
+                "dev.attune.db.internal");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.attune.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.attune.db.internal.JdbcUrls;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -74,7 +75,7 @@ public final class Database implements AutoCloseable {
                 throw binding;
             }
             String root = rootMessage(e);
-            throw new AttuneDbException("cannot open a connection pool to " + DatabaseConfig.redact(config.url())
+            throw new AttuneDbException("cannot open a connection pool to " + JdbcUrls.redact(config.url())
                     + " for schema " + config.schema() + ": " + root + hint(config, root), e);
         }
     }
@@ -99,7 +100,7 @@ public final class Database implements AutoCloseable {
             return direct.getConnection();
         } catch (SQLException e) {
             throw new AttuneDbException("cannot open a direct connection for " + purpose + " to "
-                    + DatabaseConfig.redact(config.directUrl().orElse(config.url())) + ": " + e.getMessage(), e);
+                    + JdbcUrls.redact(config.directUrl().orElse(config.url())) + ": " + e.getMessage(), e);
         }
     }
 

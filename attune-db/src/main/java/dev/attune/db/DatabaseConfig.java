@@ -1,5 +1,6 @@
 package dev.attune.db;
 
+import dev.attune.db.internal.JdbcUrls;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -84,12 +85,13 @@ public record DatabaseConfig(
 
     private static void checkUrl(String key, String url) {
         if (!url.startsWith("jdbc:postgresql:")) {
-            throw new ConfigurationException(key, "must start with 'jdbc:postgresql:' (got '" + redact(url) + "')");
+            throw new ConfigurationException(key,
+                    "must start with 'jdbc:postgresql:' (got '" + JdbcUrls.redact(url) + "')");
         }
         if (SCHEMA_IN_URL.matcher(url.toLowerCase(Locale.ROOT)).find()) {
             throw new ConfigurationException(key,
                     "must not set currentSchema, searchpath or options; the schema comes only from database.schema (got '"
-                            + redact(url) + "')");
+                            + JdbcUrls.redact(url) + "')");
         }
     }
 
@@ -111,15 +113,10 @@ public record DatabaseConfig(
 
     @Override
     public String toString() {
-        return "DatabaseConfig[environment=" + environment + ", url=" + redact(url) + ", user=" + user + ", password="
-                + (password == null ? "<none>" : "****") + ", schema=" + schema + ", maxConnections=" + maxConnections
+        return "DatabaseConfig[environment=" + environment + ", url=" + JdbcUrls.redact(url) + ", user=" + user
+                + ", password=" + (password == null ? "<none>" : "****") + ", schema=" + schema + ", maxConnections=" + maxConnections
                 + ", serviceRole=" + serviceRole.orElse("<none>") + ", pooler=" + pooler + ", directUrl="
-                + directUrl.map(DatabaseConfig::redact).orElse("<none>") + "]";
-    }
-
-    /** Hides a password passed as a URL parameter. */
-    static String redact(String url) {
-        return url == null ? null : url.replaceAll("(?i)(password=)[^&]*", "$1****");
+                + directUrl.map(JdbcUrls::redact).orElse("<none>") + "]";
     }
 
     /** Collects settings; {@link #build()} validates them. */

@@ -1,5 +1,6 @@
 package dev.attune.db;
 
+import dev.attune.db.internal.JdbcUrls;
 import java.util.Objects;
 import java.util.Properties;
 import org.postgresql.Driver;
@@ -42,7 +43,7 @@ public record RoleStatement(String user, String database, SchemaName schema) {
         String key = config.directUrl().isPresent() ? "database.direct_url" : "database.url";
         if (parsed == null || parsed.getProperty("PGDBNAME", "").isBlank()) {
             throw new ConfigurationException(key, "must name a database to write the role statement for (got '"
-                    + DatabaseConfig.redact(url) + "')");
+                    + JdbcUrls.redact(url) + "')");
         }
         String user = config.user() != null ? config.user() : parsed.getProperty("user");
         if (user == null || user.isBlank()) {

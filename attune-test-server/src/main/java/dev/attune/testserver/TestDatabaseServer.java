@@ -221,6 +221,7 @@ public final class TestDatabaseServer {
         return null;
     }
 
+    // The same rule as attune-db's JdbcUrls.redact, kept here: this module depends on no Attune module.
     private static String redact(String url) {
         return url.replaceAll("(?i)(password=)[^&]*", "$1****");
     }
