@@ -32,7 +32,7 @@ public class ConfigurationException extends AttuneDbException {
         this.key = key;
     }
 
-    /** The configuration key (dotted path, e.g. {@code database.schema}) whose value was rejected. */
+    /** {@return the configuration key (dotted path, e.g. {@code database.schema}) whose value was rejected} */
     public String key() {
         return key;
     }

@@ -49,6 +49,15 @@ public record DatabaseConfig(
     /**
      * Validates every field, then their combinations; prefer {@link #builder()}, which supplies the defaults.
      *
+     * @param environment    where the layer runs
+     * @param url            the pgjdbc URL; must not choose a schema
+     * @param user           the user, unless the URL carries it
+     * @param password       the password, if any
+     * @param schema         the schema of every connection
+     * @param maxConnections the pool size, 1 to 1000
+     * @param serviceRole    the role granted privileges after each migration, if any
+     * @param pooler         what {@code url} reaches
+     * @param directUrl      PostgreSQL's own URL for migrations and the listener, if {@code url} is a pooler's
      * @throws ConfigurationException naming the first key whose value breaks a rule
      */
     public DatabaseConfig {
@@ -77,7 +86,18 @@ public record DatabaseConfig(
         });
     }
 
-    /** Without a pooler: {@link PoolerMode#NONE} and no direct URL. */
+    /**
+     * Without a pooler: {@link PoolerMode#NONE} and no direct URL.
+     *
+     * @param environment    where the layer runs
+     * @param url            the pgjdbc URL; must not choose a schema
+     * @param user           the user, unless the URL carries it
+     * @param password       the password, if any
+     * @param schema         the schema of every connection
+     * @param maxConnections the pool size, 1 to 1000
+     * @param serviceRole    the role granted privileges after each migration, if any
+     * @throws ConfigurationException naming the first key whose value breaks a rule
+     */
     public DatabaseConfig(Environment environment, String url, String user, String password, SchemaName schema,
             int maxConnections, Optional<String> serviceRole) {
         this(environment, url, user, password, schema, maxConnections, serviceRole, PoolerMode.NONE, Optional.empty());
@@ -95,18 +115,23 @@ public record DatabaseConfig(
         }
     }
 
-    /** A builder with the defaults: development, schema {@code attune}, {@value #DEFAULT_MAX_CONNECTIONS} connections. */
+    /** {@return a builder with the defaults: development, schema {@code attune}, {@value #DEFAULT_MAX_CONNECTIONS} connections} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A copy bound to another schema (used to point the same server at a test or scratch schema). */
+    /**
+     * A copy bound to another schema (used to point the same server at a test or scratch schema).
+     *
+     * @param otherSchema the schema of the copy
+     * @return the copy
+     */
     public DatabaseConfig withSchema(SchemaName otherSchema) {
         return new DatabaseConfig(environment, url, user, password, otherSchema, maxConnections, serviceRole, pooler,
                 directUrl);
     }
 
-    /** Whether this is production with a schema other than {@code attune}: allowed, but logged loudly. */
+    /** {@return whether this is production with a schema other than {@code attune}} Allowed, but logged loudly. */
     public boolean isUnusualProductionSchema() {
         return environment == Environment.PRODUCTION && !schema.equals(SchemaName.ATTUNE);
     }
@@ -212,19 +237,34 @@ public record DatabaseConfig(
             return this;
         }
 
-        /** What {@code url} reaches; default {@link PoolerMode#NONE}. */
+        /**
+         * What {@code url} reaches; default {@link PoolerMode#NONE}.
+         *
+         * @param pooler PostgreSQL itself or a transaction pooler
+         * @return this builder
+         */
         public Builder pooler(PoolerMode pooler) {
             this.pooler = pooler;
             return this;
         }
 
-        /** PostgreSQL's own URL for migrations and the notification listener; default none. */
+        /**
+         * PostgreSQL's own URL for migrations and the notification listener; default none.
+         *
+         * @param directUrl the URL or null
+         * @return this builder
+         */
         public Builder directUrl(String directUrl) {
             this.directUrl = directUrl;
             return this;
         }
 
-        /** Validates every setting and returns the immutable configuration. */
+        /**
+         * Validates every setting and returns the immutable configuration.
+         *
+         * @return the configuration
+         * @throws ConfigurationException naming the first key whose value breaks a rule
+         */
         public DatabaseConfig build() {
             SchemaName schemaName;
             try {

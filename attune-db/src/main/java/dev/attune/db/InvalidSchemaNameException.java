@@ -18,7 +18,7 @@ public class InvalidSchemaNameException extends AttuneDbException {
         this.rejectedName = rejectedName;
     }
 
-    /** The rejected name, exactly as given (may be {@code null}). */
+    /** {@return the rejected name, exactly as given (may be {@code null})} */
     public String rejectedName() {
         return rejectedName;
     }

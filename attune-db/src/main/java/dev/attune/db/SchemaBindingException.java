@@ -27,12 +27,12 @@ public class SchemaBindingException extends AttuneDbException {
         this.actual = actual;
     }
 
-    /** The configured schema, which must be the whole search path. */
+    /** {@return the configured schema, which must be the whole search path} */
     public String expected() {
         return expected;
     }
 
-    /** The {@code search_path} the server reported. */
+    /** {@return the {@code search_path} the server reported} */
     public String actual() {
         return actual;
     }

@@ -72,7 +72,13 @@ public final class ConfigFiles {
         this.environment = Map.copyOf(environment);
     }
 
-    /** Reads, interpolates, overrides and validates {@code file}. */
+    /**
+     * Reads, interpolates, overrides and validates {@code file}.
+     *
+     * @param file the YAML file
+     * @return the validated configuration
+     * @throws ConfigurationException naming the key at fault, or {@code config} for an unreadable file
+     */
     public DatabaseConfig load(Path file) {
         Map<String, String> values = new TreeMap<>();
         readFile(file, values);
