@@ -4,6 +4,7 @@ import dev.attune.db.Database;
 import dev.attune.db.DatabaseConfig;
 import dev.attune.db.MigrationReport;
 import dev.attune.db.Migrator;
+import dev.attune.db.internal.JdbcUrls;
 import dev.attune.repositories.execution.ExecutionChange;
 import dev.attune.repositories.execution.ExecutionNotifications;
 import dev.attune.testserver.EmbeddedPostgresServer;
@@ -18,9 +19,9 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -62,7 +63,7 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter out = context.out();
         if (config != null) {
             DatabaseConfig databaseConfig = context.loadConfig(config);
-            out.println("Attune demo on " + redact(databaseConfig.url()) + ", schema " + databaseConfig.schema());
+            out.println("Attune demo on " + JdbcUrls.redact(databaseConfig.url()) + ", schema " + databaseConfig.schema());
             run(databaseConfig, out, false);
             return ExitCodes.OK;
         }
@@ -156,9 +157,5 @@ final class DemoCommand implements Callable<Integer> {
         } catch (IOException | UncheckedIOException e) {
             // A temporary directory: the system cleans it eventually.
         }
-    }
-
-    private static String redact(String url) {
-        return url.replaceAll("(?i)(password=)[^&]*", "$1****");
     }
 }

@@ -4,8 +4,6 @@ import static dev.attune.repositories.schema.Tables.ENFORCEMENT;
 import static dev.attune.repositories.schema.Tables.EXECUTION;
 import static dev.attune.repositories.schema.Tables.INQUIRY;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.attune.repositories.RowUpdate;
 import dev.attune.repositories.action.ActionRepository;
 import dev.attune.repositories.action.NewAction;
@@ -49,6 +47,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.jooq.DSLContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * Attune's main path through the repositories, as a platform would walk it: a pack with its runtime, trigger, sensor,

@@ -28,6 +28,12 @@ public final class JooqCodegen {
     private JooqCodegen() {
     }
 
+    /**
+     * Generates the code; exits with status 2 on a wrong number of arguments.
+     *
+     * @param args the generator configuration file and the target directory
+     * @throws Exception when no database is reachable, migrating the scratch schema fails or the generator fails
+     */
     public static void main(String[] args) throws Exception {
         if (args.length != 2) {
             System.err.println("usage: JooqCodegen <configuration.xml> <target directory>");
@@ -36,7 +42,14 @@ public final class JooqCodegen {
         generate(Path.of(args[0]), Path.of(args[1]));
     }
 
-    /** Generates into {@code targetDirectory} (its previous content is replaced) using the settings in {@code configurationFile}. */
+    /**
+     * Generates into {@code targetDirectory} (its previous content is replaced) using the settings in
+     * {@code configurationFile}, from a scratch schema migrated for the call.
+     *
+     * @param configurationFile the jOOQ generator configuration (XML)
+     * @param targetDirectory   where the sources go
+     * @throws Exception when no database is reachable, migrating the scratch schema fails or the generator fails
+     */
     public static void generate(Path configurationFile, Path targetDirectory) throws Exception {
         try (TestSchemaProvisioner provisioner = TestSchemaProvisioner.start();
                 IsolatedSchema scratch = provisioner.lease("jooq-codegen")) {
@@ -44,7 +57,14 @@ public final class JooqCodegen {
         }
     }
 
-    /** Generates from {@code scratch}, an already migrated schema that the caller owns and closes. */
+    /**
+     * Generates from {@code scratch}, an already migrated schema that the caller owns and closes.
+     *
+     * @param configurationFile the jOOQ generator configuration (XML)
+     * @param targetDirectory   where the sources go (its previous content is replaced)
+     * @param scratch           the migrated schema to read
+     * @throws Exception when the generator fails
+     */
     public static void generate(Path configurationFile, Path targetDirectory, IsolatedSchema scratch) throws Exception {
         Configuration configuration;
         try (InputStream in = Files.newInputStream(configurationFile)) {
@@ -56,7 +76,13 @@ public final class JooqCodegen {
         GenerationTool.generate(configuration);
     }
 
-    /** Every regular file under {@code root}, relative to it, sorted — for comparing two generated trees. */
+    /**
+     * Every regular file under {@code root}, relative to it, sorted — for comparing two generated trees.
+     *
+     * @param root the directory to list
+     * @return the relative paths, sorted
+     * @throws IOException when the tree cannot be read
+     */
     public static List<Path> files(Path root) throws IOException {
         List<Path> files = new ArrayList<>();
         if (Files.isDirectory(root)) {

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.attune.provisioning.IsolatedSchema;
 import dev.attune.junit.IsolatedSchemaTest;
+import dev.attune.provisioning.IsolatedSchema;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -25,6 +23,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Every one of the 16 functions of the final schema, called directly or fired by the insert/update it is attached to.
@@ -151,7 +151,7 @@ class CallableFunctionsTest {
         assertThat(after.get("webhook_enabled", Boolean.class)).isFalse();
         assertThat(after.get("webhook_key", String.class)).isEqualTo(before.get("webhook_key", String.class)).isNotNull();
         assertThat(json(after.get("config", String.class))).isEqualTo(json(before.get("config", String.class)));
-        assertThat(json(after.get("config", String.class)).at("/hmac/algorithm").asText()).isEqualTo("sha512");
+        assertThat(json(after.get("config", String.class)).at("/hmac/algorithm").asString()).isEqualTo("sha512");
     }
 
     /** Regression: Attune's migration of 29 Jan 2026 dropped regenerate_trigger_webhook_key by accident. */

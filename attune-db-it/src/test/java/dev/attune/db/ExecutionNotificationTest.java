@@ -3,10 +3,8 @@ package dev.attune.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.attune.provisioning.IsolatedSchema;
 import dev.attune.junit.IsolatedSchemaTest;
+import dev.attune.provisioning.IsolatedSchema;
 import dev.attune.testserver.ServerConnections;
 import dev.attune.testserver.TestDatabaseServer;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +18,8 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * The execution trigger publishes on {@code <schema>_notifications} (database-wide NOTIFY, schema-scoped channel), names
@@ -50,20 +50,20 @@ class ExecutionNotificationTest {
 
             assertThat(received).extracting(PGNotification::getName).containsExactly(channelA, channelB);
             JsonNode fromA = payload(received.get(0));
-            assertThat(fromA.path("entity_type").asText()).isEqualTo("execution");
+            assertThat(fromA.path("entity_type").asString()).isEqualTo("execution");
             assertThat(fromA.path("entity_id").asLong()).isEqualTo(idA);
-            assertThat(fromA.path("schema").asText()).isEqualTo(a.name().value());
-            assertThat(fromA.path("timestamp").isTextual()).isTrue();
+            assertThat(fromA.path("schema").asString()).isEqualTo(a.name().value());
+            assertThat(fromA.path("timestamp").isString()).isTrue();
             JsonNode data = fromA.path("data");
             assertThat(data.path("id").asLong()).isEqualTo(idA);
-            assertThat(data.path("status").asText()).isEqualTo("requested");
-            assertThat(data.path("action_ref").asText()).isEqualTo("core.echo");
+            assertThat(data.path("status").asString()).isEqualTo("requested");
+            assertThat(data.path("action_ref").asString()).isEqualTo("core.echo");
             assertThat(data.has("action_id")).isTrue();
             assertThat(data.path("action_id").isNull()).isTrue();
             assertThat(data.has("result")).isTrue();
             assertThat(data.has("created")).isTrue();
             assertThat(data.has("updated")).isTrue();
-            assertThat(payload(received.get(1)).path("schema").asText()).isEqualTo(b.name().value());
+            assertThat(payload(received.get(1)).path("schema").asString()).isEqualTo(b.name().value());
         }
     }
 
@@ -129,9 +129,9 @@ class ExecutionNotificationTest {
         assertThat(data.path("result_omitted").isBoolean()).isTrue();
         assertThat(data.path("result_omitted").asBoolean()).isTrue();
         assertThat(data.path("result_bytes").asLong()).isEqualTo(resultBytes);
-        assertThat(data.path("status").asText()).isEqualTo(status);
-        assertThat(data.path("action_ref").asText()).isEqualTo("core.verbose");
-        assertThat(payload.path("schema").asText()).isNotEmpty();
+        assertThat(data.path("status").asString()).isEqualTo(status);
+        assertThat(data.path("action_ref").asString()).isEqualTo("core.verbose");
+        assertThat(payload.path("schema").asString()).isNotEmpty();
     }
 
     // --- helpers -------------------------------------------------------------------------------------------------

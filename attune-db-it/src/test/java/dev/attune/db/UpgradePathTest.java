@@ -2,8 +2,6 @@ package dev.attune.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.attune.provisioning.internal.CatalogFingerprint;
@@ -20,6 +18,8 @@ import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Upgrading a schema with data from 20260122000001 (before the two data migrations) to the latest version: webhook
@@ -158,11 +158,11 @@ class UpgradePathTest {
                  "timeout_seconds": 600, "timed_out": false, "duration_ms": 4500,
                  "started_at": "2026-01-25T10:15:30.123456Z", "completed_at": "2026-01-25T10:15:34.623456Z"}"""
                 .formatted(fixture.workflowExecution())));
-        assertThat(Instant.parse(task.path("started_at").asText())).isEqualTo(Instant.parse("2026-01-25T10:15:30.123456Z"));
-        assertThat(Instant.parse(task.path("completed_at").asText())).isEqualTo(Instant.parse("2026-01-25T10:15:34.623456Z"));
+        assertThat(Instant.parse(task.path("started_at").asString())).isEqualTo(Instant.parse("2026-01-25T10:15:30.123456Z"));
+        assertThat(Instant.parse(task.path("completed_at").asString())).isEqualTo(Instant.parse("2026-01-25T10:15:34.623456Z"));
 
         JsonNode retried = workflowTask(dsl, fixture.retriedTask());
-        assertThat(retried.path("task_name").asText()).as("the task row with the highest id wins").isEqualTo("second");
+        assertThat(retried.path("task_name").asString()).as("the task row with the highest id wins").isEqualTo("second");
         assertThat(retried.path("timed_out").asBoolean()).isTrue();
         assertThat(retried.has("started_at")).isTrue();
         assertThat(retried.path("started_at").isNull()).as("an absent timestamp stays JSON null").isTrue();

@@ -9,10 +9,21 @@ public class AttuneDbException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An error without an underlying cause.
+     *
+     * @param message what was being done, the rule that failed and the offending value
+     */
     public AttuneDbException(String message) {
         super(message);
     }
 
+    /**
+     * An error caused by another one, typically a JDBC or Flyway failure.
+     *
+     * @param message what was being done, the rule that failed and the offending value
+     * @param cause   the underlying failure
+     */
     public AttuneDbException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -2,6 +2,7 @@ package dev.attune.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.attune.db.internal.JdbcUrls;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -43,7 +44,14 @@ public final class Database implements AutoCloseable {
         this.dsl = DSL.using(dataSource, SQLDialect.POSTGRES, jooqSettings());
     }
 
-    /** Opens a pool for {@code config}, tagged {@code attune:<schema>}, and logs the schema in use. */
+    /**
+     * Opens a pool for {@code config}, tagged {@code attune:<schema>}, and logs the schema in use.
+     *
+     * @param config the validated configuration
+     * @return the open pool; close it
+     * @throws SchemaBindingException when the first connection is not bound to exactly the configured schema
+     * @throws AttuneDbException      when the server cannot be reached
+     */
     public static Database open(DatabaseConfig config) {
         return open(config, "attune:" + config.schema());
     }
@@ -51,6 +59,9 @@ public final class Database implements AutoCloseable {
     /**
      * Opens a pool for {@code config} whose connections report {@code applicationName} to the server.
      *
+     * @param config          the validated configuration
+     * @param applicationName the {@code ApplicationName} the server shows for the pool's connections
+     * @return the open pool; close it
      * @throws SchemaBindingException when the first connection is not bound to exactly the configured schema
      * @throws AttuneDbException      when the server cannot be reached
      */
@@ -74,7 +85,7 @@ public final class Database implements AutoCloseable {
                 throw binding;
             }
             String root = rootMessage(e);
-            throw new AttuneDbException("cannot open a connection pool to " + DatabaseConfig.redact(config.url())
+            throw new AttuneDbException("cannot open a connection pool to " + JdbcUrls.redact(config.url())
                     + " for schema " + config.schema() + ": " + root + hint(config, root), e);
         }
     }
@@ -87,6 +98,7 @@ public final class Database implements AutoCloseable {
      * @param applicationName what the connection reports to the server
      * @param purpose         what it is for, for messages ("listening to execution changes")
      * @param why             the session-level statements it will send, for the refusal message ("LISTEN")
+     * @return the open, verified connection
      * @throws DirectConnectionRequiredException with {@code database.pooler: transaction} and no
      *                                           {@code database.direct_url}
      * @throws SchemaBindingException            when the connection is not bound to exactly the configured schema
@@ -99,11 +111,11 @@ public final class Database implements AutoCloseable {
             return direct.getConnection();
         } catch (SQLException e) {
             throw new AttuneDbException("cannot open a direct connection for " + purpose + " to "
-                    + DatabaseConfig.redact(config.directUrl().orElse(config.url())) + ": " + e.getMessage(), e);
+                    + JdbcUrls.redact(config.directUrl().orElse(config.url())) + ": " + e.getMessage(), e);
         }
     }
 
-    /** The jOOQ settings every Attune {@code DSLContext} uses: never render a schema, the connection chooses it. */
+    /** {@return the jOOQ settings every Attune {@code DSLContext} uses: never render a schema, the connection chooses it} */
     public static Settings jooqSettings() {
         return new Settings()
                 .withRenderSchema(false)
@@ -111,23 +123,26 @@ public final class Database implements AutoCloseable {
                 .withExecuteLogging(false);
     }
 
-    /** The schema all connections are bound to. */
+    /** {@return the schema all connections are bound to} */
     public SchemaName schema() {
         return config.schema();
     }
 
-    /** The validated configuration this pool was opened with. */
+    /** {@return the validated configuration this pool was opened with} */
     public DatabaseConfig config() {
         return config;
     }
 
-    /** The pool. Connections borrowed from it must be closed by the borrower. */
+    /** {@return the pool} Connections borrowed from it must be closed by the borrower. */
     public DataSource dataSource() {
         ensureOpen();
         return dataSource;
     }
 
-    /** A {@link SQLDialect#POSTGRES} context over the pool; compose repositories inside {@code dsl.transaction(...)}. */
+    /**
+     * {@return a {@link SQLDialect#POSTGRES} context over the pool}
+     * Compose repositories inside {@code dsl.transaction(...)}.
+     */
     public DSLContext dsl() {
         ensureOpen();
         return dsl;

@@ -1,5 +1,6 @@
 package dev.attune.db;
 
+import dev.attune.db.internal.JdbcUrls;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -45,6 +46,20 @@ public record DatabaseConfig(
     private static final Pattern ROLE = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
     private static final Pattern SCHEMA_IN_URL = Pattern.compile("[?&](currentschema|options|searchpath)=");
 
+    /**
+     * Validates every field, then their combinations; prefer {@link #builder()}, which supplies the defaults.
+     *
+     * @param environment    where the layer runs
+     * @param url            the pgjdbc URL; must not choose a schema
+     * @param user           the user, unless the URL carries it
+     * @param password       the password, if any
+     * @param schema         the schema of every connection
+     * @param maxConnections the pool size, 1 to 1000
+     * @param serviceRole    the role granted privileges after each migration, if any
+     * @param pooler         what {@code url} reaches
+     * @param directUrl      PostgreSQL's own URL for migrations and the listener, if {@code url} is a pooler's
+     * @throws ConfigurationException naming the first key whose value breaks a rule
+     */
     public DatabaseConfig {
         if (environment == null) {
             throw new ConfigurationException("environment", "is required");
@@ -71,7 +86,18 @@ public record DatabaseConfig(
         });
     }
 
-    /** Without a pooler: {@link PoolerMode#NONE} and no direct URL. */
+    /**
+     * Without a pooler: {@link PoolerMode#NONE} and no direct URL.
+     *
+     * @param environment    where the layer runs
+     * @param url            the pgjdbc URL; must not choose a schema
+     * @param user           the user, unless the URL carries it
+     * @param password       the password, if any
+     * @param schema         the schema of every connection
+     * @param maxConnections the pool size, 1 to 1000
+     * @param serviceRole    the role granted privileges after each migration, if any
+     * @throws ConfigurationException naming the first key whose value breaks a rule
+     */
     public DatabaseConfig(Environment environment, String url, String user, String password, SchemaName schema,
             int maxConnections, Optional<String> serviceRole) {
         this(environment, url, user, password, schema, maxConnections, serviceRole, PoolerMode.NONE, Optional.empty());
@@ -79,42 +105,43 @@ public record DatabaseConfig(
 
     private static void checkUrl(String key, String url) {
         if (!url.startsWith("jdbc:postgresql:")) {
-            throw new ConfigurationException(key, "must start with 'jdbc:postgresql:' (got '" + redact(url) + "')");
+            throw new ConfigurationException(key,
+                    "must start with 'jdbc:postgresql:' (got '" + JdbcUrls.redact(url) + "')");
         }
         if (SCHEMA_IN_URL.matcher(url.toLowerCase(Locale.ROOT)).find()) {
             throw new ConfigurationException(key,
                     "must not set currentSchema, searchpath or options; the schema comes only from database.schema (got '"
-                            + redact(url) + "')");
+                            + JdbcUrls.redact(url) + "')");
         }
     }
 
-    /** A builder with the defaults: development, schema {@code attune}, {@value #DEFAULT_MAX_CONNECTIONS} connections. */
+    /** {@return a builder with the defaults: development, schema {@code attune}, {@value #DEFAULT_MAX_CONNECTIONS} connections} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A copy bound to another schema (used to point the same server at a test or scratch schema). */
+    /**
+     * A copy bound to another schema (used to point the same server at a test or scratch schema).
+     *
+     * @param otherSchema the schema of the copy
+     * @return the copy
+     */
     public DatabaseConfig withSchema(SchemaName otherSchema) {
         return new DatabaseConfig(environment, url, user, password, otherSchema, maxConnections, serviceRole, pooler,
                 directUrl);
     }
 
-    /** Whether this is production with a schema other than {@code attune}: allowed, but logged loudly. */
+    /** {@return whether this is production with a schema other than {@code attune}} Allowed, but logged loudly. */
     public boolean isUnusualProductionSchema() {
         return environment == Environment.PRODUCTION && !schema.equals(SchemaName.ATTUNE);
     }
 
     @Override
     public String toString() {
-        return "DatabaseConfig[environment=" + environment + ", url=" + redact(url) + ", user=" + user + ", password="
-                + (password == null ? "<none>" : "****") + ", schema=" + schema + ", maxConnections=" + maxConnections
+        return "DatabaseConfig[environment=" + environment + ", url=" + JdbcUrls.redact(url) + ", user=" + user
+                + ", password=" + (password == null ? "<none>" : "****") + ", schema=" + schema + ", maxConnections=" + maxConnections
                 + ", serviceRole=" + serviceRole.orElse("<none>") + ", pooler=" + pooler + ", directUrl="
-                + directUrl.map(DatabaseConfig::redact).orElse("<none>") + "]";
-    }
-
-    /** Hides a password passed as a URL parameter. */
-    static String redact(String url) {
-        return url == null ? null : url.replaceAll("(?i)(password=)[^&]*", "$1****");
+                + directUrl.map(JdbcUrls::redact).orElse("<none>") + "]";
     }
 
     /** Collects settings; {@link #build()} validates them. */
@@ -132,54 +159,112 @@ public record DatabaseConfig(
         private Builder() {
         }
 
+        /**
+         * Where the layer runs; default {@link Environment#DEVELOPMENT}.
+         *
+         * @param environment the environment, required
+         * @return this builder
+         */
         public Builder environment(Environment environment) {
             this.environment = environment;
             return this;
         }
 
+        /**
+         * The pgjdbc URL, {@code jdbc:postgresql://host:port/database}; required, and it must not choose a schema
+         * ({@code currentSchema}, {@code options}, {@code searchpath}).
+         *
+         * @param url the JDBC URL
+         * @return this builder
+         */
         public Builder url(String url) {
             this.url = url;
             return this;
         }
 
+        /**
+         * The user; default none (the URL may carry it).
+         *
+         * @param user the user or null
+         * @return this builder
+         */
         public Builder user(String user) {
             this.user = user;
             return this;
         }
 
+        /**
+         * The password; default none. Never printed.
+         *
+         * @param password the password or null
+         * @return this builder
+         */
         public Builder password(String password) {
             this.password = password;
             return this;
         }
 
+        /**
+         * The schema of every connection; default {@code attune}. Must be a valid {@link SchemaName}.
+         *
+         * @param schema the schema name
+         * @return this builder
+         */
         public Builder schema(String schema) {
             this.schema = schema;
             return this;
         }
 
+        /**
+         * The pool size, 1 to 1000; default {@value DatabaseConfig#DEFAULT_MAX_CONNECTIONS}.
+         *
+         * @param maxConnections the largest number of open connections
+         * @return this builder
+         */
         public Builder maxConnections(int maxConnections) {
             this.maxConnections = maxConnections;
             return this;
         }
 
+        /**
+         * The role granted DML, sequence and function privileges after each migration; default none (no grants).
+         *
+         * @param serviceRole the role name or null
+         * @return this builder
+         */
         public Builder serviceRole(String serviceRole) {
             this.serviceRole = serviceRole;
             return this;
         }
 
-        /** What {@code url} reaches; default {@link PoolerMode#NONE}. */
+        /**
+         * What {@code url} reaches; default {@link PoolerMode#NONE}.
+         *
+         * @param pooler PostgreSQL itself or a transaction pooler
+         * @return this builder
+         */
         public Builder pooler(PoolerMode pooler) {
             this.pooler = pooler;
             return this;
         }
 
-        /** PostgreSQL's own URL for migrations and the notification listener; default none. */
+        /**
+         * PostgreSQL's own URL for migrations and the notification listener; default none.
+         *
+         * @param directUrl the URL or null
+         * @return this builder
+         */
         public Builder directUrl(String directUrl) {
             this.directUrl = directUrl;
             return this;
         }
 
-        /** Validates every setting and returns the immutable configuration. */
+        /**
+         * Validates every setting and returns the immutable configuration.
+         *
+         * @return the configuration
+         * @throws ConfigurationException naming the first key whose value breaks a rule
+         */
         public DatabaseConfig build() {
             SchemaName schemaName;
             try {

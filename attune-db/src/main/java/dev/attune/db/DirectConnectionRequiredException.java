@@ -10,6 +10,11 @@ public class DirectConnectionRequiredException extends AttuneDbException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Refuses an operation that needs PostgreSQL itself.
+     *
+     * @param message the operation refused and the fix (set {@code database.direct_url})
+     */
     public DirectConnectionRequiredException(String message) {
         super(message);
     }

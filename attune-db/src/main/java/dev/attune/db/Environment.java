@@ -7,11 +7,21 @@ import java.util.Locale;
  * {@code attune} is logged as a loud warning.
  */
 public enum Environment {
+    /** A developer's machine; the default. */
     DEVELOPMENT,
+    /** Automated tests. */
     TEST,
+    /** Production: the schema must be configured explicitly, and one other than {@code attune} is warned about. */
     PRODUCTION;
 
-    /** Parses {@code development}, {@code test} or {@code production} (case-insensitive). */
+    /**
+     * Parses {@code development}, {@code test} or {@code production} (case-insensitive).
+     *
+     * @param key   the configuration key, for the error message
+     * @param value the configured text
+     * @return the constant
+     * @throws ConfigurationException naming {@code key} when the text is none of them
+     */
     public static Environment parse(String key, String value) {
         if (value != null) {
             for (Environment environment : values()) {

@@ -7,12 +7,18 @@ public class InvalidSchemaNameException extends AttuneDbException {
 
     private final String rejectedName;
 
+    /**
+     * Rejects {@code rejectedName}.
+     *
+     * @param rejectedName the name as given (quoted and escaped in the message)
+     * @param rule         the rule it breaks
+     */
     public InvalidSchemaNameException(String rejectedName, String rule) {
         super("schema " + quote(rejectedName) + " is invalid: " + rule);
         this.rejectedName = rejectedName;
     }
 
-    /** The rejected name, exactly as given (may be {@code null}). */
+    /** {@return the rejected name, exactly as given (may be {@code null})} */
     public String rejectedName() {
         return rejectedName;
     }

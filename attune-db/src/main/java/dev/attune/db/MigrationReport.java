@@ -19,6 +19,15 @@ public record MigrationReport(
         List<Applied> applied,
         Optional<String> grantedTo) {
 
+    /**
+     * Copies {@code applied}, so the report is immutable.
+     *
+     * @param schema          the schema migrated
+     * @param previousVersion the version before the call
+     * @param currentVersion  the version after the call
+     * @param applied         the migrations applied by this call, in order
+     * @param grantedTo       the service role that received privileges, if any
+     */
     public MigrationReport {
         applied = List.copyOf(applied);
     }

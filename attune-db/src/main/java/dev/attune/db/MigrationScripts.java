@@ -36,7 +36,7 @@ public final class MigrationScripts {
     public record Script(String version, String description, String fileName, String sql) {
     }
 
-    /** Every script, ordered by version. */
+    /** {@return every script, ordered by version} */
     public static List<Script> load() {
         ClassLoader loader = MigrationScripts.class.getClassLoader();
         URL folder = loader.getResource(CLASSPATH_FOLDER);

@@ -42,6 +42,7 @@ public final class Migrator {
     /**
      * A migrator for {@code database}'s schema. Connects only when an operation runs.
      *
+     * @param database the open database whose schema is migrated
      * @throws DirectConnectionRequiredException with {@code database.pooler: transaction} and no
      *                                           {@code database.direct_url}
      */
@@ -62,7 +63,12 @@ public final class Migrator {
                 .load();
     }
 
-    /** Applies every pending migration, then grants privileges to the service role if one is configured. */
+    /**
+     * Applies every pending migration, then grants privileges to the service role if one is configured.
+     *
+     * @return what was applied and granted
+     * @throws MigrationException when a migration or the grants fail
+     */
     public MigrationReport migrate() {
         SchemaName schema = database.schema();
         MigrateResult result;
@@ -91,7 +97,11 @@ public final class Migrator {
         return report;
     }
 
-    /** The state of every known migration (applied, pending, failed, ...), oldest first. */
+    /**
+     * {@return the state of every known migration (applied, pending, failed, ...), oldest first}
+     *
+     * @throws MigrationException when the schema history cannot be read
+     */
     public List<MigrationStatus> info() {
         try {
             return Arrays.stream(flyway.info().all()).map(Migrator::status).toList();

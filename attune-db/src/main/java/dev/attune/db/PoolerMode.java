@@ -22,7 +22,14 @@ public enum PoolerMode {
     /** A transaction pooler (PgBouncer {@code pool_mode = transaction}) between the service and PostgreSQL. */
     TRANSACTION;
 
-    /** Parses {@code none} or {@code transaction} (case-insensitive) for the configuration key {@code key}. */
+    /**
+     * Parses {@code none} or {@code transaction} (case-insensitive).
+     *
+     * @param key   the configuration key, for the error message
+     * @param value the configured text
+     * @return the constant
+     * @throws ConfigurationException naming {@code key} when the text is none of them
+     */
     public static PoolerMode parse(String key, String value) {
         if (value != null) {
             for (PoolerMode mode : values()) {

@@ -1,5 +1,6 @@
 package dev.attune.db;
 
+import dev.attune.db.internal.JdbcUrls;
 import java.util.Objects;
 import java.util.Properties;
 import org.postgresql.Driver;
@@ -22,6 +23,13 @@ import org.postgresql.Driver;
  */
 public record RoleStatement(String user, String database, SchemaName schema) {
 
+    /**
+     * Requires every component.
+     *
+     * @param user     the role the service logs in as
+     * @param database the real database name
+     * @param schema   the configured schema
+     */
     public RoleStatement {
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(database, "database");
@@ -33,6 +41,8 @@ public record RoleStatement(String user, String database, SchemaName schema) {
      * database named by {@code database.direct_url} when set (a pooler's database name may be an alias), else by
      * {@code database.url}.
      *
+     * @param config the service's configuration
+     * @return the statement for its user, database and schema
      * @throws ConfigurationException when no user is configured or the URL names no database
      */
     public static RoleStatement forConfig(DatabaseConfig config) {
@@ -41,7 +51,7 @@ public record RoleStatement(String user, String database, SchemaName schema) {
         String key = config.directUrl().isPresent() ? "database.direct_url" : "database.url";
         if (parsed == null || parsed.getProperty("PGDBNAME", "").isBlank()) {
             throw new ConfigurationException(key, "must name a database to write the role statement for (got '"
-                    + DatabaseConfig.redact(url) + "')");
+                    + JdbcUrls.redact(url) + "')");
         }
         String user = config.user() != null ? config.user() : parsed.getProperty("user");
         if (user == null || user.isBlank()) {
@@ -51,7 +61,7 @@ public record RoleStatement(String user, String database, SchemaName schema) {
         return new RoleStatement(user, parsed.getProperty("PGDBNAME"), config.schema());
     }
 
-    /** The SQL, identifiers quoted; run it as the database owner or a superuser. */
+    /** {@return the SQL, identifiers quoted} Run it as the database owner or a superuser. */
     public String sql() {
         return "ALTER ROLE " + quote(user) + " IN DATABASE " + quote(database) + " SET search_path = " + schema.value()
                 + ";";

@@ -14,18 +14,25 @@ public class SchemaBindingException extends AttuneDbException {
     private final String expected;
     private final String actual;
 
+    /**
+     * Refuses a connection bound to the wrong schema.
+     *
+     * @param message  the full explanation and fix
+     * @param expected the configured schema
+     * @param actual   the connection's {@code search_path}
+     */
     public SchemaBindingException(String message, String expected, String actual) {
         super(message);
         this.expected = expected;
         this.actual = actual;
     }
 
-    /** The configured schema, which must be the whole search path. */
+    /** {@return the configured schema, which must be the whole search path} */
     public String expected() {
         return expected;
     }
 
-    /** The {@code search_path} the server reported. */
+    /** {@return the {@code search_path} the server reported} */
     public String actual() {
         return actual;
     }

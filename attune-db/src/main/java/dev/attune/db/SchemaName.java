@@ -52,6 +52,8 @@ public final class SchemaName {
     /**
      * Validates {@code name}.
      *
+     * @param name the name to check
+     * @return the valid schema name
      * @throws InvalidSchemaNameException naming the broken rule and the rejected value
      */
     public static SchemaName of(String name) {
@@ -77,12 +79,12 @@ public final class SchemaName {
         return new SchemaName(name);
     }
 
-    /** The name as PostgreSQL stores it; safe to use unquoted in SQL. */
+    /** {@return the name as PostgreSQL stores it} Safe to use unquoted in SQL. */
     public String value() {
         return value;
     }
 
-    /** The NOTIFY channel on which this schema's execution changes are published: {@code <schema>_notifications}. */
+    /** {@return the NOTIFY channel on which this schema's execution changes are published: {@code <schema>_notifications}} */
     public String notificationChannel() {
         return value + "_notifications";
     }

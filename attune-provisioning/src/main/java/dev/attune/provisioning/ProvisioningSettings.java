@@ -28,6 +28,11 @@ public record ProvisioningSettings(
         boolean keepFailedSchemas,
         boolean recycleSchemas) {
 
+    /**
+     * Checks every setting against its range.
+     *
+     * @throws IllegalArgumentException naming the {@code attune.test.*} property out of range
+     */
     public ProvisioningSettings {
         require("attune.test.ready-schemas", readySchemas, 0, 16);
         require("attune.test.max-leases", maxLeases, 1, 256);

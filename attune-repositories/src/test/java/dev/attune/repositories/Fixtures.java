@@ -12,9 +12,6 @@ import static dev.attune.repositories.schema.Tables.SENSOR;
 import static dev.attune.repositories.schema.Tables.TRIGGER;
 import static dev.attune.repositories.schema.Tables.WORKFLOW_DEFINITION;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.attune.repositories.schema.enums.EnforcementStatusEnum;
 import dev.attune.repositories.schema.enums.ExecutionStatusEnum;
 import dev.attune.repositories.schema.enums.RuntimeTypeEnum;
@@ -30,6 +27,9 @@ import dev.attune.repositories.schema.tables.records.SensorRecord;
 import dev.attune.repositories.schema.tables.records.TriggerRecord;
 import dev.attune.repositories.schema.tables.records.WorkflowDefinitionRecord;
 import org.jooq.DSLContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * Minimal parent rows for repository tests, inserted with plain generated-table inserts so that a test of one

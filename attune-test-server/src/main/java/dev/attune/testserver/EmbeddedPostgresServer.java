@@ -63,6 +63,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     /**
      * Starts a server whose data directory is a new folder inside {@code parentDirectory} (created when missing).
      *
+     * @param parentDirectory the directory under which the server's data directory is created
+     * @return the running server; close it to stop it and delete its data
      * @throws EmbeddedPostgresUnavailableException naming the cause when the server cannot start on this machine
      */
     public static EmbeddedPostgresServer start(Path parentDirectory) {
@@ -121,22 +123,22 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 .setServerConfig("synchronous_commit", "off");
     }
 
-    /** The pgjdbc URL of database {@code postgres}, as superuser {@code postgres} (trusted, no password). */
+    /** {@return the pgjdbc URL of database {@code postgres}, as superuser {@code postgres} (trusted, no password)} */
     public String jdbcUrl() {
         return postgres.getJdbcUrl("postgres", "postgres");
     }
 
-    /** The TCP port the server listens on ({@code localhost}). */
+    /** {@return the TCP port the server listens on ({@code localhost})} */
     public int port() {
         return postgres.getPort();
     }
 
-    /** The server's version, e.g. {@code 17.6}. */
+    /** {@return the server's version, e.g. {@code 17.6}} */
     public String version() {
         return version;
     }
 
-    /** How long {@link #start(Path)} took, unpacking the binaries included. */
+    /** {@return how long {@link #start(Path)} took, unpacking the binaries included} */
     public Duration startupTime() {
         return startupTime;
     }

@@ -48,7 +48,7 @@ public final class PgBouncer implements AutoCloseable {
         this.database = database;
     }
 
-    /** Why no PgBouncer can be started here, or empty when one can. */
+    /** {@return why no PgBouncer can be started here, or empty when one can} */
     public static Optional<String> unavailableReason() {
         if (executable().isEmpty()) {
             return Optional.of("pgbouncer is not installed (looked in PATH and " + SEARCHED + "); install it with"
@@ -60,22 +60,27 @@ public final class PgBouncer implements AutoCloseable {
         return Optional.empty();
     }
 
-    /** Settings for a PgBouncer in front of {@code target}, with defaults: ignore nothing, 4 server connections. */
+    /**
+     * Settings for a PgBouncer in front of {@code target}, with defaults: ignore nothing, 4 server connections.
+     *
+     * @param target the database PgBouncer forwards to
+     * @return the settings; {@link Builder#start()} starts it
+     */
     public static Builder inFrontOf(ScratchDatabase target) {
         return new Builder(target);
     }
 
-    /** The JDBC URL of the database through this PgBouncer (no credentials). */
+    /** {@return the JDBC URL of the database through this PgBouncer (no credentials)} */
     public String url() {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
 
-    /** The port PgBouncer listens on. */
+    /** {@return the port PgBouncer listens on} */
     public int port() {
         return port;
     }
 
-    /** The last lines of PgBouncer's log, for failure messages. */
+    /** {@return the last lines of PgBouncer's log, for failure messages} */
     public String logTail() {
         return tail(folder.resolve("pgbouncer.log"));
     }
@@ -115,13 +120,23 @@ public final class PgBouncer implements AutoCloseable {
             this.target = target;
         }
 
-        /** PgBouncer's {@code ignore_startup_parameters}: startup parameters it drops instead of refusing. */
+        /**
+         * PgBouncer's {@code ignore_startup_parameters}: startup parameters it drops instead of refusing.
+         *
+         * @param parameters comma-separated parameter names
+         * @return this builder
+         */
         public Builder ignoreStartupParameters(String parameters) {
             this.ignoreStartupParameters = parameters;
             return this;
         }
 
-        /** {@code default_pool_size}: server connections per user and database. */
+        /**
+         * {@code default_pool_size}: server connections per user and database.
+         *
+         * @param poolSize the number of server connections
+         * @return this builder
+         */
         public Builder poolSize(int poolSize) {
             this.poolSize = poolSize;
             return this;
@@ -131,6 +146,7 @@ public final class PgBouncer implements AutoCloseable {
          * Writes the ini and user list into a new temporary folder, starts PgBouncer and waits until it accepts
          * connections.
          *
+         * @return the running PgBouncer; close it to stop it
          * @throws TestServerException when it is not installed or does not start (with the end of its log)
          */
         public PgBouncer start() {

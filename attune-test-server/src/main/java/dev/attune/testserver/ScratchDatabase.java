@@ -45,7 +45,12 @@ public final class ScratchDatabase implements AutoCloseable {
         this.password = HexFormat.of().formatHex(random);
     }
 
-    /** Creates the role (login, with a random password) and the database it owns. */
+    /**
+     * Creates the role (login, with a random password) and the database it owns.
+     *
+     * @param server the server to create them on
+     * @return the database; close it to drop both
+     */
     public static ScratchDatabase create(TestDatabaseServer server) {
         ScratchDatabase database = new ScratchDatabase(server);
         try (Connection connection = database.admin.open("attune-it-admin:" + database.name);
@@ -59,37 +64,41 @@ public final class ScratchDatabase implements AutoCloseable {
         return database;
     }
 
-    /** The database's name, which is also the role's. */
+    /** {@return the database's name, which is also the role's} */
     public String name() {
         return name;
     }
 
-    /** The login role that owns the database. */
+    /** {@return the login role that owns the database} */
     public String role() {
         return name;
     }
 
-    /** The role's password. */
+    /** {@return the role's password} */
     public String password() {
         return password;
     }
 
-    /** The server's host, as the test server's URL names it. */
+    /** {@return the server's host, as the test server's URL names it} */
     public String host() {
         return serverProperties.getProperty("PGHOST", "localhost").split(",")[0];
     }
 
-    /** The server's port. */
+    /** {@return the server's port} */
     public int port() {
         return Integer.parseInt(serverProperties.getProperty("PGPORT", "5432").split(",")[0]);
     }
 
-    /** {@code jdbc:postgresql://host:port/<name>}, without credentials. */
+    /** {@return {@code jdbc:postgresql://host:port/<name>}, without credentials} */
     public String url() {
         return "jdbc:postgresql://" + host() + ":" + port() + "/" + name;
     }
 
-    /** Runs {@code sql} as the test server's administrator, connected to this database. */
+    /**
+     * Runs {@code sql} as the test server's administrator, connected to this database.
+     *
+     * @param sql the statement(s)
+     */
     public void executeAsAdmin(String sql) {
         try (Connection connection = openAsAdmin(); Statement statement = connection.createStatement()) {
             statement.execute(sql);
@@ -98,7 +107,7 @@ public final class ScratchDatabase implements AutoCloseable {
         }
     }
 
-    /** A plain connection to this database as the test server's administrator; the caller closes it. */
+    /** {@return a plain connection to this database as the test server's administrator; the caller closes it} */
     public Connection openAsAdmin() {
         Properties properties = new Properties();
         for (String key : new String[] {"user", "password", "sslmode", "ssl"}) {

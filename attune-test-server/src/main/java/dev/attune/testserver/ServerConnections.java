@@ -27,7 +27,11 @@ public final class ServerConnections {
         this.description = description;
     }
 
-    /** Connections to the test server. */
+    /**
+     * Connections to the test server.
+     *
+     * @param server the server
+     */
     public ServerConnections(TestDatabaseServer server) {
         this(server.url(), server.user(), server.password(), server.description());
     }
@@ -35,12 +39,23 @@ public final class ServerConnections {
     /**
      * Connections to the server at {@code url}; {@code user} and {@code password} may be null when the URL carries them.
      * {@code description} names the server in error messages (never the URL, which may carry a password).
+     *
+     * @param url         the pgjdbc URL
+     * @param user        the user, or null when the URL carries it
+     * @param password    the password, or null
+     * @param description the server's name in messages
+     * @return the connections
      */
     public static ServerConnections of(String url, String user, String password, String description) {
         return new ServerConnections(url, user, password, description);
     }
 
-    /** A new connection tagged {@code applicationName}; the caller closes it. */
+    /**
+     * A new connection tagged {@code applicationName}; the caller closes it.
+     *
+     * @param applicationName what the connection reports to the server
+     * @return the connection
+     */
     public Connection open(String applicationName) {
         Properties properties = new Properties();
         if (user != null) {
@@ -59,7 +74,12 @@ public final class ServerConnections {
         }
     }
 
-    /** The names of the schemas matching the SQL {@code LIKE} pattern {@code likePattern}, sorted. */
+    /**
+     * The names of the schemas matching the SQL {@code LIKE} pattern {@code likePattern}, sorted.
+     *
+     * @param likePattern the pattern
+     * @return the names
+     */
     public List<String> schemaNames(String likePattern) {
         try (Connection connection = open("attune-test-catalog");
                 PreparedStatement statement = connection.prepareStatement(
@@ -77,7 +97,12 @@ public final class ServerConnections {
         }
     }
 
-    /** Whether a schema named exactly {@code name} exists (for tests asserting that a schema was dropped). */
+    /**
+     * Whether a schema named exactly {@code name} exists (for tests asserting that a schema was dropped).
+     *
+     * @param name the schema name
+     * @return true when it exists
+     */
     public boolean schemaExists(String name) {
         return schemaNames(name.replace("\\", "\\\\").replace("_", "\\_").replace("%", "\\%")).contains(name);
     }

@@ -64,6 +64,7 @@ public final class TestDatabaseServer {
     /**
      * The server of this JVM, resolved on first use.
      *
+     * @return the server
      * @throws TestDatabaseUnavailableException when no server could be had: the first time with the cause and what to
      *     do, afterwards (same JVM) with a one-line message and no stack trace
      */
@@ -84,27 +85,27 @@ public final class TestDatabaseServer {
         return instance;
     }
 
-    /** Which source this server came from. */
+    /** {@return which source this server came from} */
     public TestDatabaseSource source() {
         return source;
     }
 
-    /** The pgjdbc URL of the server (may carry credentials as parameters). */
+    /** {@return the pgjdbc URL of the server (may carry credentials as parameters)} */
     public String url() {
         return url;
     }
 
-    /** The user to connect as, when not given in the URL. */
+    /** {@return the user to connect as, when not given in the URL} */
     public String user() {
         return user;
     }
 
-    /** The password, when not given in the URL. */
+    /** {@return the password, when not given in the URL} */
     public String password() {
         return password;
     }
 
-    /** Where this server came from, for logs and error messages. */
+    /** {@return where this server came from, for logs and error messages} */
     public String description() {
         return description;
     }
@@ -113,13 +114,15 @@ public final class TestDatabaseServer {
      * The JVM options that make a child JVM started by a test use this very server instead of resolving its own:
      * {@code -Dattune.test.database=url -Dattune.test.database.url=<url with credentials>}. Put them before the main
      * class. The URL may carry a password (Docker source): it is visible in the process list of this machine.
+     *
+     * @return the two options
      */
     public List<String> childJvmArguments() {
         return List.of("-D" + TestDatabaseSource.PROPERTY + "=" + TestDatabaseSource.URL.settingValue(),
                 "-D" + URL_PROPERTY + "=" + urlWithCredentials());
     }
 
-    /** {@link #url()} with {@link #user()} and {@link #password()} added as parameters when they are set. */
+    /** {@return {@link #url()} with {@link #user()} and {@link #password()} added as parameters when they are set} */
     public String urlWithCredentials() {
         StringBuilder result = new StringBuilder(url);
         appendParameter(result, "user", user);
@@ -221,6 +224,7 @@ public final class TestDatabaseServer {
         return null;
     }
 
+    // The same rule as attune-db's JdbcUrls.redact, kept here: this module depends on no Attune module.
     private static String redact(String url) {
         return url.replaceAll("(?i)(password=)[^&]*", "$1****");
     }

@@ -20,7 +20,7 @@ public enum TestDatabaseSource {
     /** Environment variable choosing the source when {@link #PROPERTY} is unset. */
     public static final String VARIABLE = "ATTUNE_TEST_DATABASE";
 
-    /** The value of {@link #PROPERTY} / {@link #VARIABLE} that selects this source. */
+    /** {@return the value of {@link #PROPERTY} / {@link #VARIABLE} that selects this source} */
     public String settingValue() {
         return name().toLowerCase(Locale.ROOT);
     }

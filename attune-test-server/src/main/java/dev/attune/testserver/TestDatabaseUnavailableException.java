@@ -11,12 +11,21 @@ public class TestDatabaseUnavailableException extends TestServerException {
     /** How every message of this exception starts. */
     static final String PREFIX = "No PostgreSQL server for the database tests: ";
 
-    /** An exception with {@code message}, which says how to provide a server. */
+    /**
+     * An exception with {@code message}, which says how to provide a server.
+     *
+     * @param message the cause and how to provide a server
+     */
     public TestDatabaseUnavailableException(String message) {
         super(message);
     }
 
-    /** An exception with {@code message}, which says how to provide a server, caused by {@code cause}. */
+    /**
+     * An exception with {@code message}, caused by {@code cause}.
+     *
+     * @param message the cause and how to provide a server
+     * @param cause   the underlying failure
+     */
     public TestDatabaseUnavailableException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -1,14 +1,5 @@
 package dev.attune.db.config;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonStreamContext;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.attune.db.ConfigurationException;
 import dev.attune.db.DatabaseConfig;
 import dev.attune.db.Environment;
@@ -23,6 +14,16 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamContext;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLFactory;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLSchema;
 
 /**
  * Loads a {@link DatabaseConfig} from a YAML file such as {@code config.production.yaml}.
@@ -54,12 +55,14 @@ public final class ConfigFiles {
     private static final Set<String> DATABASE_KEYS =
             Set.of("url", "user", "password", "schema", "max_connections", "service_role", "pooler", "direct_url");
 
-    /** Jackson's message for a repeated key in tree mode: {@code Duplicate field 'schema' for `ObjectNode`...}. */
-    private static final Pattern DUPLICATE_FIELD = Pattern.compile("Duplicate field '([^']*)'");
+    /** The parser's message for a repeated key: {@code Duplicate Object property "schema"}. */
+    private static final Pattern DUPLICATE_FIELD = Pattern.compile("Duplicate Object property \"([^\"]*)\"");
 
-    private final ObjectMapper yaml = new ObjectMapper(
-            YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+    // YAML 1.2's core schema: '~', 'null' and 'Null' are null as in YAML 1.1 (Jackson 3's default reads '~' as text).
+    private final YAMLMapper yaml = YAMLMapper.builder(YAMLFactory.builder().yamlSchema(YAMLSchema.CORE).build())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .build();
     private final Map<String, String> environment;
 
     /**
@@ -69,7 +72,13 @@ public final class ConfigFiles {
         this.environment = Map.copyOf(environment);
     }
 
-    /** Reads, interpolates, overrides and validates {@code file}. */
+    /**
+     * Reads, interpolates, overrides and validates {@code file}.
+     *
+     * @param file the YAML file
+     * @return the validated configuration
+     * @throws ConfigurationException naming the key at fault, or {@code config} for an unreadable file
+     */
     public DatabaseConfig load(Path file) {
         Map<String, String> values = new TreeMap<>();
         readFile(file, values);
@@ -83,7 +92,7 @@ public final class ConfigFiles {
             root = yaml.readTree(Files.readString(file));
         } catch (NoSuchFileException e) {
             throw new ConfigurationException("config", "file " + file + " does not exist");
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw duplicateKeyOr(file, e);
         } catch (IOException e) {
             throw new ConfigurationException("config", "cannot read " + file + ": " + e.getMessage());
@@ -133,7 +142,7 @@ public final class ConfigFiles {
         if (!node.isValueNode()) {
             throw new ConfigurationException(key, "must be a single value, not " + describe(node));
         }
-        values.put(key, interpolate(key, node.asText()));
+        values.put(key, interpolate(key, node.asString()));
     }
 
     private String interpolate(String key, String value) {
@@ -223,13 +232,13 @@ public final class ConfigFiles {
     }
 
     /** A repeated key named as {@code section.key}, or the parser's error for any other unreadable file. */
-    private static ConfigurationException duplicateKeyOr(Path file, JsonProcessingException e) {
+    private static ConfigurationException duplicateKeyOr(Path file, JacksonException e) {
         Matcher duplicate = DUPLICATE_FIELD.matcher(String.valueOf(e.getOriginalMessage()));
         if (!duplicate.find()) {
             return new ConfigurationException("config", "cannot read " + file + ": " + e.getOriginalMessage(), e);
         }
-        String key = e.getProcessor() instanceof JsonParser parser
-                ? keyOf(parser.getParsingContext(), duplicate.group(1))
+        String key = e.processor() instanceof JsonParser parser
+                ? keyOf(parser.streamReadContext(), duplicate.group(1))
                 : duplicate.group(1);
         String line = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
         return new ConfigurationException(key, "is given more than once in " + file + line
@@ -237,11 +246,11 @@ public final class ConfigFiles {
     }
 
     /** {@code section.key}: the mappings the parser was inside when it met the repeated {@code field}. */
-    private static String keyOf(JsonStreamContext context, String field) {
+    private static String keyOf(TokenStreamContext context, String field) {
         StringBuilder key = new StringBuilder(field);
-        for (JsonStreamContext parent = context.getParent(); parent != null; parent = parent.getParent()) {
-            if (parent.getCurrentName() != null) {
-                key.insert(0, parent.getCurrentName() + ".");
+        for (TokenStreamContext parent = context.getParent(); parent != null; parent = parent.getParent()) {
+            if (parent.currentName() != null) {
+                key.insert(0, parent.currentName() + ".");
             }
         }
         return key.toString();
@@ -249,7 +258,7 @@ public final class ConfigFiles {
 
     /** {@code key:}, {@code key: ~}, {@code key: null} and {@code key: ""} alike (YAML gives null or ""). */
     private static boolean hasNoValue(JsonNode node) {
-        return node.isNull() || node.isTextual() && node.textValue().isEmpty();
+        return node.isNull() || node.isString() && node.stringValue().isEmpty();
     }
 
     private static String describe(JsonNode node) {
@@ -259,7 +268,7 @@ public final class ConfigFiles {
         if (node.isObject()) {
             return "a mapping";
         }
-        return "the value '" + node.asText() + "'";
+        return "the value '" + node.asString() + "'";
     }
 
     private static ConfigurationException unknownKey(String key, Set<String> allowed) {

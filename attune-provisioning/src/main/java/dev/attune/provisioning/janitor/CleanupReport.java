@@ -16,6 +16,7 @@ import java.util.List;
 public record CleanupReport(List<String> leaked, List<String> alive, List<String> unmarked, List<String> dropped,
         List<String> shared, List<String> stale) {
 
+    /** Copies every list, so the report is immutable. */
     public CleanupReport {
         leaked = List.copyOf(leaked);
         alive = List.copyOf(alive);

@@ -32,6 +32,14 @@ public final class Janitor {
     /** Decides whether a run still holds its lease; asked on the janitor's own connection. */
     @FunctionalInterface
     public interface RunLiveness {
+        /**
+         * Whether run {@code runId} still holds its lease.
+         *
+         * @param connection the janitor's connection to the test database
+         * @param runId      the run id of a marked schema ({@code test_<runId>_<n>})
+         * @return true when the run is alive, so its schemas must be left alone
+         * @throws SQLException when the server cannot be asked
+         */
         boolean isAlive(Connection connection, String runId) throws SQLException;
     }
 

@@ -7,6 +7,12 @@ public class JanitorException extends AttuneDbException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A survey or a drop failed.
+     *
+     * @param message what the janitor was doing
+     * @param cause   the underlying JDBC failure
+     */
     public JanitorException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -4,8 +4,6 @@
 package dev.attune.repositories.schema;
 
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import dev.attune.repositories.schema.routines.CheckWebhookIpWhitelist;
 import dev.attune.repositories.schema.routines.CheckWebhookRateLimit;
 import dev.attune.repositories.schema.routines.DisableTriggerWebhook;
@@ -28,6 +26,8 @@ import java.net.InetAddress;
 import org.jooq.Configuration;
 import org.jooq.Field;
 import org.jooq.Result;
+
+import tools.jackson.databind.JsonNode;
 
 
 /**

@@ -4,8 +4,6 @@
 package dev.attune.repositories.schema;
 
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import dev.attune.repositories.schema.tables.Action;
 import dev.attune.repositories.schema.tables.Artifact;
 import dev.attune.repositories.schema.tables.ConfigureTriggerWebhookIpWhitelist;
@@ -50,6 +48,8 @@ import dev.attune.repositories.schema.tables.records.RegenerateTriggerWebhookKey
 import org.jooq.Configuration;
 import org.jooq.Field;
 import org.jooq.Result;
+
+import tools.jackson.databind.JsonNode;
 
 
 /**

@@ -1,8 +1,8 @@
 package dev.attune.repositories.action;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.schema.tables.pojos.Pack;
+import tools.jackson.databind.JsonNode;
 
 /**
  * An action to create.

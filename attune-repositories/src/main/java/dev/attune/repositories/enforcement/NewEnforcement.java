@@ -1,10 +1,10 @@
 package dev.attune.repositories.enforcement;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.attune.repositories.internal.Json;
 import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.schema.enums.EnforcementConditionEnum;
 import dev.attune.repositories.schema.enums.EnforcementStatusEnum;
+import tools.jackson.databind.JsonNode;
 
 /**
  * An enforcement (a rule being applied to an event) to create. A {@code null} status or condition is left out of the

@@ -1,7 +1,7 @@
 package dev.attune.repositories.event;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.attune.repositories.internal.Refs;
+import tools.jackson.databind.JsonNode;
 
 /**
  * An event (one firing of a trigger) to create.

@@ -1,13 +1,13 @@
 package dev.attune.repositories.execution;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.attune.db.SchemaName;
+import dev.attune.repositories.internal.Json;
 import dev.attune.repositories.schema.enums.ExecutionStatusEnum;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 
 /**
  * One insert or update of an execution, as published by the {@code notify_execution_change} trigger on the channel
@@ -45,8 +45,6 @@ public record ExecutionChange(
         OffsetDateTime updated,
         OffsetDateTime timestamp) {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     /**
      * Parses a notification payload of the execution trigger.
      *
@@ -56,11 +54,11 @@ public record ExecutionChange(
     public static ExecutionChange parse(String payload) {
         JsonNode root;
         try {
-            root = MAPPER.readTree(payload);
-        } catch (JsonProcessingException e) {
+            root = Json.POSTGRES.readTree(payload);
+        } catch (JacksonException e) {
             throw new IllegalArgumentException("execution notification is not JSON: " + e.getOriginalMessage(), e);
         }
-        if (root == null || !root.isObject() || !"execution".equals(root.path("entity_type").asText(null))) {
+        if (root == null || !root.isObject() || !"execution".equals(root.path("entity_type").asString(null))) {
             throw new IllegalArgumentException("not an execution notification: " + abbreviate(payload));
         }
         JsonNode data = root.path("data");
@@ -81,7 +79,7 @@ public record ExecutionChange(
                 requiredLong(root, "entity_id", payload),
                 statusValue,
                 actionId == null || actionId.isNull() ? null : actionId.longValue(),
-                actionRef == null || actionRef.isNull() ? null : actionRef.asText(),
+                actionRef == null || actionRef.isNull() ? null : actionRef.asString(),
                 result == null || result.isNull() ? null : result,
                 data.path("result_omitted").asBoolean(false),
                 resultBytes == null || resultBytes.isNull() ? null : resultBytes.longValue(),
@@ -93,10 +91,10 @@ public record ExecutionChange(
 
     private static String requiredText(JsonNode node, String key, String payload) {
         JsonNode value = node.get(key);
-        if (value == null || !value.isTextual()) {
+        if (value == null || !value.isString()) {
             throw new IllegalArgumentException("execution notification without text '" + key + "': " + abbreviate(payload));
         }
-        return value.textValue();
+        return value.stringValue();
     }
 
     private static long requiredLong(JsonNode node, String key, String payload) {
@@ -114,7 +112,7 @@ public record ExecutionChange(
         }
         try {
             // PostgreSQL renders timestamptz in JSON as ISO-8601 with the session's offset (2026-01-19T10:00:00.123+00:00).
-            return OffsetDateTime.parse(value.asText(), DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+            return OffsetDateTime.parse(value.asString(), DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("execution notification with a bad '" + key + "' timestamp: "
                     + abbreviate(payload), e);

@@ -1,8 +1,8 @@
 package dev.attune.repositories.execution;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.schema.enums.ExecutionStatusEnum;
+import tools.jackson.databind.JsonNode;
 
 /**
  * An execution to create: one run of an action, a workflow's parent execution, or one task of a workflow.

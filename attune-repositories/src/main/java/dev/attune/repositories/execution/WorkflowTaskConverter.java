@@ -1,8 +1,5 @@
 package dev.attune.repositories.execution;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.attune.repositories.ValidationException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -10,6 +7,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import org.jooq.Converter;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The jOOQ converter between {@code execution.workflow_task} and {@link WorkflowTaskMetadata}, for
@@ -56,7 +56,7 @@ public final class WorkflowTaskConverter implements Converter<JsonNode, Workflow
             throw new ValidationException(ENTITY, "workflow_task.workflow_execution", null, "is required");
         }
         JsonNode taskName = json.get("task_name");
-        if (taskName == null || !taskName.isTextual()) {
+        if (taskName == null || !taskName.isString()) {
             throw new ValidationException(ENTITY, "workflow_task.task_name", taskName, "is required and must be a string");
         }
         Integer retryCount = intValue(json, "retry_count");
@@ -67,7 +67,7 @@ public final class WorkflowTaskConverter implements Converter<JsonNode, Workflow
         }
         return new WorkflowTaskMetadata(
                 workflowExecution,
-                taskName.textValue(),
+                taskName.stringValue(),
                 intValue(json, "task_index"),
                 intValue(json, "task_batch"),
                 retryCount == null ? 0 : retryCount,
@@ -147,9 +147,9 @@ public final class WorkflowTaskConverter implements Converter<JsonNode, Workflow
             return null;
         }
         try {
-            return OffsetDateTime.parse(value.asText(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            return OffsetDateTime.parse(value.asString(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
         } catch (DateTimeParseException e) {
-            throw new ValidationException(ENTITY, "workflow_task." + key, value.asText(),
+            throw new ValidationException(ENTITY, "workflow_task." + key, value.asString(),
                     "must be an ISO-8601 timestamp with an offset, e.g. 2026-01-27T10:15:30.000000Z", e);
         }
     }

@@ -1,12 +1,12 @@
 package dev.attune.repositories.execution;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.attune.repositories.ValidationException;
 import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.schema.tables.pojos.Execution;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The {@code execution.workflow_task} JSON object of an execution that runs one task of a workflow (spec §2.3; it replaced

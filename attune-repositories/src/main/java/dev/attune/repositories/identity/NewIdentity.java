@@ -1,8 +1,8 @@
 package dev.attune.repositories.identity;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.attune.repositories.internal.Json;
 import dev.attune.repositories.internal.Identifiers;
+import dev.attune.repositories.internal.Json;
+import tools.jackson.databind.JsonNode;
 
 /**
  * An identity to create: a user or service account.

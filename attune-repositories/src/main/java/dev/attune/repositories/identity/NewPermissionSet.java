@@ -1,8 +1,8 @@
 package dev.attune.repositories.identity;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.attune.repositories.internal.Json;
 import dev.attune.repositories.internal.Refs;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A permission set to create: a named group of grants.

@@ -1,9 +1,9 @@
 package dev.attune.repositories.inquiry;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.schema.enums.InquiryStatusEnum;
 import java.time.OffsetDateTime;
+import tools.jackson.databind.JsonNode;
 
 /**
  * An inquiry to create: a question to a human, attached to an execution. ({@code responded_at} is set by an update.)

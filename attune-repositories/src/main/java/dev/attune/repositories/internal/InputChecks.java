@@ -1,6 +1,5 @@
 package dev.attune.repositories.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;
@@ -18,6 +17,7 @@ import org.jooq.SortField;
 import org.jooq.Table;
 import org.jooq.UniqueKey;
 import org.jooq.impl.QOM;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Checks every value a repository sends, before any SQL is rendered: the one place where the input rules apply to all

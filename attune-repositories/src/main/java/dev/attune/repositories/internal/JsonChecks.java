@@ -1,11 +1,11 @@
 package dev.attune.repositories.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.attune.repositories.Limits;
 import dev.attune.repositories.ValidationException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The rules a JSON value obeys before it is written to a {@code jsonb} column. Without them Jackson writes NaN and
@@ -31,7 +31,7 @@ public final class JsonChecks {
         while (!pending.isEmpty()) {
             Entry entry = pending.pop();
             JsonNode node = entry.node();
-            if (node.isContainerNode() && entry.depth() > Limits.MAX_JSON_DEPTH) {
+            if (node.isContainer() && entry.depth() > Limits.MAX_JSON_DEPTH) {
                 throw new ValidationException(entity, field, null, "JSON must be nested at most " + Limits.MAX_JSON_DEPTH
                         + " levels deep (deeper at " + entry.path() + ")");
             }
@@ -45,8 +45,8 @@ public final class JsonChecks {
                 for (int i = 0; i < node.size(); i++) {
                     pending.push(new Entry(entry.path() + "[" + i + "]", node.get(i), entry.depth() + 1));
                 }
-            } else if (node.isTextual()) {
-                requireString(entity, field, entry.path(), node.textValue());
+            } else if (node.isString()) {
+                requireString(entity, field, entry.path(), node.stringValue());
             } else if ((node.isDouble() || node.isFloat()) && !Double.isFinite(node.doubleValue())) {
                 throw new ValidationException(entity, field, null, "JSON numbers must be finite (found "
                         + node.doubleValue() + " at " + entry.path() + "; JSON has no NaN or Infinity)");

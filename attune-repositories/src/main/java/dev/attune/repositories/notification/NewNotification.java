@@ -1,10 +1,10 @@
 package dev.attune.repositories.notification;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.attune.repositories.ValidationException;
 import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.schema.enums.NotificationStatusEnum;
 import java.nio.charset.StandardCharsets;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A notification to create. Inserting it publishes {@code {"id", "entity_type", "entity", "activity"}} with

@@ -1,9 +1,9 @@
 package dev.attune.repositories.pack;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.attune.repositories.internal.Json;
 import dev.attune.repositories.internal.Refs;
 import java.util.List;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A pack to create.

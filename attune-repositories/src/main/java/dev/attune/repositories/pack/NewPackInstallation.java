@@ -1,10 +1,10 @@
 package dev.attune.repositories.pack;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.attune.repositories.ValidationException;
 import dev.attune.repositories.internal.Json;
 import dev.attune.repositories.internal.Refs;
 import java.util.List;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Where and how a pack was installed (one installation record per pack).

@@ -2,7 +2,6 @@ package dev.attune.repositories.pack;
 
 import static dev.attune.repositories.schema.Tables.PACK_INSTALLATION;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.internal.Inserts;
 import dev.attune.repositories.internal.Refs;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.InsertSetMoreStep;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Pack installation records: where and how each pack was installed. A pack has at most one; deleting the pack deletes

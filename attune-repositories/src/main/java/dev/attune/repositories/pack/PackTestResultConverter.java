@@ -1,25 +1,23 @@
 package dev.attune.repositories.pack;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.JsonSerializer;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
 import dev.attune.repositories.RepositoryException;
 import dev.attune.repositories.ValidationException;
-import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import org.jooq.Converter;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.ValueSerializer;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 /**
  * The jOOQ converter between the JSON of {@code pack_test_execution.result} and {@link PackTestResult}, for
@@ -31,7 +29,7 @@ public final class PackTestResultConverter implements Converter<JsonNode, PackTe
 
     private static final long serialVersionUID = 1L;
     private static final String ENTITY = PackTestRepository.ENTITY;
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    private static final JsonMapper MAPPER = JsonMapper.builder()
             .addModule(new SimpleModule("attune-pack-test-result")
                     .addSerializer(OffsetDateTime.class, new IsoOffsetDateTimeSerializer())
                     .addDeserializer(OffsetDateTime.class, new IsoOffsetDateTimeDeserializer()))
@@ -55,7 +53,7 @@ public final class PackTestResultConverter implements Converter<JsonNode, PackTe
         }
         try {
             return MAPPER.treeToValue(json, PackTestResult.class);
-        } catch (JsonMappingException e) {
+        } catch (DatabindException e) {
             // the records' compact constructors throw ValidationException, which Jackson wraps
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof ValidationException validation) {
@@ -63,7 +61,7 @@ public final class PackTestResultConverter implements Converter<JsonNode, PackTe
                 }
             }
             throw notAResult(e);
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw notAResult(e);
         }
     }
@@ -86,21 +84,20 @@ public final class PackTestResultConverter implements Converter<JsonNode, PackTe
         return PackTestResult.class;
     }
 
-    private static RepositoryException notAResult(JsonProcessingException e) {
+    private static RepositoryException notAResult(JacksonException e) {
         return new RepositoryException(ENTITY, ENTITY + ": result is not a pack test result: " + e.getOriginalMessage(), e);
     }
 
-    private static final class IsoOffsetDateTimeSerializer extends JsonSerializer<OffsetDateTime> {
+    private static final class IsoOffsetDateTimeSerializer extends ValueSerializer<OffsetDateTime> {
         @Override
-        public void serialize(OffsetDateTime value, JsonGenerator gen, SerializerProvider serializers)
-                throws IOException {
+        public void serialize(OffsetDateTime value, JsonGenerator gen, SerializationContext serializers) {
             gen.writeString(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value));
         }
     }
 
-    private static final class IsoOffsetDateTimeDeserializer extends JsonDeserializer<OffsetDateTime> {
+    private static final class IsoOffsetDateTimeDeserializer extends ValueDeserializer<OffsetDateTime> {
         @Override
-        public OffsetDateTime deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+        public OffsetDateTime deserialize(JsonParser parser, DeserializationContext context) {
             String text = parser.getValueAsString();
             try {
                 return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);

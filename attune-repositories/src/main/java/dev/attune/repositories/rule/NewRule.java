@@ -1,11 +1,11 @@
 package dev.attune.repositories.rule;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.attune.repositories.internal.Json;
 import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.schema.tables.pojos.Action;
 import dev.attune.repositories.schema.tables.pojos.Pack;
 import dev.attune.repositories.schema.tables.pojos.Trigger;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A rule to create: when {@code trigger} fires and the conditions hold, run {@code action}.

@@ -1,10 +1,10 @@
 package dev.attune.repositories.runtime;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.attune.repositories.internal.Json;
 import dev.attune.repositories.internal.Identifiers;
+import dev.attune.repositories.internal.Json;
 import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.schema.enums.RuntimeTypeEnum;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A runtime (execution environment for actions or sensors) to create, in its January-2026 shape.

@@ -1,10 +1,10 @@
 package dev.attune.repositories.sensor;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.schema.tables.pojos.Pack;
 import dev.attune.repositories.schema.tables.pojos.Runtime;
 import dev.attune.repositories.schema.tables.pojos.Trigger;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A sensor to create: code that watches for a trigger condition and emits events.

@@ -1,8 +1,8 @@
 package dev.attune.repositories.trigger;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.schema.tables.pojos.Pack;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A trigger to create. Webhook columns are not set here: a new trigger has webhooks disabled, no key and an empty

@@ -1,8 +1,8 @@
 package dev.attune.repositories.webhook;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.attune.repositories.internal.Refs;
 import java.net.InetAddress;
+import tools.jackson.databind.JsonNode;
 
 /**
  * One inbound webhook request to record in {@code webhook_event_log} (see {@link WebhookRepository#logWebhookEvent}).

@@ -1,6 +1,6 @@
 package dev.attune.repositories.webhook;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The webhook of a trigger right after {@link WebhookRepository#enableWebhook enabling} it.

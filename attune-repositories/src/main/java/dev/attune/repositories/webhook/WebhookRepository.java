@@ -3,8 +3,6 @@ package dev.attune.repositories.webhook;
 import static dev.attune.repositories.schema.Tables.TRIGGER;
 import static dev.attune.repositories.schema.Tables.WEBHOOK_EVENT_LOG;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.attune.repositories.Limits;
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.ValidationException;
@@ -24,6 +22,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jooq.DSLContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * Webhooks of triggers: enabling, disabling and re-keying them, their {@code webhook_config}, the request log and the

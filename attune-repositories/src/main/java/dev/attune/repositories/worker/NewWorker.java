@@ -1,10 +1,10 @@
 package dev.attune.repositories.worker;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.attune.repositories.internal.Identifiers;
 import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.schema.enums.WorkerStatusEnum;
 import dev.attune.repositories.schema.enums.WorkerTypeEnum;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A worker process to register.

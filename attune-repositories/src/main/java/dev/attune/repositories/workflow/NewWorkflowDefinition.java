@@ -1,9 +1,9 @@
 package dev.attune.repositories.workflow;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.schema.tables.pojos.Pack;
 import java.util.List;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A workflow definition to create: a parsed workflow YAML stored as JSON. Text columns are limited to 255 characters

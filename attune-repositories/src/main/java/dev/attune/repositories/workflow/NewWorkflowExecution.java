@@ -1,9 +1,9 @@
 package dev.attune.repositories.workflow;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.attune.repositories.internal.Json;
 import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.schema.enums.ExecutionStatusEnum;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The orchestration state of a workflow to create. The task lists start empty and the workflow unpaused.

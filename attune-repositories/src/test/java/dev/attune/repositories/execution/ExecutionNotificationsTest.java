@@ -5,8 +5,6 @@ import static dev.attune.repositories.schema.Tables.EXECUTION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.attune.db.SchemaName;
 import dev.attune.junit.IsolatedSchemaTest;
 import dev.attune.provisioning.IsolatedSchema;
@@ -28,6 +26,8 @@ import java.util.concurrent.TimeUnit;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 @IsolatedSchemaTest
 class ExecutionNotificationsTest {

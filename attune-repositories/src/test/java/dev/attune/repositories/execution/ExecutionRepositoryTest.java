@@ -6,7 +6,6 @@ import static dev.attune.repositories.schema.Tables.INQUIRY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.node.NullNode;
 import dev.attune.junit.IsolatedSchemaTest;
 import dev.attune.repositories.Fixtures;
 import dev.attune.repositories.Limits;
@@ -27,6 +26,7 @@ import java.time.ZoneOffset;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.NullNode;
 
 @IsolatedSchemaTest
 class ExecutionRepositoryTest {
@@ -358,7 +358,7 @@ class ExecutionRepositoryTest {
         assertThat(read.taskIndex()).isNull();
         assertThat(read.startedAt()).isEqualTo(Instant.parse("2026-01-27T10:00:00.5Z"));
         assertThat(read.completedAt()).isEqualTo(Instant.parse("2026-01-27T10:00:01.123456Z"));
-        assertThat(WorkflowTaskConverter.INSTANCE.to(read).get("started_at").asText()).isEqualTo("2026-01-27T10:00:00.500000Z");
+        assertThat(WorkflowTaskConverter.INSTANCE.to(read).get("started_at").asString()).isEqualTo("2026-01-27T10:00:00.500000Z");
     }
 
     @Test

@@ -4,8 +4,6 @@ import static dev.attune.repositories.schema.Tables.EXECUTION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.attune.junit.IsolatedSchemaTest;
 import dev.attune.provisioning.IsolatedSchema;
 import dev.attune.repositories.ReferenceViolationException;
@@ -59,6 +57,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * One end-to-end flow through the repositories — pack, runtime, trigger, sensor, action, rule, event, enforcement,

@@ -28,8 +28,7 @@ import static dev.attune.repositories.schema.Tables.WORKFLOW_EXECUTION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.attune.junit.IsolatedSchemaTest;
 import dev.attune.repositories.ReferenceViolationException;
 import dev.attune.repositories.action.ActionRepository;
 import dev.attune.repositories.action.NewAction;
@@ -93,7 +92,6 @@ import dev.attune.repositories.workflow.NewWorkflowDefinition;
 import dev.attune.repositories.workflow.NewWorkflowExecution;
 import dev.attune.repositories.workflow.WorkflowDefinitionRepository;
 import dev.attune.repositories.workflow.WorkflowExecutionRepository;
-import dev.attune.junit.IsolatedSchemaTest;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,6 +101,8 @@ import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Table;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * The cascade map of spec §2.13 through {@link PackRepository#delete}: what deleting a pack takes with it, what it

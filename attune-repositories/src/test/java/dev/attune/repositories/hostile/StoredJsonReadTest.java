@@ -3,16 +3,16 @@ package dev.attune.repositories.hostile;
 import static dev.attune.repositories.schema.Tables.EXECUTION;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.attune.junit.IsolatedSchemaTest;
 import dev.attune.repositories.Fixtures;
 import dev.attune.repositories.execution.ExecutionRepository;
 import dev.attune.repositories.schema.tables.pojos.Execution;
 import dev.attune.repositories.schema.tables.records.ExecutionRecord;
-import dev.attune.junit.IsolatedSchemaTest;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
 
 /** Whatever JSON PostgreSQL accepted, written by anyone, is read back: one row must never make a list unreadable. */
 @IsolatedSchemaTest

@@ -7,7 +7,6 @@ import static dev.attune.repositories.schema.Tables.PERMISSION_SET;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.attune.junit.IsolatedSchemaTest;
 import dev.attune.repositories.AlreadyExistsException;
 import dev.attune.repositories.Fixtures;
@@ -20,6 +19,7 @@ import dev.attune.repositories.schema.tables.records.PackRecord;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 @IsolatedSchemaTest
 class PermissionSetRepositoryTest {

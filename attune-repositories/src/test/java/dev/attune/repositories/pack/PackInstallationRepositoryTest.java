@@ -7,7 +7,7 @@ import static dev.attune.repositories.schema.Tables.PACK_INSTALLATION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.attune.junit.IsolatedSchemaTest;
 import dev.attune.repositories.AlreadyExistsException;
 import dev.attune.repositories.Fixtures;
 import dev.attune.repositories.NotFoundException;
@@ -16,11 +16,11 @@ import dev.attune.repositories.ValidationException;
 import dev.attune.repositories.schema.tables.pojos.PackInstallation;
 import dev.attune.repositories.schema.tables.records.IdentityRecord;
 import dev.attune.repositories.schema.tables.records.PackRecord;
-import dev.attune.junit.IsolatedSchemaTest;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 @IsolatedSchemaTest
 class PackInstallationRepositoryTest {

@@ -4,7 +4,6 @@ import static dev.attune.repositories.schema.Tables.PACK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.attune.junit.IsolatedSchemaTest;
 import dev.attune.repositories.AlreadyExistsException;
 import dev.attune.repositories.NotFoundException;
@@ -15,6 +14,7 @@ import dev.attune.repositories.schema.tables.pojos.Pack;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 @IsolatedSchemaTest
 class PackRepositoryTest {

@@ -5,12 +5,11 @@ import static dev.attune.repositories.schema.Tables.PACK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.attune.junit.IsolatedSchemaTest;
 import dev.attune.repositories.Fixtures;
+import dev.attune.repositories.Page;
 import dev.attune.repositories.ReferenceViolationException;
 import dev.attune.repositories.RepositoryException;
-import dev.attune.repositories.Page;
 import dev.attune.repositories.ValidationException;
 import dev.attune.repositories.pack.PackTestResult.TestCase;
 import dev.attune.repositories.pack.PackTestResult.TestStatus;
@@ -25,6 +24,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 @IsolatedSchemaTest
 class PackTestRepositoryTest {
@@ -71,15 +71,15 @@ class PackTestRepositoryTest {
         assertThat(created.durationMs()).isEqualTo(1234);
         assertThat(created.created()).isNotNull();
         JsonNode json = created.result();
-        assertThat(json.get("packRef").asText()).isEqualTo("core");
-        assertThat(json.get("executionTime").asText()).isEqualTo(NOW.minusMinutes(5).toInstant().toString());
+        assertThat(json.get("packRef").asString()).isEqualTo("core");
+        assertThat(json.get("executionTime").asString()).isEqualTo(NOW.minusMinutes(5).toInstant().toString());
         assertThat(json.get("totalTests").asInt()).isEqualTo(3);
         assertThat(json.get("passRate").decimalValue()).isEqualByComparingTo("0.3333");
         assertThat(json.get("durationMs").asLong()).isEqualTo(1234);
         JsonNode suite = json.get("testSuites").get(0);
-        assertThat(suite.get("runnerType").asText()).isEqualTo("python");
-        assertThat(suite.get("testCases").get(1).get("status").asText()).isEqualTo("failed");
-        assertThat(suite.get("testCases").get(1).get("errorMessage").asText()).isEqualTo("assert 1 == 2");
+        assertThat(suite.get("runnerType").asString()).isEqualTo("python");
+        assertThat(suite.get("testCases").get(1).get("status").asString()).isEqualTo("failed");
+        assertThat(suite.get("testCases").get(1).get("errorMessage").asString()).isEqualTo("assert 1 == 2");
         assertThat(new PackTestResultConverter().from(json)).isEqualTo(result);
         assertThat(new PackTestRepository(dsl).findResultById(created.id())).contains(result);
     }

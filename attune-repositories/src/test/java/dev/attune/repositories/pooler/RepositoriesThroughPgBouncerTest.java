@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.attune.db.Database;
 import dev.attune.db.DatabaseConfig;
 import dev.attune.db.DirectConnectionRequiredException;
@@ -47,6 +46,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * The repositories and the execution listener behind a real PgBouncer in transaction mode, with the role-level

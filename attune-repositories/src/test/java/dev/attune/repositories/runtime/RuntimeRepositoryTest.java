@@ -7,7 +7,6 @@ import static dev.attune.repositories.schema.Tables.WORKER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.attune.junit.IsolatedSchemaTest;
 import dev.attune.repositories.AlreadyExistsException;
 import dev.attune.repositories.Fixtures;
@@ -22,6 +21,7 @@ import dev.attune.repositories.schema.tables.records.PackRecord;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 @IsolatedSchemaTest
 class RuntimeRepositoryTest {

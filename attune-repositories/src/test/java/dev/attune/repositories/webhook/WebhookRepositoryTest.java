@@ -6,7 +6,6 @@ import static dev.attune.repositories.schema.Tables.WEBHOOK_RATE_LIMIT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.attune.junit.IsolatedSchemaTest;
 import dev.attune.repositories.Fixtures;
 import dev.attune.repositories.NotFoundException;
@@ -26,6 +25,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /** {@link WebhookRepository}, including the regressions of Attune's January 2026 defects. */
 @IsolatedSchemaTest

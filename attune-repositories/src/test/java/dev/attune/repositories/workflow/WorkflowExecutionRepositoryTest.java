@@ -6,7 +6,6 @@ import static dev.attune.repositories.schema.Tables.WORKFLOW_EXECUTION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.attune.junit.IsolatedSchemaTest;
 import dev.attune.repositories.Fixtures;
 import dev.attune.repositories.Limits;
@@ -23,6 +22,7 @@ import java.time.ZoneOffset;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 @IsolatedSchemaTest
 class WorkflowExecutionRepositoryTest {

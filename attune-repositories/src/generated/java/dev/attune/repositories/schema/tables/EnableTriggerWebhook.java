@@ -4,8 +4,6 @@
 package dev.attune.repositories.schema.tables;
 
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import dev.attune.repositories.binding.JsonbJsonNodeConverter;
 import dev.attune.repositories.schema.tables.records.EnableTriggerWebhookRecord;
 
@@ -18,6 +16,8 @@ import org.jooq.TableOptions;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.jooq.impl.TableImpl;
+
+import tools.jackson.databind.JsonNode;
 
 
 /**

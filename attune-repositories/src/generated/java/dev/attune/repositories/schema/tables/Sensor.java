@@ -4,8 +4,6 @@
 package dev.attune.repositories.schema.tables;
 
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import dev.attune.repositories.binding.JsonbJsonNodeConverter;
 import dev.attune.repositories.schema.Indexes;
 import dev.attune.repositories.schema.Keys;
@@ -44,6 +42,8 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.Internal;
 import org.jooq.impl.SQLDataType;
 import org.jooq.impl.TableImpl;
+
+import tools.jackson.databind.JsonNode;
 
 
 /**

@@ -4,8 +4,6 @@
 package dev.attune.repositories.schema.tables;
 
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import dev.attune.repositories.binding.InetBinding;
 import dev.attune.repositories.binding.JsonbJsonNodeConverter;
 import dev.attune.repositories.schema.Indexes;
@@ -42,6 +40,8 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultDataType;
 import org.jooq.impl.SQLDataType;
 import org.jooq.impl.TableImpl;
+
+import tools.jackson.databind.JsonNode;
 
 
 /**

@@ -4,9 +4,9 @@
 package dev.attune.repositories.schema.tables.pojos;
 
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import java.io.Serializable;
+
+import tools.jackson.databind.JsonNode;
 
 
 /**

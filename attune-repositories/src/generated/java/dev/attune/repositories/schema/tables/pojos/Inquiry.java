@@ -4,12 +4,12 @@
 package dev.attune.repositories.schema.tables.pojos;
 
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import dev.attune.repositories.schema.enums.InquiryStatusEnum;
 
 import java.io.Serializable;
 import java.time.OffsetDateTime;
+
+import tools.jackson.databind.JsonNode;
 
 
 /**

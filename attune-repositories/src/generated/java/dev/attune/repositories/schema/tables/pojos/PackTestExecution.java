@@ -4,11 +4,11 @@
 package dev.attune.repositories.schema.tables.pojos;
 
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+
+import tools.jackson.databind.JsonNode;
 
 
 /**

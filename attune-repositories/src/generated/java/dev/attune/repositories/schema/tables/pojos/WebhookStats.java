@@ -4,10 +4,10 @@
 package dev.attune.repositories.schema.tables.pojos;
 
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import java.io.Serializable;
 import java.time.OffsetDateTime;
+
+import tools.jackson.databind.JsonNode;
 
 
 /**

@@ -4,13 +4,13 @@
 package dev.attune.repositories.schema.tables.pojos;
 
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import dev.attune.repositories.schema.enums.ExecutionStatusEnum;
 
 import java.io.Serializable;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+
+import tools.jackson.databind.JsonNode;
 
 
 /**

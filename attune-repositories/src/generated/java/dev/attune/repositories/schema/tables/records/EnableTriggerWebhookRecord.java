@@ -4,11 +4,11 @@
 package dev.attune.repositories.schema.tables.records;
 
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import dev.attune.repositories.schema.tables.EnableTriggerWebhook;
 
 import org.jooq.impl.TableRecordImpl;
+
+import tools.jackson.databind.JsonNode;
 
 
 /**

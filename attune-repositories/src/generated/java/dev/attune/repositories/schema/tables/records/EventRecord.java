@@ -4,14 +4,14 @@
 package dev.attune.repositories.schema.tables.records;
 
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import dev.attune.repositories.schema.tables.Event;
 
 import java.time.OffsetDateTime;
 
 import org.jooq.Record1;
 import org.jooq.impl.UpdatableRecordImpl;
+
+import tools.jackson.databind.JsonNode;
 
 
 /**

@@ -4,13 +4,13 @@
 package dev.attune.repositories.schema.tables.records;
 
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import dev.attune.repositories.schema.tables.WebhookStats;
 
 import java.time.OffsetDateTime;
 
 import org.jooq.impl.TableRecordImpl;
+
+import tools.jackson.databind.JsonNode;
 
 
 /**

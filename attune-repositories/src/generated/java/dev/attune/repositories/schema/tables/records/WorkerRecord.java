@@ -4,8 +4,6 @@
 package dev.attune.repositories.schema.tables.records;
 
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import dev.attune.repositories.schema.enums.WorkerStatusEnum;
 import dev.attune.repositories.schema.enums.WorkerTypeEnum;
 import dev.attune.repositories.schema.tables.Worker;
@@ -14,6 +12,8 @@ import java.time.OffsetDateTime;
 
 import org.jooq.Record1;
 import org.jooq.impl.UpdatableRecordImpl;
+
+import tools.jackson.databind.JsonNode;
 
 
 /**
