@@ -3,6 +3,7 @@ package dev.attune.benchmarks;
 import dev.attune.db.SchemaName;
 import dev.attune.testserver.TestDatabaseServer;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,6 +44,7 @@ public final class BenchmarkMain {
      * @param args optional: where to write the markdown table
      */
     public static void main(String[] args) throws RunnerException, IOException {
+        String loadBefore = loadAverage();
         TestDatabaseServer server = TestDatabaseServer.get();
         SchemaName schema = BenchmarkSchema.newName();
         Thread dropOnInterrupt = new Thread(() -> {
@@ -62,7 +64,7 @@ public final class BenchmarkMain {
                     .include(PackBenchmarks.class.getName() + "\\.")
                     .jvmArgsAppend(jvmArgs.toArray(String[]::new));
             for (String profiler : System.getProperty("benchmark.profilers", "").split(",")) {
-                if (!profiler.isBlank()) {
+                if (!profiler.isBlank() && !profiler.startsWith("${")) { // "${...}": Maven left it unset
                     options.addProfiler(profiler.strip());
                 }
             }
@@ -72,7 +74,9 @@ public final class BenchmarkMain {
             BenchmarkSchema.drop(schema);
             Runtime.getRuntime().removeShutdownHook(dropOnInterrupt);
         }
-        String table = table(results);
+        String table = table(results) + String.format(Locale.ROOT,
+                "%nOne fork per benchmark, run one after another; %d processors; load average (1 min) %s at the start,"
+                        + " %s at the end.%n", Runtime.getRuntime().availableProcessors(), loadBefore, loadAverage());
         System.out.println();
         System.out.print(table);
         if (args.length > 0) {
@@ -81,6 +85,12 @@ public final class BenchmarkMain {
             Files.writeString(file, table);
             System.out.println("Written to " + file);
         }
+    }
+
+    /** The 1-minute load average, for the record of how busy the machine was ({@code ?} where unknown). */
+    private static String loadAverage() {
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return load < 0 ? "?" : String.format(Locale.ROOT, "%.1f", load);
     }
 
     /** The ratio table, then every score with its error, as markdown. */
