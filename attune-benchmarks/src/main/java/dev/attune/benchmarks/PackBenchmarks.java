@@ -60,10 +60,29 @@ public class PackBenchmarks {
         String given = System.getProperty(BenchmarkSchema.PROPERTY);
         ownsSchema = given == null;
         schema = ownsSchema ? BenchmarkSchema.newName() : SchemaName.of(given);
-        if (ownsSchema) {
-            BenchmarkSchema.createMigratedAndSeeded(schema);
+        try {
+            if (ownsSchema) {
+                BenchmarkSchema.createMigratedAndSeeded(schema);
+            }
+            database = BenchmarkSchema.open(schema, 4);
+            prepare();
+        } catch (SQLException | RuntimeException | Error e) {
+            // JMH runs no tear-down after a failed set-up: clean up here, or the pool and the schema would stay.
+            try {
+                if (database != null) {
+                    database.close();
+                }
+                if (ownsSchema) {
+                    BenchmarkSchema.drop(schema);
+                }
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
         }
-        database = BenchmarkSchema.open(schema, 4);
+    }
+
+    private void prepare() throws SQLException {
         // Constructed once, as a service holds its repositories; both sides borrow from database.dataSource().
         repository = new PackRepository(database.dsl());
         jdbc = new JdbcPacks(database.dataSource());
