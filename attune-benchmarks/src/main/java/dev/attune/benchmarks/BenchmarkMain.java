@@ -97,7 +97,8 @@ public final class BenchmarkMain {
     static String table(Collection<RunResult> results) {
         Map<String, Result<?>> repository = new TreeMap<>();
         Map<String, Result<?>> jdbc = new TreeMap<>();
-        StringBuilder scores = new StringBuilder("| JMH benchmark | µs/op | ± error (99.9%) | iterations |\n|---|---|---|---|\n");
+        StringBuilder scores = new StringBuilder(
+                "| JMH benchmark | µs/op | ± error (99.9%) | iterations |\n|---|---|---|---|\n");
         for (RunResult run : results) {
             String method = run.getParams().getBenchmark().replaceAll(".*\\.", "");
             Result<?> primary = run.getPrimaryResult();

@@ -10,8 +10,8 @@ final class PackSamples {
 
     private static final JsonbJsonNodeConverter JSON = new JsonbJsonNodeConverter();
     /** Built once: both sides get the same, already parsed JSON values, as a caller would hand them over. */
-    private static final NewPack TEMPLATE = new NewPack("template", "Benchmark pack", "A pack written by the benchmarks",
-            "1.2.3",
+    private static final NewPack TEMPLATE = new NewPack("template", "Benchmark pack",
+            "A pack written by the benchmarks", "1.2.3",
             JSON.from(JSONB.valueOf("{\"type\":\"object\",\"properties\":{\"url\":{\"type\":\"string\"}}}")),
             JSON.from(JSONB.valueOf("{\"url\":\"http://localhost:8080\"}")),
             JSON.from(JSONB.valueOf("{\"owner\":\"benchmarks\",\"rank\":3}")),

@@ -20,8 +20,8 @@ import org.jooq.UniqueKey;
 import org.jooq.impl.QOM;
 
 /**
- * Checks every value a repository sends, before any value is bound or sent: the one place where the input rules apply to
- * all repositories alike. Written columns are known from jOOQ's query object model, so the error names the table and
+ * Checks every value a repository sends, before any value is bound or sent: the one place where the input rules apply
+ * to all repositories alike. Written columns are known from jOOQ's query object model, so the error names the table and
  * column: refs, logins and names follow {@link Identifiers}; labels and text kept in an index are single-line and
  * short ({@link Texts#requireShortText}); other text follows {@link Texts#requireText}; JSON follows
  * {@link JsonChecks}; timestamps {@link Timestamps}. Arguments of other statements (finders, deletes) are checked

@@ -8,8 +8,8 @@ import org.jooq.Param;
 
 /**
  * The bind values jOOQ collected while rendering a statement, as {@link InputChecks} reads them after
- * {@code renderEnd}. jOOQ keeps them on its {@code ExecuteContext} implementation without a public accessor, so they are
- * read through {@code DefaultExecuteContext.params()}; when a jOOQ version (or a module set-up) does not allow that,
+ * {@code renderEnd}. jOOQ keeps them on its {@code ExecuteContext} implementation without a public accessor, so they
+ * are read through {@code DefaultExecuteContext.params()}; when a jOOQ version (or a module set-up) does not allow that,
  * {@link #of} returns null and the caller collects the values from the query instead — slower, never unchecked.
  * {@code RenderedParamsTest} fails when the fast path is lost, so a jOOQ upgrade cannot drop it silently.
  */
@@ -41,7 +41,8 @@ final class RenderedParams {
 
     private static MethodHandle find() {
         try {
-            Class<?> type = Class.forName("org.jooq.impl.DefaultExecuteContext", false, ExecuteContext.class.getClassLoader());
+            Class<?> type = Class.forName("org.jooq.impl.DefaultExecuteContext", false,
+                    ExecuteContext.class.getClassLoader());
             Method params = type.getMethod("params");
             if (params.getReturnType() != Param[].class) {
                 return null;
