@@ -20,18 +20,12 @@ import org.jooq.impl.QOM;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Checks every value a repository sends, before any value is bound or sent: the one place where the input rules apply
- * to all repositories alike. Written columns are known from jOOQ's query object model, so the error names the table and
+ * Checks every value a repository sends, before any SQL is rendered: the one place where the input rules apply to all
+ * repositories alike. Written columns are known from jOOQ's query object model, so the error names the table and
  * column: refs, logins and names follow {@link Identifiers}; labels and text kept in an index are single-line and
  * short ({@link Texts#requireShortText}); other text follows {@link Texts#requireText}; JSON follows
  * {@link JsonChecks}; timestamps {@link Timestamps}. Arguments of other statements (finders, deletes) are checked
  * for what PostgreSQL or pgjdbc would refuse or alter (NUL, unpaired surrogates, bad JSON, out-of-range timestamps).
- *
- * <p>Written columns are checked when the statement starts. Arguments are checked once the statement is rendered (still
- * before anything is bound, converted or sent), from the values jOOQ collected while rendering: collecting them again
- * with {@link Query#getBindValues()} walks the whole query a second time, which cost a finder about a fifth of its CPU
- * time (the repository benchmarks in {@code attune-benchmarks}). Repositories never keep statements open across
- * executions, so every execution is rendered and checked.
  */
 final class InputChecks implements ExecuteListener {
 
@@ -60,26 +54,10 @@ final class InputChecks implements ExecuteListener {
         } else if (query instanceof QOM.Update<?> update) {
             Table<?> table = update.$table();
             update.$set().forEach((column, value) -> checkColumn(table, column, value));
-        }
-    }
-
-    @Override
-    public void renderEnd(ExecuteContext ctx) {
-        Query query = ctx.query();
-        if (query == null || query instanceof QOM.Insert<?> || query instanceof QOM.Update<?>) {
-            return;
-        }
-        Param<?>[] rendered = RenderedParams.of(ctx);
-        if (rendered == null || rendered.length == 0) {
-            // Not offered by this jOOQ, or nothing bound: jOOQ may have inlined the values (e.g. past the driver's
-            // bind value limit), so they are collected from the query itself.
+        } else if (query != null) {
             for (Object value : query.getBindValues()) {
                 checkArgument(value);
             }
-            return;
-        }
-        for (Param<?> param : rendered) {
-            checkArgument(param.getValue());
         }
     }
 
