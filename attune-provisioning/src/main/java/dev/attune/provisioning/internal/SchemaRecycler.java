@@ -28,13 +28,20 @@ import java.util.Set;
  */
 public final class SchemaRecycler {
 
-    private static final String IN_USE = """
-            select exists (select 1 from pg_catalog.pg_locks l
+    /**
+     * One read of {@code pg_locks} answers both questions about the pool's sessions and the schema: does another session
+     * lock one of its relations or carry its name (then the schema is in use), and which of the pool's own sessions
+     * hold an advisory lock (those are evicted).
+     */
+    private static final String USAGE = """
+            with locks as materialized (select locktype, relation, pid from pg_catalog.pg_locks)
+            select exists (select 1 from locks l
                            join pg_catalog.pg_class c on c.oid = l.relation
                            join pg_catalog.pg_namespace n on n.oid = c.relnamespace
                            where n.nspname = ? and l.pid <> all (?))
                 or exists (select 1 from pg_catalog.pg_stat_activity
-                           where pid <> all (?) and right(application_name, ?) = ?)
+                           where pid <> all (?) and right(application_name, ?) = ?),
+                   array(select distinct pid from locks where locktype = 'advisory' and pid = any (?))
             """;
 
     private final String resetScript;
@@ -82,7 +89,9 @@ public final class SchemaRecycler {
             connection.setAutoCommit(false);
             try {
                 CatalogVersion version = CatalogVersion.of(connection, schema.name().value());
-                if (!version.equals(schema.verifiedVersion()) || inUse(connection, schema, sessions.pids())) {
+                List<Integer> advisoryHolders = new ArrayList<>();
+                if (!version.equals(schema.verifiedVersion())
+                        || inUse(connection, schema, sessions.pids(), advisoryHolders)) {
                     connection.rollback();
                     return false;
                 }
@@ -90,6 +99,7 @@ public final class SchemaRecycler {
                     statement.execute(resetScript); // one round trip; the search path is the schema alone
                 }
                 connection.commit();
+                sessions.evict(advisoryHolders); // their data work is done; their sessions must not serve a test
                 return true;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
@@ -147,10 +157,12 @@ public final class SchemaRecycler {
     /**
      * Whether another session uses the schema: one holding a lock on any of its relations, or one tagged with its name
      * ({@code attune-notifications:<schema>}, a tool's connection, ...) — an idle connection or a LISTEN holds no lock.
-     * The schema's own pool ({@code poolPids}) does not count.
+     * The schema's own pool ({@code poolPids}) does not count; those of its sessions that hold an advisory lock are
+     * added to {@code advisoryHolders}.
      */
-    private static boolean inUse(Connection connection, PooledSchema schema, List<Integer> poolPids) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(IN_USE)) {
+    private static boolean inUse(Connection connection, PooledSchema schema, List<Integer> poolPids,
+            List<Integer> advisoryHolders) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(USAGE)) {
             Array pids = connection.createArrayOf("int4", poolPids.toArray());
             String tag = ":" + schema.name().value();
             statement.setString(1, schema.name().value());
@@ -158,8 +170,12 @@ public final class SchemaRecycler {
             statement.setArray(3, pids);
             statement.setInt(4, tag.length());
             statement.setString(5, tag);
+            statement.setArray(6, pids);
             try (ResultSet result = statement.executeQuery()) {
                 result.next();
+                for (Object pid : (Object[]) result.getArray(2).getArray()) {
+                    advisoryHolders.add(((Number) pid).intValue());
+                }
                 return result.getBoolean(1);
             }
         }
