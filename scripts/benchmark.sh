@@ -13,7 +13,7 @@
 #
 # Needs ATTUNE_TEST_DATABASE_URL (else every test JVM starts an embedded server, which the figures would include).
 # Iteration counts (defaults sized for about 15 minutes on a 2-core machine): BENCH_SCHEMAS (10), BENCH_LEASES (200),
-# BENCH_COLD_RUNS (3), BENCH_WARM_RUNS (20), BENCH_BLOAT_LEVELS (0,20000,50000,100000,200000), BENCH_BLOAT_REPLAYS (3).
+# BENCH_COLD_RUNS (3), BENCH_WARM_RUNS (20), BENCH_BLOAT_LEVELS (0,50000,200000,400000), BENCH_BLOAT_REPLAYS (5), BENCH_TRUNCATES (50).
 # SKIP_FULL_VERIFY=1 skips step 1 (then the build must be compiled already); MVN_FLAGS are added to every Maven call.
 set -euo pipefail
 
@@ -69,10 +69,10 @@ fi
 # --- 2. the provisioning harness ---------------------------------------------------------------------------------
 section "Provisioning: ours and its peers, one harness run"
 HARNESS=(-pl attune-provisioning -am -Pbenchmark verify -DskipTests
-  -Dbenchmark.schemas="${BENCH_SCHEMAS:-10}" -Dbenchmark.leases="${BENCH_LEASES:-200}"
+  -Dbenchmark.schemas="${BENCH_SCHEMAS:-10}" -Dbenchmark.leases="${BENCH_LEASES:-200}" -Dbenchmark.truncates="${BENCH_TRUNCATES:-50}"
   -Dbenchmark.coldRuns="${BENCH_COLD_RUNS:-3}" -Dbenchmark.warmRuns="${BENCH_WARM_RUNS:-20}"
-  -Dbenchmark.bloatLevels="${BENCH_BLOAT_LEVELS:-0,20000,50000,100000,200000}"
-  -Dbenchmark.bloatReplays="${BENCH_BLOAT_REPLAYS:-3}" -Dbenchmark.output="$WORK/provisioning.md")
+  -Dbenchmark.bloatLevels="${BENCH_BLOAT_LEVELS:-0,50000,200000,400000}"
+  -Dbenchmark.bloatReplays="${BENCH_BLOAT_REPLAYS:-5}" -Dbenchmark.output="$WORK/provisioning.md")
 emit "\`./mvnw -q ${HARNESS[*]/#-Dbenchmark.output=*/}\`"
 "${MVN[@]}" -q "${HARNESS[@]}" > "$WORK/harness.log" 2>&1 || { tail -80 "$WORK/harness.log"; exit 1; }
 tee -a "$REPORT_BODY" < "$WORK/provisioning.md"
@@ -120,8 +120,8 @@ mkdir -p target
     "$(java -version 2>&1 | head -1) (the server: first line of the harness section)."
   echo "Load average (1, 5, 15 min) at the start: $START_LOAD; at the end: $(load)."
   echo "Iterations: BENCH_SCHEMAS=${BENCH_SCHEMAS:-10} BENCH_LEASES=${BENCH_LEASES:-200} BENCH_COLD_RUNS=${BENCH_COLD_RUNS:-3}"\
-    "BENCH_WARM_RUNS=${BENCH_WARM_RUNS:-20} BENCH_BLOAT_LEVELS=${BENCH_BLOAT_LEVELS:-0,20000,50000,100000,200000}"\
-    "BENCH_BLOAT_REPLAYS=${BENCH_BLOAT_REPLAYS:-3}."
+    "BENCH_TRUNCATES=${BENCH_TRUNCATES:-50} BENCH_WARM_RUNS=${BENCH_WARM_RUNS:-20} BENCH_BLOAT_LEVELS=${BENCH_BLOAT_LEVELS:-0,50000,200000,400000}"\
+    "BENCH_BLOAT_REPLAYS=${BENCH_BLOAT_REPLAYS:-5}."
   cat "$REPORT_BODY"
 } > target/benchmark-report.md
 echo

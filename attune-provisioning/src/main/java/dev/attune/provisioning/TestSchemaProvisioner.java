@@ -117,16 +117,18 @@ public final class TestSchemaProvisioner implements AutoCloseable {
                 TemplateKey key = TemplateKey.of(admin, scripts);
                 template[0] = TemplateSchema.shared(server, connections, admin, lease, key);
                 return new StartState(measured, key, settings.recycleSchemas()
-                        ? SchemaRecycler.forTemplate(admin, template[0].name().value()) : null);
+                        ? SchemaRecycler.learningFrom(template[0].name().value()) : null);
             });
             budget = state.budget();
             recycler = state.recycler();
-            spares = new SpareSchemas(server, connections, state.key(), runId, settings.connectionsPerLease());
+            spares = new SpareSchemas(server, connections, lease, state.key(), settings.connectionsPerLease());
             RunCounters counters = new RunCounters();
             BackgroundWork background = new BackgroundWork();
             SchemaFactory factory = new SchemaFactory(server, connections, runId,
                     new MigrationReplayer(scripts), template[0], spares, settings.connectionsPerLease(), counters);
-            ReadyQueue ready = new ReadyQueue(settings.readySchemas(), () -> background.submit(factory::create));
+            // Recycling, one schema is enough until a second lease shows that the run has more than one test.
+            ReadyQueue ready = new ReadyQueue(settings.readySchemas(),
+                    recycler == null ? settings.readySchemas() : 1, () -> background.submit(factory::create));
             ReleasePolicy policy = new ReleasePolicy(recycler, factory, ready, background, connections, runId, counters);
             TestSchemaProvisioner provisioner = new TestSchemaProvisioner(settings, connections, lease, budget,
                     template[0], spares, background, ready, policy, counters, null);

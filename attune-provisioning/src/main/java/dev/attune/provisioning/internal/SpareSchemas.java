@@ -39,14 +39,16 @@ public final class SpareSchemas {
     private final TemplateKey key;
     private final String runId;
     private final int poolSize;
+    private final RunLease lease;
     private Deque<String> candidates;
 
-    public SpareSchemas(TestDatabaseServer server, ServerConnections connections, TemplateKey key, String runId,
+    public SpareSchemas(TestDatabaseServer server, ServerConnections connections, RunLease lease, TemplateKey key,
             int poolSize) {
+        this.lease = lease;
         this.server = server;
         this.connections = connections;
         this.key = key;
-        this.runId = runId;
+        this.runId = lease.runId();
         this.poolSize = poolSize;
     }
 
@@ -55,17 +57,18 @@ public final class SpareSchemas {
      * catalog changed since they were handed back are dropped on the way.
      */
     public Optional<PooledSchema> claim(SchemaName name) {
-        try (Connection connection = connections.open("attune-test-claim:" + runId)) {
-            for (String spare = next(connection); spare != null; spare = next(connection)) {
-                CatalogVersion expected = rename(connection, spare, name);
+        try {
+            while (true) {
+                // The rename is a few statements: done on the lease's connection rather than a session of its own.
+                CatalogVersion expected = lease.use(connection -> claimNext(connection, name));
                 if (expected == null) {
-                    continue; // claimed by another run first, or not a spare of ours
+                    return Optional.empty();
                 }
                 PooledSchema schema = PooledSchema.open(server, name, poolSize);
                 if (schema.verifiedVersion().equals(expected)) {
                     return Optional.of(schema);
                 }
-                LOG.warn("Spare schema {} was changed after it was handed back; dropping it", spare);
+                LOG.warn("Spare schema claimed as {} was changed after it was handed back; dropping it", name);
                 schema.closeAndDrop(connections);
             }
         } catch (SQLException | RuntimeException e) {
@@ -73,6 +76,18 @@ public final class SpareSchemas {
             PooledSchema.dropQuietly(connections, name);
         }
         return Optional.empty();
+    }
+
+    /** Renames the next claimable spare to {@code name}; its recorded version, or null when none is left. */
+    private CatalogVersion claimNext(Connection connection, SchemaName name) throws SQLException {
+        for (String spare = next(connection); spare != null; spare = next(connection)) {
+            CatalogVersion expected = rename(connection, spare, name);
+            if (expected != null) {
+                return expected;
+            }
+            // claimed by another run first, or not a spare of ours
+        }
+        return null;
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.attune.provisioning.benchmark;
 
 import dev.attune.db.SchemaName;
+import dev.attune.provisioning.internal.CatalogFingerprint;
 import dev.attune.provisioning.internal.CatalogMaintenance;
 import dev.attune.provisioning.internal.CatalogVersion;
 import dev.attune.provisioning.internal.MigrationReplayer;
@@ -18,7 +19,8 @@ import java.util.stream.IntStream;
  * What dead catalog rows cost, to choose when a run vacuums the catalogs (only done when autovacuum is off): for each
  * level of dead {@code pg_attribute} rows — made by creating and dropping a wide table, the same dead rows a dropped
  * schema leaves — the time of a replay + drop (what builds test schemas and the server's own catalog lookups), of a
- * catalog version read (what every recycle does) and of the vacuum that clears them.
+ * catalog version read (what every recycle does), of a catalog fingerprint (the deparse of every object a run does once)
+ * and of the vacuum that clears them.
  */
 final class CatalogBloat {
 
@@ -51,11 +53,13 @@ final class CatalogBloat {
                     });
                     Timings version = Timings.measure("catalog version at " + level, 20, 2,
                             i -> CatalogVersion.of(worker, probe.value()));
+                    Timings fingerprint = Timings.measure("fingerprint at " + level, 5, 1,
+                            i -> CatalogFingerprint.of(worker, probe.value()));
                     long start = System.nanoTime();
                     CatalogMaintenance.vacuum(admin);
                     double vacuum = (System.nanoTime() - start) / 1e6;
-                    rows.add(String.format(Locale.ROOT, "| %,d | %.1f | %.2f | %.0f |", level, replay.p50(),
-                            version.p50(), vacuum));
+                    rows.add(String.format(Locale.ROOT, "| %,d | %.1f | %.2f | %.1f | %.0f |", level, replay.p50(),
+                            version.p50(), fingerprint.p50(), vacuum));
                 }
             } finally {
                 MigrationReplayer.dropSchema(admin, probe);
@@ -63,7 +67,8 @@ final class CatalogBloat {
         }
         return String.format(Locale.ROOT, "%nCatalog bloat (autovacuum off): cost vs dead pg_attribute rows"
                 + " (threshold in use: %,d)%n%n| dead pg_attribute rows | replay + drop p50 ms | catalog version read"
-                + " p50 ms | VACUUM (ANALYZE) of the churned catalogs ms |%n|---|---|---|---|%n%s%n",
+                + " p50 ms | catalog fingerprint p50 ms | VACUUM (ANALYZE) of the churned catalogs ms |%n"
+                + "|---|---|---|---|---|%n%s%n",
                 CatalogMaintenance.DEAD_ROWS_THRESHOLD, String.join(System.lineSeparator(), rows));
     }
 
