@@ -39,7 +39,11 @@ import org.slf4j.LoggerFactory;
  * to the template. A lease takes a ready schema — no I/O when one is ready — and its release hands the schema to the
  * {@link ReleasePolicy}, which recycles it when verified clean (see {@link ProvisioningSettings#recycleSchemas()}) or
  * drops it, in the background. {@link #close()} waits for that, hands a few clean schemas back for the next run (under
- * names no longer of this run), drops the rest and releases the lease: nothing named after the run remains.
+ * names no longer of this run), drops the rest and releases the lease: nothing named after the run remains. The catalog
+ * work of the start and the end runs on the lease's own connection.
+ *
+ * <p>With {@link Isolation#FLYWAY_PER_TEST} (the seed plan's way, kept for comparison) none of that happens: each lease
+ * Flyway-migrates a new schema while the test waits and its release drops it.
  *
  * <p>Usable without JUnit: {@code try (var provisioner = TestSchemaProvisioner.start(); var schema =
  * provisioner.lease("my test")) { ... }}.
