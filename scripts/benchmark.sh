@@ -12,8 +12,9 @@
 #   4. the JMH module attune-benchmarks (repository calls vs hand-written JDBC), when it exists.
 #
 # Needs ATTUNE_TEST_DATABASE_URL (else every test JVM starts an embedded server, which the figures would include).
-# Iteration counts (defaults sized for about 15 minutes on a quiet 2-core machine; 24 minutes at a load of 10-14): BENCH_SCHEMAS (10), BENCH_LEASES (200),
-# BENCH_COLD_RUNS (3), BENCH_WARM_RUNS (20), BENCH_BLOAT_LEVELS (0,50000,200000,400000), BENCH_BLOAT_REPLAYS (5), BENCH_TRUNCATES (50).
+# Iteration counts (defaults sized for about 15 minutes on a quiet 2-core machine; 24 minutes at a load of 10-14):
+# BENCH_SCHEMAS (10), BENCH_LEASES (200), BENCH_TRUNCATES (50), BENCH_COLD_RUNS (3), BENCH_WARM_RUNS (20),
+# BENCH_BLOAT_LEVELS (0,50000,200000,400000), BENCH_BLOAT_REPLAYS (5).
 # SUITE_TESTS narrows step 3 to a Surefire pattern (a quick try of the script: SUITE_TESTS='dev/attune/repositories/pack/**/*').
 # SKIP_FULL_VERIFY=1 skips step 1 (then the build must be compiled already); MVN_FLAGS are added to every Maven call.
 set -euo pipefail
