@@ -19,6 +19,11 @@ import java.time.Duration;
  *                            whose DDL fingerprint is unchanged and that no session still uses is emptied (rows deleted,
  *                            sequences restarted) and leased again; anything unexpected drops it. {@code false} drops
  *                            every schema and replays a new one (fresh mode).
+ * @param isolation           {@code attune.test.isolation} (default {@code provisioned}): {@code flyway-per-test} is the
+ *                            seed plan's way, kept to measure against — each lease Flyway-migrates a brand new schema
+ *                            while the test waits and its release drops it; the Maven build then runs the tests one at
+ *                            a time (profile {@code flyway-per-test} of the root POM). The other settings except the
+ *                            lease limits and the timeout do not apply to it. See {@link Isolation}.
  */
 public record ProvisioningSettings(
         int readySchemas,
@@ -26,7 +31,15 @@ public record ProvisioningSettings(
         int connectionsPerLease,
         Duration leaseTimeout,
         boolean keepFailedSchemas,
-        boolean recycleSchemas) {
+        boolean recycleSchemas,
+        Isolation isolation) {
+
+    /** Settings of the default {@link Isolation#PROVISIONED} isolation. */
+    public ProvisioningSettings(int readySchemas, int maxLeases, int connectionsPerLease, Duration leaseTimeout,
+            boolean keepFailedSchemas, boolean recycleSchemas) {
+        this(readySchemas, maxLeases, connectionsPerLease, leaseTimeout, keepFailedSchemas, recycleSchemas,
+                Isolation.PROVISIONED);
+    }
 
     /**
      * Checks every setting against its range.
@@ -34,6 +47,9 @@ public record ProvisioningSettings(
      * @throws IllegalArgumentException naming the {@code attune.test.*} property out of range
      */
     public ProvisioningSettings {
+        if (isolation == null) {
+            throw new IllegalArgumentException("attune.test.isolation must be given");
+        }
         require("attune.test.ready-schemas", readySchemas, 0, 16);
         require("attune.test.max-leases", maxLeases, 1, 256);
         require("attune.test.connections-per-lease", connectionsPerLease, 1, 32);
@@ -50,7 +66,8 @@ public record ProvisioningSettings(
                 intSetting("attune.test.connections-per-lease", 2),
                 Duration.ofSeconds(intSetting("attune.test.lease-timeout-seconds", 120)),
                 Boolean.parseBoolean(setting("attune.test.keep-failed-schemas", "false")),
-                Boolean.parseBoolean(setting("attune.test.recycle-schemas", "true")));
+                Boolean.parseBoolean(setting("attune.test.recycle-schemas", "true")),
+                Isolation.of(setting("attune.test.isolation", Isolation.PROVISIONED.setting())));
     }
 
     private static int intSetting(String key, int fallback) {

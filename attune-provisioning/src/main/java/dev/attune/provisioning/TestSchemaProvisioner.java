@@ -6,6 +6,7 @@ import dev.attune.provisioning.internal.BackgroundWork;
 import dev.attune.provisioning.internal.CatalogFingerprint;
 import dev.attune.provisioning.internal.CatalogMaintenance;
 import dev.attune.provisioning.internal.ConnectionBudget;
+import dev.attune.provisioning.internal.FlywayPerTestSchemas;
 import dev.attune.provisioning.internal.MigrationReplayer;
 import dev.attune.provisioning.internal.PooledSchema;
 import dev.attune.provisioning.internal.ReadyQueue;
@@ -21,7 +22,6 @@ import dev.attune.provisioning.janitor.CleanupReport;
 import dev.attune.provisioning.janitor.Janitor;
 import dev.attune.testserver.ServerConnections;
 import dev.attune.testserver.TestDatabaseServer;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -39,7 +39,11 @@ import org.slf4j.LoggerFactory;
  * to the template. A lease takes a ready schema — no I/O when one is ready — and its release hands the schema to the
  * {@link ReleasePolicy}, which recycles it when verified clean (see {@link ProvisioningSettings#recycleSchemas()}) or
  * drops it, in the background. {@link #close()} waits for that, hands a few clean schemas back for the next run (under
- * names no longer of this run), drops the rest and releases the lease: nothing named after the run remains.
+ * names no longer of this run), drops the rest and releases the lease: nothing named after the run remains. The catalog
+ * work of the start and the end runs on the lease's own connection.
+ *
+ * <p>With {@link Isolation#FLYWAY_PER_TEST} (the seed plan's way, kept for comparison) none of that happens: each lease
+ * Flyway-migrates a new schema while the test waits and its release drops it.
  *
  * <p>Usable without JUnit: {@code try (var provisioner = TestSchemaProvisioner.start(); var schema =
  * provisioner.lease("my test")) { ... }}.
@@ -60,12 +64,14 @@ public final class TestSchemaProvisioner implements AutoCloseable {
     private final ReadyQueue ready;
     private final ReleasePolicy releasePolicy;
     private final RunCounters counters;
+    /** Non-null in {@link Isolation#FLYWAY_PER_TEST}, where the template, spares and queue fields are null. */
+    private final FlywayPerTestSchemas flywayPerTest;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private TestSchemaProvisioner(ProvisioningSettings settings, ServerConnections connections, RunLease runLease,
             ConnectionBudget budget, TemplateSchema template, SpareSchemas spares, BackgroundWork background,
             ReadyQueue ready,
-            ReleasePolicy releasePolicy, RunCounters counters) {
+            ReleasePolicy releasePolicy, RunCounters counters, FlywayPerTestSchemas flywayPerTest) {
         this.settings = settings;
         this.connections = connections;
         this.runLease = runLease;
@@ -76,6 +82,7 @@ public final class TestSchemaProvisioner implements AutoCloseable {
         this.ready = ready;
         this.releasePolicy = releasePolicy;
         this.counters = counters;
+        this.flywayPerTest = flywayPerTest;
     }
 
     /** Starts a run on the {@link TestDatabaseServer} with {@link ProvisioningSettings#fromSystem()}. */
@@ -91,46 +98,79 @@ public final class TestSchemaProvisioner implements AutoCloseable {
         ServerConnections connections = new ServerConnections(server);
         RunLease lease = RunLease.acquire(connections);
         String runId = lease.runId();
-        TemplateSchema template = null;
+        if (settings.isolation() == Isolation.FLYWAY_PER_TEST) {
+            return startFlywayPerTest(server, settings, connections, lease);
+        }
         List<MigrationScripts.Script> scripts = MigrationScripts.load();
+        TemplateSchema[] template = new TemplateSchema[1];
         try {
             ConnectionBudget budget;
             SchemaRecycler recycler;
             SpareSchemas spares;
-            try (Connection admin = connections.open("attune-test-admin:" + runId)) {
+            // The catalog work of the start runs on the lease's own connection: no session of its own to open.
+            StartState state = lease.use(admin -> {
                 CleanupReport cleanup = new Janitor(connections).clean(admin, false, LOG::debug);
                 if (!cleanup.leaked().isEmpty()) {
                     LOG.warn("Found {} leaked test schema(s) of dead runs, dropped them: {}", cleanup.leaked().size(),
                             cleanup.leaked());
                 }
                 // Ready schemas keep their pools too: they are set aside like the provisioning connections.
-                budget = ConnectionBudget.measure(admin, settings.maxLeases(), settings.connectionsPerLease(),
+                ConnectionBudget measured = ConnectionBudget.measure(admin, settings.maxLeases(),
+                        settings.connectionsPerLease(),
                         BackgroundWork.THREADS + 2 + settings.readySchemas() * settings.connectionsPerLease());
                 TemplateKey key = TemplateKey.of(admin, scripts);
-                template = TemplateSchema.shared(server, connections, admin, lease, key);
-                spares = new SpareSchemas(server, connections, key, runId, settings.connectionsPerLease());
-                recycler = settings.recycleSchemas() ? SchemaRecycler.forTemplate(admin, template.name().value()) : null;
-            }
+                template[0] = TemplateSchema.shared(server, connections, admin, lease, key);
+                return new StartState(measured, key, settings.recycleSchemas()
+                        ? SchemaRecycler.learningFrom(template[0].name().value()) : null);
+            });
+            budget = state.budget();
+            recycler = state.recycler();
+            spares = new SpareSchemas(server, connections, lease, state.key(), settings.connectionsPerLease());
             RunCounters counters = new RunCounters();
             BackgroundWork background = new BackgroundWork();
             SchemaFactory factory = new SchemaFactory(server, connections, runId,
-                    new MigrationReplayer(scripts), template, spares, settings.connectionsPerLease(), counters);
-            ReadyQueue ready = new ReadyQueue(settings.readySchemas(), () -> background.submit(factory::create));
+                    new MigrationReplayer(scripts), template[0], spares, settings.connectionsPerLease(), counters);
+            // Recycling, one schema is enough until a second lease shows that the run has more than one test.
+            ReadyQueue ready = new ReadyQueue(settings.readySchemas(),
+                    recycler == null ? settings.readySchemas() : 1, () -> background.submit(factory::create));
             ReleasePolicy policy = new ReleasePolicy(recycler, factory, ready, background, connections, runId, counters);
-            TestSchemaProvisioner provisioner = new TestSchemaProvisioner(settings, connections, lease, budget, template,
-                    spares, background, ready, policy, counters);
+            TestSchemaProvisioner provisioner = new TestSchemaProvisioner(settings, connections, lease, budget,
+                    template[0], spares, background, ready, policy, counters, null);
             ready.fill();
             LOG.info("Test run {} on {}: template {} {}, up to {} concurrent leases, {} mode", runId,
-                    server.description(), template.name(), template.built() ? "built" : "found ready", budget.leases(),
+                    server.description(), template[0].name(), template[0].built() ? "built" : "found ready", budget.leases(),
                     recycler == null ? "fresh" : "recycle");
             return provisioner;
         } catch (SQLException e) {
-            cleanUpFailedStart(template, lease);
+            cleanUpFailedStart(template[0], lease);
             throw new AttuneDbException("starting test run " + runId + " failed: " + e.getMessage(), e);
         } catch (Throwable e) {
-            cleanUpFailedStart(template, lease);
+            cleanUpFailedStart(template[0], lease);
             throw e;
         }
+    }
+
+    /** The seed plan's way: lease, janitor and budget only; every lease migrates its own schema with Flyway. */
+    private static TestSchemaProvisioner startFlywayPerTest(TestDatabaseServer server, ProvisioningSettings settings,
+            ServerConnections connections, RunLease lease) {
+        try {
+            ConnectionBudget budget = lease.use(admin -> {
+                new Janitor(connections).clean(admin, false, LOG::debug);
+                return ConnectionBudget.measure(admin, settings.maxLeases(), settings.connectionsPerLease(), 2);
+            });
+            LOG.info("Test run {} on {}: flyway-per-test isolation (every lease migrates a new schema with Flyway)",
+                    lease.runId(), server.description());
+            return new TestSchemaProvisioner(settings, connections, lease, budget, null, null, null, null, null,
+                    new RunCounters(), new FlywayPerTestSchemas(server, connections, lease.runId(),
+                            settings.connectionsPerLease()));
+        } catch (SQLException | RuntimeException e) {
+            lease.close();
+            throw new AttuneDbException("starting test run " + lease.runId() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** What the start learned on the lease's connection. */
+    private record StartState(ConnectionBudget budget, TemplateKey key, SchemaRecycler recycler) {
     }
 
     private static void cleanUpFailedStart(TemplateSchema template, RunLease lease) {
@@ -145,8 +185,15 @@ public final class TestSchemaProvisioner implements AutoCloseable {
         return runLease.runId();
     }
 
-    /** The Flyway-migrated template's catalog fingerprint, which every replayed schema matches (verified on first use). */
+    /**
+     * The Flyway-migrated template's catalog fingerprint, which every replayed schema matches (verified on first use).
+     *
+     * @throws IllegalStateException in {@link Isolation#FLYWAY_PER_TEST}, which has no template
+     */
     public CatalogFingerprint templateFingerprint() {
+        if (template == null) {
+            throw new IllegalStateException("a flyway-per-test run has no template");
+        }
         return template.fingerprint();
     }
 
@@ -176,7 +223,8 @@ public final class TestSchemaProvisioner implements AutoCloseable {
         }
         budget.acquire(settings.leaseTimeout());
         try {
-            PooledSchema schema = ready.take(SCHEMA_CREATION_TIMEOUT);
+            PooledSchema schema = flywayPerTest != null ? flywayPerTest.create(testName)
+                    : ready.take(SCHEMA_CREATION_TIMEOUT);
             counters.leased();
             return new IsolatedSchema(schema, testName, this::release);
         } catch (Throwable e) {
@@ -186,8 +234,15 @@ public final class TestSchemaProvisioner implements AutoCloseable {
     }
 
     private void release(IsolatedSchema schema) {
-        budget.release();
-        releasePolicy.release(schema.pooled(), schema.testName(), schema.kept());
+        try {
+            if (flywayPerTest != null) {
+                flywayPerTest.drop(schema.pooled());
+            } else {
+                releasePolicy.release(schema.pooled(), schema.testName(), schema.kept());
+            }
+        } finally {
+            budget.release();
+        }
     }
 
     /**
@@ -199,16 +254,26 @@ public final class TestSchemaProvisioner implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        if (flywayPerTest != null) {
+            runLease.close();
+            LOG.info("Test run {} closed: {} lease(s), each migrated with Flyway", runId(), counters.leases());
+            return;
+        }
         // Queued builds, recycles and drops finish first, so that every schema they produce is in the queue.
         if (!background.shutdownAndWait()) {
             LOG.warn("Test run {}: background work did not finish; the next run's janitor removes the rest", runId());
         }
-        spares.handBack(ready.drain());
         template.close();
-        try (Connection connection = connections.open("attune-test-maintenance:" + runId())) {
-            CatalogMaintenance.vacuumIfNeeded(connection);
+        // The end's catalog work (hand-back, drops, the vacuum check) runs on the lease's connection, still held.
+        try {
+            runLease.use(connection -> {
+                spares.handBack(ready.drain(), connection);
+                CatalogMaintenance.vacuumIfNeeded(connection);
+                return null;
+            });
         } catch (SQLException | RuntimeException e) {
-            LOG.warn("Could not vacuum the system catalogs after test run {}: {}", runId(), e.getMessage());
+            LOG.warn("Could not finish test run {} ({}); the next run's janitor removes what is left", runId(),
+                    e.getMessage());
         }
         runLease.close();
         LOG.info("Test run {} closed: {}", runId(), statistics().summary());

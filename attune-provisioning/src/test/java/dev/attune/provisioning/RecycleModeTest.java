@@ -111,6 +111,49 @@ class RecycleModeTest {
     }
 
     @Test
+    void temporaryObjectsAdvisoryLocksPreparedStatementsAndHeldCursorsAreNotInherited() throws Exception {
+        for (boolean twoConnections : new boolean[] {false, true}) {
+            ProvisioningSettings settings = new ProvisioningSettings(0, 1, twoConnections ? 2 : 1, Duration.ofMinutes(2),
+                    false, true);
+            try (TestSchemaProvisioner provisioner = TestSchemaProvisioner.start(TestDatabaseServer.get(), settings)) {
+                String first;
+                try (IsolatedSchema schema = provisioner.lease("leaves session state");
+                        Connection connection = schema.dataSource().getConnection();
+                        var statement = connection.createStatement()) {
+                    first = schema.name().value();
+                    statement.execute("create temporary table scratch (id int)");
+                    statement.execute("select pg_advisory_lock(4242)");
+                    statement.execute("prepare leftover as select 1");
+                    connection.setAutoCommit(false);
+                    statement.execute("declare held cursor with hold for select 1");
+                    connection.commit();
+                    connection.setAutoCommit(true);
+                }
+                try (IsolatedSchema schema = provisioner.lease("gets the schema, not the session state")) {
+                    assertThat(schema.name().value()).as("the same schema, recycled").isEqualTo(first);
+                    try (Connection a = schema.dataSource().getConnection();
+                            Connection b = twoConnections ? schema.dataSource().getConnection() : null) {
+                        for (Connection connection : b == null ? new Connection[] {a} : new Connection[] {a, b}) {
+                            try (var statement = connection.createStatement();
+                                    var result = statement.executeQuery("select pg_my_temp_schema() = 0"
+                                            + " or not exists (select 1 from pg_class where relnamespace = pg_my_temp_schema()),"
+                                            + " (select count(*) from pg_locks where pid = pg_backend_pid() and locktype = 'advisory'),"
+                                            + " (select count(*) from pg_prepared_statements where from_sql),"
+                                            + " (select count(*) from pg_cursors where name = 'held')")) {
+                                result.next();
+                                assertThat(result.getBoolean(1)).as("no temporary table").isTrue();
+                                assertThat(result.getLong(2)).as("no advisory lock").isZero();
+                                assertThat(result.getLong(3)).as("no prepared statement").isZero();
+                                assertThat(result.getLong(4)).as("no held cursor").isZero();
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void aClosedLeaseRefusesConnectionsAndASchemaWithABorrowedConnectionIsReplaced() throws Exception {
         try (TestSchemaProvisioner provisioner = TestSchemaProvisioner.start(TestDatabaseServer.get(), ONE_AT_A_TIME)) {
             String first;

@@ -128,6 +128,28 @@ public final class CatalogVersion {
         }
     }
 
+    /**
+     * The version query with more columns evaluated in the same round trip: {@code select <version columns 1-4>,
+     * <from's columns> from (<version query>) v, <from>}; the schema's name is parameter 1, {@code from}'s parameters
+     * follow. Run it inside a transaction after {@link #usePlannerSettings(Connection)}; read the version with
+     * {@link #read(ResultSet)}.
+     */
+    static String queryWith(String from) {
+        return "select v.*, x.* from (" + QUERY + ") v, " + from + " x";
+    }
+
+    /** Sets, for the current transaction, the planner settings the version query is meant to run with. */
+    static void usePlannerSettings(Connection connection) throws SQLException {
+        try (Statement settings = connection.createStatement()) {
+            settings.execute(PLANNER_SETTINGS);
+        }
+    }
+
+    /** The version in columns 1 to 4 of {@code result}'s current row. */
+    static CatalogVersion read(ResultSet result) throws SQLException {
+        return new CatalogVersion(result.getLong(1), result.getLong(2), result.getLong(3), result.getLong(4));
+    }
+
     /** The version as text ({@code <rows>.<objects>.<versions>.<pairs>}), for the marker of a schema kept between runs. */
     public String token() {
         return rows + "." + objects + "." + versions + "." + pairs;

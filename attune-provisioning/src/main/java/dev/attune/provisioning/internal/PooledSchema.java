@@ -10,7 +10,10 @@ import dev.attune.testserver.TestDatabaseServer;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,14 +40,15 @@ public final class PooledSchema {
     }
 
     /**
-     * Opens a pool of {@code size} connections bound to the (existing, verified) schema {@code name}, checks every
-     * connection's session and records the schema's catalog version.
+     * Opens a pool of {@code size} connections bound to the (existing, verified) schema {@code name} and records the
+     * schema's catalog version on its first connection. A new pool's sessions are new, hence clean: nothing waits for
+     * the others, which the pool opens in its own thread.
      */
     public static PooledSchema open(TestDatabaseServer server, SchemaName name, int size) throws SQLException {
         Database database = Database.open(TestServerConfigs.forSchema(server, name, size), "attune-test:" + name);
         PooledSchema schema = new PooledSchema(name, database, size);
-        try (Sessions sessions = schema.borrowAll(size)) {
-            schema.verified = CatalogVersion.of(sessions.worker(), name.value());
+        try (Connection connection = database.dataSource().getConnection()) {
+            schema.verified = CatalogVersion.of(connection, name.value());
         } catch (SQLException | RuntimeException e) {
             database.close();
             throw e;
@@ -78,18 +82,14 @@ public final class PooledSchema {
     }
 
     /**
-     * Borrows every connection the pool holds (at least one), checks each session and evicts those a test left state
-     * in. The caller closes the result, which gives the clean connections back.
+     * Borrows every connection the pool may hold — waiting for those it is still opening, so that none of the pool's
+     * own sessions can later pass for another session using the schema — checks each session and evicts those a test
+     * left state in. The caller closes the result, which gives the clean connections back.
      */
     Sessions borrowAll() throws SQLException {
-        HikariPoolMXBean bean = hikari().getHikariPoolMXBean();
-        return borrowAll(Math.max(1, Math.min(size, bean.getTotalConnections())));
-    }
-
-    private Sessions borrowAll(int count) throws SQLException {
         Sessions sessions = new Sessions(hikari());
         try {
-            for (int i = 0; i < count; i++) {
+            for (int i = 0; i < size; i++) {
                 Connection connection = database.dataSource().getConnection();
                 SessionState state = SessionState.of(connection);
                 sessions.add(connection, state);
@@ -147,6 +147,7 @@ public final class PooledSchema {
         private final HikariDataSource pool;
         private final List<Connection> clean = new ArrayList<>();
         private final List<Integer> pids = new ArrayList<>();
+        private final Map<Connection, Integer> pidOf = new IdentityHashMap<>();
         private final List<Connection> dirty = new ArrayList<>();
 
         private Sessions(HikariDataSource pool) {
@@ -155,6 +156,7 @@ public final class PooledSchema {
 
         private void add(Connection connection, SessionState state) {
             pids.add(state.pid());
+            pidOf.put(connection, state.pid());
             (state.clean() ? clean : dirty).add(connection);
         }
 
@@ -178,6 +180,17 @@ public final class PooledSchema {
                 }
             }
             return clean.get(0);
+        }
+
+        /** Treats the sessions of {@code holders} as dirty: they are evicted instead of given back. */
+        void evict(List<Integer> holders) {
+            for (Iterator<Connection> it = clean.iterator(); it.hasNext(); ) {
+                Connection connection = it.next();
+                if (holders.contains(pidOf.get(connection))) {
+                    it.remove();
+                    dirty.add(connection);
+                }
+            }
         }
 
         private void evictDirty() {

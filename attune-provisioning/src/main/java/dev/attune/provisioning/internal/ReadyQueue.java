@@ -24,21 +24,35 @@ import java.util.function.Supplier;
 public final class ReadyQueue {
 
     private final int target;
+    private final int initial;
+    private int taken;
     private final Supplier<Optional<CompletableFuture<PooledSchema>>> build;
     private final LinkedList<CompletableFuture<PooledSchema>> queue = new LinkedList<>();
 
     /**
-     * @param target how many schemas to keep ready ahead of demand
-     * @param build  starts building a schema in the background; empty when the run is closing
+     * @param target  how many schemas to keep ready ahead of demand
+     * @param initial how many of them {@link #fill()} prepares before the first lease; the queue is topped up to
+     *                {@code target} from the second lease on (a run of one test never builds a schema it cannot use,
+     *                while the released schema of a recycling run comes back through the queue anyway)
+     * @param build   starts building a schema in the background; empty when the run is closing
      */
-    public ReadyQueue(int target, Supplier<Optional<CompletableFuture<PooledSchema>>> build) {
+    public ReadyQueue(int target, int initial, Supplier<Optional<CompletableFuture<PooledSchema>>> build) {
         this.target = target;
+        this.initial = Math.min(initial, target);
         this.build = build;
     }
 
-    /** Starts building schemas up to the target. */
+    /** Starts building schemas up to the target ({@code initial} before the first lease). */
     public synchronized void fill() {
-        while (queue.size() < target) {
+        int goal;
+        if (taken == 0) {
+            goal = initial;
+        } else if (taken == 1 && initial < target) {
+            goal = 0; // the first lease's own schema comes back when released; grow only once a second one is asked for
+        } else {
+            goal = target;
+        }
+        while (queue.size() < goal) {
             Optional<CompletableFuture<PooledSchema>> next = build.get();
             if (next.isEmpty()) {
                 return;
@@ -61,6 +75,7 @@ public final class ReadyQueue {
     public PooledSchema take(Duration timeout) {
         CompletableFuture<PooledSchema> next;
         synchronized (this) {
+            taken = Math.min(taken + 1, 2);
             next = removeFirstDone();
             if (next == null) {
                 next = queue.poll();

@@ -92,6 +92,24 @@ public final class RunLease implements AutoCloseable {
         }
     }
 
+    /** Work on the lease's connection. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} on the lease's connection, one caller at a time: the run's start and end do their catalog work
+     * here instead of opening a connection of their own (each new session costs a server process). The work must
+     * leave the connection in auto-commit mode with no transaction open, and release any advisory lock it took.
+     */
+    public synchronized <T> T use(Work<T> work) throws SQLException {
+        if (closed) {
+            throw new IllegalStateException("the lease of test run " + runId + " is closed");
+        }
+        return work.run(connection);
+    }
+
     /** This run's id (8 hex digits). */
     public String runId() {
         return runId;

@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.postgresql.PGStatement;
 
 /**
  * Makes a released test schema as good as new, or says it cannot: the verified recycle mode.
@@ -28,23 +29,46 @@ import java.util.Set;
  */
 public final class SchemaRecycler {
 
-    private static final String IN_USE = """
-            select exists (select 1 from pg_catalog.pg_locks l
-                           join pg_catalog.pg_class c on c.oid = l.relation
-                           join pg_catalog.pg_namespace n on n.oid = c.relnamespace
-                           where n.nspname = ? and l.pid <> all (?))
-                or exists (select 1 from pg_catalog.pg_stat_activity
-                           where pid <> all (?) and right(application_name, ?) = ?)
-            """;
+    /**
+     * The whole check in one round trip: the schema's {@link CatalogVersion} (columns 1-4), then one read of
+     * {@code pg_locks} answering both questions about the pool's sessions and the schema — does another session lock
+     * one of its relations or carry its name (column 5: in use), and which of the pool's own sessions hold an advisory
+     * lock (column 6: those are evicted).
+     */
+    private static final String CHECK = CatalogVersion.queryWith("""
+            (with locks as materialized (select locktype, relation, pid from pg_catalog.pg_locks)
+             select exists (select 1 from locks l
+                            join pg_catalog.pg_class c on c.oid = l.relation
+                            join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+                            where n.nspname = ? and l.pid <> all (?))
+                 or exists (select 1 from pg_catalog.pg_stat_activity
+                            where pid <> all (?) and right(application_name, ?) = ?) as in_use,
+                    array(select distinct pid from locks where locktype = 'advisory' and pid = any (?)) as advisory)
+            """);
 
-    private final String resetScript;
+    /** The template the reset script is learnt from, when it is learnt on the first recycle. */
+    private final String templateSchema;
+    private volatile String resetScript;
 
-    private SchemaRecycler(String resetScript) {
+    private SchemaRecycler(String templateSchema, String resetScript) {
+        this.templateSchema = templateSchema;
         this.resetScript = resetScript;
+    }
+
+    /**
+     * A recycler that learns the tables, foreign keys and sequences of {@code templateSchema} on its first recycle, on
+     * that schema's connection: a run that never recycles (one test) does not pay for it at its start.
+     */
+    public static SchemaRecycler learningFrom(String templateSchema) {
+        return new SchemaRecycler(templateSchema, null);
     }
 
     /** Learns the tables, their foreign keys and the sequences of {@code templateSchema}. */
     public static SchemaRecycler forTemplate(Connection connection, String templateSchema) throws SQLException {
+        return new SchemaRecycler(templateSchema, learn(connection, templateSchema));
+    }
+
+    private static String learn(Connection connection, String templateSchema) throws SQLException {
         List<String> tables = names(connection, templateSchema, "r");
         tables.remove("flyway_schema_history");
         Map<String, Set<String>> parents = new HashMap<>();
@@ -63,7 +87,7 @@ public final class SchemaRecycler {
                 }
             }
         }
-        return new SchemaRecycler(resetScript(childrenFirst(tables, parents), sequenceStarts(connection, templateSchema)));
+        return resetScript(childrenFirst(tables, parents), sequenceStarts(connection, templateSchema));
     }
 
     /**
@@ -81,15 +105,22 @@ public final class SchemaRecycler {
             Connection connection = sessions.worker();
             connection.setAutoCommit(false);
             try {
-                CatalogVersion version = CatalogVersion.of(connection, schema.name().value());
-                if (!version.equals(schema.verifiedVersion()) || inUse(connection, schema, sessions.pids())) {
+                CatalogVersion.usePlannerSettings(connection);
+                List<Integer> advisoryHolders = new ArrayList<>();
+                if (!unchangedAndUnused(connection, schema, sessions.pids(), advisoryHolders)) {
                     connection.rollback();
                     return false;
                 }
+                String script = resetScript;
+                if (script == null) {
+                    script = learn(connection, templateSchema); // the same for every schema: a race only repeats it
+                    resetScript = script;
+                }
                 try (Statement statement = connection.createStatement()) {
-                    statement.execute(resetScript); // one round trip; the search path is the schema alone
+                    statement.execute(script); // one round trip; the search path is the schema alone
                 }
                 connection.commit();
+                sessions.evict(advisoryHolders); // their data work is done; their sessions must not serve a test
                 return true;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
@@ -120,6 +151,9 @@ public final class SchemaRecycler {
      * connections). Public for the benchmark, which measures it without the checks.
      */
     public String resetScript() {
+        if (resetScript == null) {
+            throw new IllegalStateException("the reset script of " + templateSchema + " is learnt on the first recycle");
+        }
         return resetScript;
     }
 
@@ -145,22 +179,30 @@ public final class SchemaRecycler {
     }
 
     /**
-     * Whether another session uses the schema: one holding a lock on any of its relations, or one tagged with its name
-     * ({@code attune-notifications:<schema>}, a tool's connection, ...) — an idle connection or a LISTEN holds no lock.
-     * The schema's own pool ({@code poolPids}) does not count.
+     * Whether the schema's catalog version is the verified one and no other session uses it: none holds a lock on any
+     * of its relations, none is tagged with its name ({@code attune-notifications:<schema>}, a tool's connection, ...
+     * — an idle connection or a LISTEN holds no lock). The schema's own pool ({@code poolPids}) does not count; those
+     * of its sessions that hold an advisory lock are added to {@code advisoryHolders}.
      */
-    private static boolean inUse(Connection connection, PooledSchema schema, List<Integer> poolPids) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(IN_USE)) {
+    private static boolean unchangedAndUnused(Connection connection, PooledSchema schema, List<Integer> poolPids,
+            List<Integer> advisoryHolders) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(CHECK)) {
+            statement.unwrap(PGStatement.class).setPrepareThreshold(1); // keeps the generic plan on the connection
             Array pids = connection.createArrayOf("int4", poolPids.toArray());
             String tag = ":" + schema.name().value();
             statement.setString(1, schema.name().value());
-            statement.setArray(2, pids);
+            statement.setString(2, schema.name().value());
             statement.setArray(3, pids);
-            statement.setInt(4, tag.length());
-            statement.setString(5, tag);
+            statement.setArray(4, pids);
+            statement.setInt(5, tag.length());
+            statement.setString(6, tag);
+            statement.setArray(7, pids);
             try (ResultSet result = statement.executeQuery()) {
                 result.next();
-                return result.getBoolean(1);
+                for (Object pid : (Object[]) result.getArray(6).getArray()) {
+                    advisoryHolders.add(((Number) pid).intValue());
+                }
+                return CatalogVersion.read(result).equals(schema.verifiedVersion()) && !result.getBoolean(5);
             }
         }
     }

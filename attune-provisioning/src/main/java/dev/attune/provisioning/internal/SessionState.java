@@ -8,7 +8,9 @@ import java.sql.Statement;
 /**
  * Whether a pooled connection carries state a test left in its session, which the next test of the same schema would
  * otherwise inherit: settings changed with {@code SET} (including {@code SET ROLE}), {@code LISTEN} channels, held
- * cursors, SQL-level prepared statements, advisory locks, temporary tables, or an open transaction.
+ * cursors, SQL-level prepared statements, temporary objects, or an open transaction. Advisory locks, the remaining kind,
+ * are visible from any session: {@link SchemaRecycler} finds those of all the pool's sessions in its single
+ * {@code pg_locks} read instead of one read per connection.
  *
  * <p>Settings given at connection start (the schema binding, the application name) have the source {@code client}, not
  * {@code session}, so a clean connection reports nothing. A dirty connection is evicted from its pool rather than
@@ -16,16 +18,19 @@ import java.sql.Statement;
  */
 public final class SessionState {
 
-    // Catalog views only; one round trip. pg_backend_pid() names the session for the in-use check.
+    // Backend-local views only, one round trip. Temporary objects are found through pg_depend's index on the session's
+    // temporary namespace (pg_class has no index on the namespace alone, and the test server's pg_class is large).
+    // pg_backend_pid() names the session for the in-use and advisory-lock checks.
     private static final String QUERY = """
             select pg_catalog.pg_backend_pid(),
                    (select count(*) from pg_catalog.pg_settings where source = 'session')
                  + (select count(*) from pg_catalog.pg_listening_channels())
                  + (select count(*) from pg_catalog.pg_cursors where is_holdable)
                  + (select count(*) from pg_catalog.pg_prepared_statements where from_sql)
-                 + (select count(*) from pg_catalog.pg_locks
-                    where pid = pg_catalog.pg_backend_pid() and locktype = 'advisory')
-                 + (select count(*) from pg_catalog.pg_class where relnamespace = pg_catalog.pg_my_temp_schema())
+                 + (select count(*) from pg_catalog.pg_depend
+                    where pg_catalog.pg_my_temp_schema() <> 0
+                      and refclassid = 'pg_catalog.pg_namespace'::pg_catalog.regclass
+                      and refobjid = pg_catalog.pg_my_temp_schema())
             """;
 
     private final int pid;

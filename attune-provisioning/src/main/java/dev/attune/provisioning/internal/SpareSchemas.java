@@ -39,14 +39,16 @@ public final class SpareSchemas {
     private final TemplateKey key;
     private final String runId;
     private final int poolSize;
+    private final RunLease lease;
     private Deque<String> candidates;
 
-    public SpareSchemas(TestDatabaseServer server, ServerConnections connections, TemplateKey key, String runId,
+    public SpareSchemas(TestDatabaseServer server, ServerConnections connections, RunLease lease, TemplateKey key,
             int poolSize) {
+        this.lease = lease;
         this.server = server;
         this.connections = connections;
         this.key = key;
-        this.runId = runId;
+        this.runId = lease.runId();
         this.poolSize = poolSize;
     }
 
@@ -55,17 +57,18 @@ public final class SpareSchemas {
      * catalog changed since they were handed back are dropped on the way.
      */
     public Optional<PooledSchema> claim(SchemaName name) {
-        try (Connection connection = connections.open("attune-test-claim:" + runId)) {
-            for (String spare = next(connection); spare != null; spare = next(connection)) {
-                CatalogVersion expected = rename(connection, spare, name);
+        try {
+            while (true) {
+                // The rename is a few statements: done on the lease's connection rather than a session of its own.
+                CatalogVersion expected = lease.use(connection -> claimNext(connection, name));
                 if (expected == null) {
-                    continue; // claimed by another run first, or not a spare of ours
+                    return Optional.empty();
                 }
                 PooledSchema schema = PooledSchema.open(server, name, poolSize);
                 if (schema.verifiedVersion().equals(expected)) {
                     return Optional.of(schema);
                 }
-                LOG.warn("Spare schema {} was changed after it was handed back; dropping it", spare);
+                LOG.warn("Spare schema claimed as {} was changed after it was handed back; dropping it", name);
                 schema.closeAndDrop(connections);
             }
         } catch (SQLException | RuntimeException e) {
@@ -75,28 +78,43 @@ public final class SpareSchemas {
         return Optional.empty();
     }
 
+    /** Renames the next claimable spare to {@code name}; its recorded version, or null when none is left. */
+    private CatalogVersion claimNext(Connection connection, SchemaName name) throws SQLException {
+        for (String spare = next(connection); spare != null; spare = next(connection)) {
+            CatalogVersion expected = rename(connection, spare, name);
+            if (expected != null) {
+                return expected;
+            }
+            // claimed by another run first, or not a spare of ours
+        }
+        return null;
+    }
+
     /**
      * Hands {@code schemas} back for later runs (at most {@link #KEPT_PER_RUN}, and no more than {@link #KEPT_IN_ALL}
-     * spares of this key in all) and drops the rest.
+     * spares of this key in all) and drops the rest, all on {@code connection} (the run's end needs no connection of
+     * its own).
      */
-    public void handBack(List<PooledSchema> schemas) {
-        int room = Math.min(KEPT_PER_RUN, KEPT_IN_ALL - waiting());
+    public void handBack(List<PooledSchema> schemas, Connection connection) {
+        if (schemas.isEmpty()) {
+            return;
+        }
+        int room = Math.min(KEPT_PER_RUN, KEPT_IN_ALL - waiting(connection));
         int kept = 0;
         for (PooledSchema schema : schemas) {
             schema.closePool();
-            if (kept < room && rename(schema)) {
+            if (kept < room && rename(connection, schema)) {
                 kept++;
             } else {
-                PooledSchema.dropQuietly(connections, schema.name());
+                drop(connection, schema.name());
             }
         }
     }
 
     /** How many spares of this key wait now; {@link #KEPT_IN_ALL} when that cannot be read (then none is added). */
-    private int waiting() {
-        try (Connection connection = connections.open("attune-test-hand-back:" + runId);
-                PreparedStatement statement = connection.prepareStatement(
-                        "select count(*) from pg_catalog.pg_namespace where nspname like ?")) {
+    private int waiting(Connection connection) {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select count(*) from pg_catalog.pg_namespace where nspname like ?")) {
             statement.setString(1, key.sparePattern());
             try (ResultSet result = statement.executeQuery()) {
                 result.next();
@@ -108,19 +126,33 @@ public final class SpareSchemas {
         }
     }
 
-    private boolean rename(PooledSchema schema) {
+    private boolean rename(Connection connection, PooledSchema schema) {
         SchemaName spare = key.spareName(runId, Long.parseLong(schema.name().value().substring(schema.name().value()
                 .lastIndexOf('_') + 1)));
-        try (Connection connection = connections.open("attune-test-hand-back:" + runId);
-                Statement statement = connection.createStatement()) {
+        try (Statement statement = connection.createStatement()) {
             connection.setAutoCommit(false);
-            statement.execute("alter schema " + schema.name().value() + " rename to " + spare.value());
-            statement.execute(TestSchemaNames.commentStatement(spare, key.spareMarker(schema.verifiedVersion())));
-            connection.commit();
-            return true;
+            try {
+                statement.execute("alter schema " + schema.name().value() + " rename to " + spare.value());
+                statement.execute(TestSchemaNames.commentStatement(spare, key.spareMarker(schema.verifiedVersion())));
+                connection.commit();
+                return true;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
         } catch (SQLException | RuntimeException e) {
             LOG.warn("Could not hand {} back for later runs ({}); dropping it", schema.name(), e.getMessage());
             return false;
+        }
+    }
+
+    private static void drop(Connection connection, SchemaName schema) {
+        try {
+            MigrationReplayer.dropSchema(connection, schema);
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("Could not drop test schema {} ({}); the next run's janitor will", schema, e.getMessage());
         }
     }
 

@@ -12,7 +12,13 @@ import dev.attune.provisioning.TestServerConfigs;
 import dev.attune.provisioning.internal.MigrationReplayer;
 import dev.attune.testserver.ServerConnections;
 import dev.attune.testserver.TestDatabaseServer;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.Arrays;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,9 +35,15 @@ public final class ProvisioningBenchmark {
 
     private static final int SCHEMA_ITERATIONS = Integer.getInteger("benchmark.schemas", 20);
     private static final int LEASE_ITERATIONS = Integer.getInteger("benchmark.leases", 200);
+    /** TRUNCATE costs a schema's worth of catalog work per reset: it gets fewer iterations than the cheap resets. */
+    private static final int TRUNCATE_ITERATIONS = Integer.getInteger("benchmark.truncates", 50);
     private static final int WARMUP = 3;
     private static final int COLD_RUNS = Integer.getInteger("benchmark.coldRuns", 3);
     private static final int WARM_RUNS = Integer.getInteger("benchmark.warmRuns", 20);
+    private static final String BLOAT_LEVELS = System.getProperty("benchmark.bloatLevels", "0,50000,200000,400000");
+    private static final int BLOAT_REPLAYS = Integer.getInteger("benchmark.bloatReplays", 5);
+    /** Where the Markdown output also goes (scripts/benchmark.sh collects it). */
+    private static final String OUTPUT = System.getProperty("benchmark.output", "target/provisioning-benchmark.md");
     private static final String INSERT = "insert into pack (ref, label, version) values ('bench', 'Bench', '1.0.0')";
 
     private ProvisioningBenchmark() {
@@ -59,7 +71,7 @@ public final class ProvisioningBenchmark {
                 }));
         report.add(Peers.templateDatabaseClone(server, connections, replayer, SCHEMA_ITERATIONS, WARMUP));
         report.add(Peers.reset("TRUNCATE reset (all tables, restart identity, warm connection)", server, connections,
-                replayer, true, LEASE_ITERATIONS, WARMUP));
+                replayer, true, TRUNCATE_ITERATIONS, WARMUP));
         report.add(Peers.reset("DELETE reset without checks (warm connection)", server, connections, replayer, false,
                 LEASE_ITERATIONS, WARMUP));
         report.add(leases("Ours, fresh mode: lease + release (ready queue of 2, dropped after use)", server, false,
@@ -68,7 +80,20 @@ public final class ProvisioningBenchmark {
         Runs runs = new Runs(server, connections);
         report.add(runs.cold(COLD_RUNS));
         report.add(runs.warm(WARM_RUNS));
-        report.print(System.out);
+        String bloat = BLOAT_LEVELS.isBlank() ? "" : new CatalogBloat(connections, replayer).measure(
+                Arrays.stream(BLOAT_LEVELS.split(",")).mapToInt(level -> Integer.parseInt(level.trim())).toArray(),
+                BLOAT_REPLAYS);
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        try (PrintStream out = new PrintStream(text, true, StandardCharsets.UTF_8)) {
+            out.printf(Locale.ROOT, "Server: %s%n", serverFacts(connections));
+            report.print(out);
+            out.print(bloat);
+        }
+        String markdown = text.toString(StandardCharsets.UTF_8);
+        System.out.print(markdown);
+        Path output = Path.of(OUTPUT);
+        Files.createDirectories(output.toAbsolutePath().getParent());
+        Files.writeString(output, markdown);
     }
 
     /** Times what the test waits for: {@code lease()} plus {@code close()}; the insert in between is not timed. */
@@ -90,6 +115,18 @@ public final class ProvisioningBenchmark {
                         statistics.replaced()));
             }
             return timings;
+        }
+    }
+
+    private static String serverFacts(ServerConnections connections) throws Exception {
+        try (Connection connection = connections.open("attune-benchmark");
+                var statement = connection.createStatement();
+                var result = statement.executeQuery("select 'PostgreSQL ' || current_setting('server_version')"
+                        + " || ', autovacuum ' || current_setting('autovacuum') || ', fsync ' || current_setting('fsync')"
+                        + " || ', shared_buffers ' || current_setting('shared_buffers')"
+                        + " || ', max_connections ' || current_setting('max_connections')")) {
+            result.next();
+            return result.getString(1);
         }
     }
 
