@@ -7,12 +7,7 @@ package dev.attune.repositories.schema.tables;
 import dev.attune.repositories.binding.JsonbJsonNodeConverter;
 import dev.attune.repositories.schema.Indexes;
 import dev.attune.repositories.schema.Keys;
-import dev.attune.repositories.schema.tables.Execution.ExecutionPath;
-import dev.attune.repositories.schema.tables.Key.KeyPath;
 import dev.attune.repositories.schema.tables.Pack.PackPath;
-import dev.attune.repositories.schema.tables.Policy.PolicyPath;
-import dev.attune.repositories.schema.tables.QueueStats.QueueStatsPath;
-import dev.attune.repositories.schema.tables.Rule.RulePath;
 import dev.attune.repositories.schema.tables.Runtime.RuntimePath;
 import dev.attune.repositories.schema.tables.WorkflowDefinition.WorkflowDefinitionPath;
 import dev.attune.repositories.schema.tables.records.ActionRecord;
@@ -261,66 +256,6 @@ public class Action extends TableImpl<ActionRecord> {
             _workflowDefinition = new WorkflowDefinitionPath(this, Keys.ACTION__ACTION_WORKFLOW_DEF_FKEY, null);
 
         return _workflowDefinition;
-    }
-
-    private transient ExecutionPath _execution;
-
-    /**
-     * Get the implicit to-many join path to the <code>execution</code> table
-     */
-    public ExecutionPath execution() {
-        if (_execution == null)
-            _execution = new ExecutionPath(this, null, Keys.EXECUTION__EXECUTION_ACTION_FKEY.getInverseKey());
-
-        return _execution;
-    }
-
-    private transient KeyPath _key;
-
-    /**
-     * Get the implicit to-many join path to the <code>key</code> table
-     */
-    public KeyPath key() {
-        if (_key == null)
-            _key = new KeyPath(this, null, Keys.KEY__KEY_OWNER_ACTION_FKEY.getInverseKey());
-
-        return _key;
-    }
-
-    private transient PolicyPath _policy;
-
-    /**
-     * Get the implicit to-many join path to the <code>policy</code> table
-     */
-    public PolicyPath policy() {
-        if (_policy == null)
-            _policy = new PolicyPath(this, null, Keys.POLICY__POLICY_ACTION_FKEY.getInverseKey());
-
-        return _policy;
-    }
-
-    private transient QueueStatsPath _queueStats;
-
-    /**
-     * Get the implicit to-many join path to the <code>queue_stats</code> table
-     */
-    public QueueStatsPath queueStats() {
-        if (_queueStats == null)
-            _queueStats = new QueueStatsPath(this, null, Keys.QUEUE_STATS__QUEUE_STATS_ACTION_ID_FKEY.getInverseKey());
-
-        return _queueStats;
-    }
-
-    private transient RulePath _rule;
-
-    /**
-     * Get the implicit to-many join path to the <code>rule</code> table
-     */
-    public RulePath rule() {
-        if (_rule == null)
-            _rule = new RulePath(this, null, Keys.RULE__RULE_ACTION_FKEY.getInverseKey());
-
-        return _rule;
     }
 
     @Override

@@ -10,7 +10,6 @@ import dev.attune.repositories.schema.Keys;
 import dev.attune.repositories.schema.enums.EnforcementConditionEnum;
 import dev.attune.repositories.schema.enums.EnforcementStatusEnum;
 import dev.attune.repositories.schema.tables.Event.EventPath;
-import dev.attune.repositories.schema.tables.Execution.ExecutionPath;
 import dev.attune.repositories.schema.tables.Rule.RulePath;
 import dev.attune.repositories.schema.tables.records.EnforcementRecord;
 
@@ -231,18 +230,6 @@ public class Enforcement extends TableImpl<EnforcementRecord> {
             _rule = new RulePath(this, Keys.ENFORCEMENT__ENFORCEMENT_RULE_FKEY, null);
 
         return _rule;
-    }
-
-    private transient ExecutionPath _execution;
-
-    /**
-     * Get the implicit to-many join path to the <code>execution</code> table
-     */
-    public ExecutionPath execution() {
-        if (_execution == null)
-            _execution = new ExecutionPath(this, null, Keys.EXECUTION__EXECUTION_ENFORCEMENT_FKEY.getInverseKey());
-
-        return _execution;
     }
 
     @Override

@@ -7,10 +7,8 @@ package dev.attune.repositories.schema.tables;
 import dev.attune.repositories.binding.JsonbJsonNodeConverter;
 import dev.attune.repositories.schema.Indexes;
 import dev.attune.repositories.schema.Keys;
-import dev.attune.repositories.schema.tables.Enforcement.EnforcementPath;
 import dev.attune.repositories.schema.tables.Sensor.SensorPath;
 import dev.attune.repositories.schema.tables.Trigger.TriggerPath;
-import dev.attune.repositories.schema.tables.WebhookEventLog.WebhookEventLogPath;
 import dev.attune.repositories.schema.tables.records.EventRecord;
 
 import java.time.OffsetDateTime;
@@ -213,31 +211,6 @@ public class Event extends TableImpl<EventRecord> {
             _trigger = new TriggerPath(this, Keys.EVENT__EVENT_TRIGGER_FKEY, null);
 
         return _trigger;
-    }
-
-    private transient EnforcementPath _enforcement;
-
-    /**
-     * Get the implicit to-many join path to the <code>enforcement</code> table
-     */
-    public EnforcementPath enforcement() {
-        if (_enforcement == null)
-            _enforcement = new EnforcementPath(this, null, Keys.ENFORCEMENT__ENFORCEMENT_EVENT_FKEY.getInverseKey());
-
-        return _enforcement;
-    }
-
-    private transient WebhookEventLogPath _webhookEventLog;
-
-    /**
-     * Get the implicit to-many join path to the <code>webhook_event_log</code>
-     * table
-     */
-    public WebhookEventLogPath webhookEventLog() {
-        if (_webhookEventLog == null)
-            _webhookEventLog = new WebhookEventLogPath(this, null, Keys.WEBHOOK_EVENT_LOG__WEBHOOK_EVENT_LOG_EVENT_ID_FKEY.getInverseKey());
-
-        return _webhookEventLog;
     }
 
     @Override

@@ -11,8 +11,6 @@ import dev.attune.repositories.schema.enums.ExecutionStatusEnum;
 import dev.attune.repositories.schema.tables.Action.ActionPath;
 import dev.attune.repositories.schema.tables.Enforcement.EnforcementPath;
 import dev.attune.repositories.schema.tables.Identity.IdentityPath;
-import dev.attune.repositories.schema.tables.Inquiry.InquiryPath;
-import dev.attune.repositories.schema.tables.WorkflowExecution.WorkflowExecutionPath;
 import dev.attune.repositories.schema.tables.records.ExecutionRecord;
 
 import java.time.OffsetDateTime;
@@ -255,31 +253,6 @@ public class Execution extends TableImpl<ExecutionRecord> {
             _execution = new ExecutionPath(this, Keys.EXECUTION__EXECUTION_PARENT_FKEY, null);
 
         return _execution;
-    }
-
-    private transient InquiryPath _inquiry;
-
-    /**
-     * Get the implicit to-many join path to the <code>inquiry</code> table
-     */
-    public InquiryPath inquiry() {
-        if (_inquiry == null)
-            _inquiry = new InquiryPath(this, null, Keys.INQUIRY__INQUIRY_EXECUTION_FKEY.getInverseKey());
-
-        return _inquiry;
-    }
-
-    private transient WorkflowExecutionPath _workflowExecution;
-
-    /**
-     * Get the implicit to-many join path to the <code>workflow_execution</code>
-     * table
-     */
-    public WorkflowExecutionPath workflowExecution() {
-        if (_workflowExecution == null)
-            _workflowExecution = new WorkflowExecutionPath(this, null, Keys.WORKFLOW_EXECUTION__WORKFLOW_EXECUTION_EXECUTION_FKEY.getInverseKey());
-
-        return _workflowExecution;
     }
 
     @Override

@@ -7,12 +7,6 @@ package dev.attune.repositories.schema.tables;
 import dev.attune.repositories.binding.JsonbJsonNodeConverter;
 import dev.attune.repositories.schema.Indexes;
 import dev.attune.repositories.schema.Keys;
-import dev.attune.repositories.schema.tables.Execution.ExecutionPath;
-import dev.attune.repositories.schema.tables.Inquiry.InquiryPath;
-import dev.attune.repositories.schema.tables.Key.KeyPath;
-import dev.attune.repositories.schema.tables.PackInstallation.PackInstallationPath;
-import dev.attune.repositories.schema.tables.PermissionAssignment.PermissionAssignmentPath;
-import dev.attune.repositories.schema.tables.PermissionSet.PermissionSetPath;
 import dev.attune.repositories.schema.tables.records.IdentityRecord;
 
 import java.time.OffsetDateTime;
@@ -180,76 +174,6 @@ public class Identity extends TableImpl<IdentityRecord> {
     @Override
     public List<UniqueKey<IdentityRecord>> getUniqueKeys() {
         return Arrays.asList(Keys.IDENTITY_LOGIN_KEY);
-    }
-
-    private transient ExecutionPath _execution;
-
-    /**
-     * Get the implicit to-many join path to the <code>execution</code> table
-     */
-    public ExecutionPath execution() {
-        if (_execution == null)
-            _execution = new ExecutionPath(this, null, Keys.EXECUTION__EXECUTION_EXECUTOR_FKEY.getInverseKey());
-
-        return _execution;
-    }
-
-    private transient InquiryPath _inquiry;
-
-    /**
-     * Get the implicit to-many join path to the <code>inquiry</code> table
-     */
-    public InquiryPath inquiry() {
-        if (_inquiry == null)
-            _inquiry = new InquiryPath(this, null, Keys.INQUIRY__INQUIRY_ASSIGNED_TO_FKEY.getInverseKey());
-
-        return _inquiry;
-    }
-
-    private transient KeyPath _key;
-
-    /**
-     * Get the implicit to-many join path to the <code>key</code> table
-     */
-    public KeyPath key() {
-        if (_key == null)
-            _key = new KeyPath(this, null, Keys.KEY__KEY_OWNER_IDENTITY_FKEY.getInverseKey());
-
-        return _key;
-    }
-
-    private transient PackInstallationPath _packInstallation;
-
-    /**
-     * Get the implicit to-many join path to the <code>pack_installation</code>
-     * table
-     */
-    public PackInstallationPath packInstallation() {
-        if (_packInstallation == null)
-            _packInstallation = new PackInstallationPath(this, null, Keys.PACK_INSTALLATION__PACK_INSTALLATION_INSTALLED_BY_FKEY.getInverseKey());
-
-        return _packInstallation;
-    }
-
-    private transient PermissionAssignmentPath _permissionAssignment;
-
-    /**
-     * Get the implicit to-many join path to the
-     * <code>permission_assignment</code> table
-     */
-    public PermissionAssignmentPath permissionAssignment() {
-        if (_permissionAssignment == null)
-            _permissionAssignment = new PermissionAssignmentPath(this, null, Keys.PERMISSION_ASSIGNMENT__PERMISSION_ASSIGNMENT_IDENTITY_FKEY.getInverseKey());
-
-        return _permissionAssignment;
-    }
-
-    /**
-     * Get the implicit many-to-many join path to the
-     * <code>permission_set</code> table
-     */
-    public PermissionSetPath permissionSet() {
-        return permissionAssignment().permissionSet();
     }
 
     @Override

@@ -22,12 +22,9 @@ import org.jooq.Field;
 import org.jooq.ForeignKey;
 import org.jooq.Identity;
 import org.jooq.Index;
-import org.jooq.InverseForeignKey;
 import org.jooq.Name;
-import org.jooq.Path;
 import org.jooq.PlainSQL;
 import org.jooq.QueryPart;
-import org.jooq.Record;
 import org.jooq.SQL;
 import org.jooq.Select;
 import org.jooq.Stringly;
@@ -145,39 +142,6 @@ public class Inquiry extends TableImpl<InquiryRecord> {
      */
     public Inquiry() {
         this(DSL.name("inquiry"), null);
-    }
-
-    public <O extends Record> Inquiry(Table<O> path, ForeignKey<O, InquiryRecord> childPath, InverseForeignKey<O, InquiryRecord> parentPath) {
-        super(path, childPath, parentPath, INQUIRY);
-    }
-
-    /**
-     * A subtype implementing {@link Path} for simplified path-based joins.
-     */
-    public static class InquiryPath extends Inquiry implements Path<InquiryRecord> {
-
-        private static final long serialVersionUID = 1L;
-        public <O extends Record> InquiryPath(Table<O> path, ForeignKey<O, InquiryRecord> childPath, InverseForeignKey<O, InquiryRecord> parentPath) {
-            super(path, childPath, parentPath);
-        }
-        private InquiryPath(Name alias, Table<InquiryRecord> aliased) {
-            super(alias, aliased);
-        }
-
-        @Override
-        public InquiryPath as(String alias) {
-            return new InquiryPath(DSL.name(alias), this);
-        }
-
-        @Override
-        public InquiryPath as(Name alias) {
-            return new InquiryPath(alias, this);
-        }
-
-        @Override
-        public InquiryPath as(Table<?> alias) {
-            return new InquiryPath(alias.getQualifiedName(), this);
-        }
     }
 
     @Override

@@ -24,12 +24,9 @@ import org.jooq.Field;
 import org.jooq.ForeignKey;
 import org.jooq.Identity;
 import org.jooq.Index;
-import org.jooq.InverseForeignKey;
 import org.jooq.Name;
-import org.jooq.Path;
 import org.jooq.PlainSQL;
 import org.jooq.QueryPart;
-import org.jooq.Record;
 import org.jooq.SQL;
 import org.jooq.Select;
 import org.jooq.Stringly;
@@ -176,39 +173,6 @@ public class Key extends TableImpl<KeyRecord> {
      */
     public Key() {
         this(DSL.name("key"), null);
-    }
-
-    public <O extends Record> Key(Table<O> path, ForeignKey<O, KeyRecord> childPath, InverseForeignKey<O, KeyRecord> parentPath) {
-        super(path, childPath, parentPath, KEY);
-    }
-
-    /**
-     * A subtype implementing {@link Path} for simplified path-based joins.
-     */
-    public static class KeyPath extends Key implements Path<KeyRecord> {
-
-        private static final long serialVersionUID = 1L;
-        public <O extends Record> KeyPath(Table<O> path, ForeignKey<O, KeyRecord> childPath, InverseForeignKey<O, KeyRecord> parentPath) {
-            super(path, childPath, parentPath);
-        }
-        private KeyPath(Name alias, Table<KeyRecord> aliased) {
-            super(alias, aliased);
-        }
-
-        @Override
-        public KeyPath as(String alias) {
-            return new KeyPath(DSL.name(alias), this);
-        }
-
-        @Override
-        public KeyPath as(Name alias) {
-            return new KeyPath(alias, this);
-        }
-
-        @Override
-        public KeyPath as(Table<?> alias) {
-            return new KeyPath(alias.getQualifiedName(), this);
-        }
     }
 
     @Override

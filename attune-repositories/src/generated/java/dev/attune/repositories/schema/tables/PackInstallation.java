@@ -22,12 +22,9 @@ import org.jooq.Field;
 import org.jooq.ForeignKey;
 import org.jooq.Identity;
 import org.jooq.Index;
-import org.jooq.InverseForeignKey;
 import org.jooq.Name;
-import org.jooq.Path;
 import org.jooq.PlainSQL;
 import org.jooq.QueryPart;
-import org.jooq.Record;
 import org.jooq.SQL;
 import org.jooq.Select;
 import org.jooq.Stringly;
@@ -171,39 +168,6 @@ public class PackInstallation extends TableImpl<PackInstallationRecord> {
      */
     public PackInstallation() {
         this(DSL.name("pack_installation"), null);
-    }
-
-    public <O extends Record> PackInstallation(Table<O> path, ForeignKey<O, PackInstallationRecord> childPath, InverseForeignKey<O, PackInstallationRecord> parentPath) {
-        super(path, childPath, parentPath, PACK_INSTALLATION);
-    }
-
-    /**
-     * A subtype implementing {@link Path} for simplified path-based joins.
-     */
-    public static class PackInstallationPath extends PackInstallation implements Path<PackInstallationRecord> {
-
-        private static final long serialVersionUID = 1L;
-        public <O extends Record> PackInstallationPath(Table<O> path, ForeignKey<O, PackInstallationRecord> childPath, InverseForeignKey<O, PackInstallationRecord> parentPath) {
-            super(path, childPath, parentPath);
-        }
-        private PackInstallationPath(Name alias, Table<PackInstallationRecord> aliased) {
-            super(alias, aliased);
-        }
-
-        @Override
-        public PackInstallationPath as(String alias) {
-            return new PackInstallationPath(DSL.name(alias), this);
-        }
-
-        @Override
-        public PackInstallationPath as(Name alias) {
-            return new PackInstallationPath(alias, this);
-        }
-
-        @Override
-        public PackInstallationPath as(Table<?> alias) {
-            return new PackInstallationPath(alias.getQualifiedName(), this);
-        }
     }
 
     @Override

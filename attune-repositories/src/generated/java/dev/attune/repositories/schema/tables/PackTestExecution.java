@@ -22,12 +22,9 @@ import org.jooq.Field;
 import org.jooq.ForeignKey;
 import org.jooq.Identity;
 import org.jooq.Index;
-import org.jooq.InverseForeignKey;
 import org.jooq.Name;
-import org.jooq.Path;
 import org.jooq.PlainSQL;
 import org.jooq.QueryPart;
-import org.jooq.Record;
 import org.jooq.SQL;
 import org.jooq.Select;
 import org.jooq.Stringly;
@@ -161,39 +158,6 @@ public class PackTestExecution extends TableImpl<PackTestExecutionRecord> {
      */
     public PackTestExecution() {
         this(DSL.name("pack_test_execution"), null);
-    }
-
-    public <O extends Record> PackTestExecution(Table<O> path, ForeignKey<O, PackTestExecutionRecord> childPath, InverseForeignKey<O, PackTestExecutionRecord> parentPath) {
-        super(path, childPath, parentPath, PACK_TEST_EXECUTION);
-    }
-
-    /**
-     * A subtype implementing {@link Path} for simplified path-based joins.
-     */
-    public static class PackTestExecutionPath extends PackTestExecution implements Path<PackTestExecutionRecord> {
-
-        private static final long serialVersionUID = 1L;
-        public <O extends Record> PackTestExecutionPath(Table<O> path, ForeignKey<O, PackTestExecutionRecord> childPath, InverseForeignKey<O, PackTestExecutionRecord> parentPath) {
-            super(path, childPath, parentPath);
-        }
-        private PackTestExecutionPath(Name alias, Table<PackTestExecutionRecord> aliased) {
-            super(alias, aliased);
-        }
-
-        @Override
-        public PackTestExecutionPath as(String alias) {
-            return new PackTestExecutionPath(DSL.name(alias), this);
-        }
-
-        @Override
-        public PackTestExecutionPath as(Name alias) {
-            return new PackTestExecutionPath(alias, this);
-        }
-
-        @Override
-        public PackTestExecutionPath as(Table<?> alias) {
-            return new PackTestExecutionPath(alias.getQualifiedName(), this);
-        }
     }
 
     @Override

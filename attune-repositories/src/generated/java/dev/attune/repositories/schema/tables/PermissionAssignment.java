@@ -20,12 +20,9 @@ import org.jooq.Field;
 import org.jooq.ForeignKey;
 import org.jooq.Identity;
 import org.jooq.Index;
-import org.jooq.InverseForeignKey;
 import org.jooq.Name;
-import org.jooq.Path;
 import org.jooq.PlainSQL;
 import org.jooq.QueryPart;
-import org.jooq.Record;
 import org.jooq.SQL;
 import org.jooq.Select;
 import org.jooq.Stringly;
@@ -106,39 +103,6 @@ public class PermissionAssignment extends TableImpl<PermissionAssignmentRecord> 
      */
     public PermissionAssignment() {
         this(DSL.name("permission_assignment"), null);
-    }
-
-    public <O extends Record> PermissionAssignment(Table<O> path, ForeignKey<O, PermissionAssignmentRecord> childPath, InverseForeignKey<O, PermissionAssignmentRecord> parentPath) {
-        super(path, childPath, parentPath, PERMISSION_ASSIGNMENT);
-    }
-
-    /**
-     * A subtype implementing {@link Path} for simplified path-based joins.
-     */
-    public static class PermissionAssignmentPath extends PermissionAssignment implements Path<PermissionAssignmentRecord> {
-
-        private static final long serialVersionUID = 1L;
-        public <O extends Record> PermissionAssignmentPath(Table<O> path, ForeignKey<O, PermissionAssignmentRecord> childPath, InverseForeignKey<O, PermissionAssignmentRecord> parentPath) {
-            super(path, childPath, parentPath);
-        }
-        private PermissionAssignmentPath(Name alias, Table<PermissionAssignmentRecord> aliased) {
-            super(alias, aliased);
-        }
-
-        @Override
-        public PermissionAssignmentPath as(String alias) {
-            return new PermissionAssignmentPath(DSL.name(alias), this);
-        }
-
-        @Override
-        public PermissionAssignmentPath as(Name alias) {
-            return new PermissionAssignmentPath(alias, this);
-        }
-
-        @Override
-        public PermissionAssignmentPath as(Table<?> alias) {
-            return new PermissionAssignmentPath(alias.getQualifiedName(), this);
-        }
     }
 
     @Override

@@ -7,9 +7,7 @@ package dev.attune.repositories.schema.tables;
 import dev.attune.repositories.binding.JsonbJsonNodeConverter;
 import dev.attune.repositories.schema.Indexes;
 import dev.attune.repositories.schema.Keys;
-import dev.attune.repositories.schema.tables.Identity.IdentityPath;
 import dev.attune.repositories.schema.tables.Pack.PackPath;
-import dev.attune.repositories.schema.tables.PermissionAssignment.PermissionAssignmentPath;
 import dev.attune.repositories.schema.tables.records.PermissionSetRecord;
 
 import java.time.OffsetDateTime;
@@ -207,27 +205,6 @@ public class PermissionSet extends TableImpl<PermissionSetRecord> {
             _pack = new PackPath(this, Keys.PERMISSION_SET__PERMISSION_SET_PACK_FKEY, null);
 
         return _pack;
-    }
-
-    private transient PermissionAssignmentPath _permissionAssignment;
-
-    /**
-     * Get the implicit to-many join path to the
-     * <code>permission_assignment</code> table
-     */
-    public PermissionAssignmentPath permissionAssignment() {
-        if (_permissionAssignment == null)
-            _permissionAssignment = new PermissionAssignmentPath(this, null, Keys.PERMISSION_ASSIGNMENT__PERMISSION_ASSIGNMENT_PERMSET_FKEY.getInverseKey());
-
-        return _permissionAssignment;
-    }
-
-    /**
-     * Get the implicit many-to-many join path to the <code>identity</code>
-     * table
-     */
-    public IdentityPath identity() {
-        return permissionAssignment().identity();
     }
 
     @Override

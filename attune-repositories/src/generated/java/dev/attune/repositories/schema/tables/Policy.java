@@ -22,12 +22,9 @@ import org.jooq.Field;
 import org.jooq.ForeignKey;
 import org.jooq.Identity;
 import org.jooq.Index;
-import org.jooq.InverseForeignKey;
 import org.jooq.Name;
-import org.jooq.Path;
 import org.jooq.PlainSQL;
 import org.jooq.QueryPart;
-import org.jooq.Record;
 import org.jooq.SQL;
 import org.jooq.Select;
 import org.jooq.Stringly;
@@ -159,39 +156,6 @@ public class Policy extends TableImpl<PolicyRecord> {
      */
     public Policy() {
         this(DSL.name("policy"), null);
-    }
-
-    public <O extends Record> Policy(Table<O> path, ForeignKey<O, PolicyRecord> childPath, InverseForeignKey<O, PolicyRecord> parentPath) {
-        super(path, childPath, parentPath, POLICY);
-    }
-
-    /**
-     * A subtype implementing {@link Path} for simplified path-based joins.
-     */
-    public static class PolicyPath extends Policy implements Path<PolicyRecord> {
-
-        private static final long serialVersionUID = 1L;
-        public <O extends Record> PolicyPath(Table<O> path, ForeignKey<O, PolicyRecord> childPath, InverseForeignKey<O, PolicyRecord> parentPath) {
-            super(path, childPath, parentPath);
-        }
-        private PolicyPath(Name alias, Table<PolicyRecord> aliased) {
-            super(alias, aliased);
-        }
-
-        @Override
-        public PolicyPath as(String alias) {
-            return new PolicyPath(DSL.name(alias), this);
-        }
-
-        @Override
-        public PolicyPath as(Name alias) {
-            return new PolicyPath(alias, this);
-        }
-
-        @Override
-        public PolicyPath as(Table<?> alias) {
-            return new PolicyPath(alias.getQualifiedName(), this);
-        }
     }
 
     @Override

@@ -18,12 +18,9 @@ import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.ForeignKey;
 import org.jooq.Index;
-import org.jooq.InverseForeignKey;
 import org.jooq.Name;
-import org.jooq.Path;
 import org.jooq.PlainSQL;
 import org.jooq.QueryPart;
-import org.jooq.Record;
 import org.jooq.SQL;
 import org.jooq.Select;
 import org.jooq.Stringly;
@@ -124,39 +121,6 @@ public class QueueStats extends TableImpl<QueueStatsRecord> {
      */
     public QueueStats() {
         this(DSL.name("queue_stats"), null);
-    }
-
-    public <O extends Record> QueueStats(Table<O> path, ForeignKey<O, QueueStatsRecord> childPath, InverseForeignKey<O, QueueStatsRecord> parentPath) {
-        super(path, childPath, parentPath, QUEUE_STATS);
-    }
-
-    /**
-     * A subtype implementing {@link Path} for simplified path-based joins.
-     */
-    public static class QueueStatsPath extends QueueStats implements Path<QueueStatsRecord> {
-
-        private static final long serialVersionUID = 1L;
-        public <O extends Record> QueueStatsPath(Table<O> path, ForeignKey<O, QueueStatsRecord> childPath, InverseForeignKey<O, QueueStatsRecord> parentPath) {
-            super(path, childPath, parentPath);
-        }
-        private QueueStatsPath(Name alias, Table<QueueStatsRecord> aliased) {
-            super(alias, aliased);
-        }
-
-        @Override
-        public QueueStatsPath as(String alias) {
-            return new QueueStatsPath(DSL.name(alias), this);
-        }
-
-        @Override
-        public QueueStatsPath as(Name alias) {
-            return new QueueStatsPath(alias, this);
-        }
-
-        @Override
-        public QueueStatsPath as(Table<?> alias) {
-            return new QueueStatsPath(alias.getQualifiedName(), this);
-        }
     }
 
     @Override

@@ -8,7 +8,6 @@ import dev.attune.repositories.binding.JsonbJsonNodeConverter;
 import dev.attune.repositories.schema.Indexes;
 import dev.attune.repositories.schema.Keys;
 import dev.attune.repositories.schema.tables.Action.ActionPath;
-import dev.attune.repositories.schema.tables.Enforcement.EnforcementPath;
 import dev.attune.repositories.schema.tables.Pack.PackPath;
 import dev.attune.repositories.schema.tables.Trigger.TriggerPath;
 import dev.attune.repositories.schema.tables.records.RuleRecord;
@@ -267,18 +266,6 @@ public class Rule extends TableImpl<RuleRecord> {
             _trigger = new TriggerPath(this, Keys.RULE__RULE_TRIGGER_FKEY, null);
 
         return _trigger;
-    }
-
-    private transient EnforcementPath _enforcement;
-
-    /**
-     * Get the implicit to-many join path to the <code>enforcement</code> table
-     */
-    public EnforcementPath enforcement() {
-        if (_enforcement == null)
-            _enforcement = new EnforcementPath(this, null, Keys.ENFORCEMENT__ENFORCEMENT_RULE_FKEY.getInverseKey());
-
-        return _enforcement;
     }
 
     @Override

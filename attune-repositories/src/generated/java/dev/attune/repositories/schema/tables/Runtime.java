@@ -8,10 +8,7 @@ import dev.attune.repositories.binding.JsonbJsonNodeConverter;
 import dev.attune.repositories.schema.Indexes;
 import dev.attune.repositories.schema.Keys;
 import dev.attune.repositories.schema.enums.RuntimeTypeEnum;
-import dev.attune.repositories.schema.tables.Action.ActionPath;
 import dev.attune.repositories.schema.tables.Pack.PackPath;
-import dev.attune.repositories.schema.tables.Sensor.SensorPath;
-import dev.attune.repositories.schema.tables.Worker.WorkerPath;
 import dev.attune.repositories.schema.tables.records.RuntimeRecord;
 
 import java.time.OffsetDateTime;
@@ -219,42 +216,6 @@ public class Runtime extends TableImpl<RuntimeRecord> {
             _pack = new PackPath(this, Keys.RUNTIME__RUNTIME_PACK_FKEY, null);
 
         return _pack;
-    }
-
-    private transient ActionPath _action;
-
-    /**
-     * Get the implicit to-many join path to the <code>action</code> table
-     */
-    public ActionPath action() {
-        if (_action == null)
-            _action = new ActionPath(this, null, Keys.ACTION__ACTION_RUNTIME_FKEY.getInverseKey());
-
-        return _action;
-    }
-
-    private transient SensorPath _sensor;
-
-    /**
-     * Get the implicit to-many join path to the <code>sensor</code> table
-     */
-    public SensorPath sensor() {
-        if (_sensor == null)
-            _sensor = new SensorPath(this, null, Keys.SENSOR__SENSOR_RUNTIME_FKEY.getInverseKey());
-
-        return _sensor;
-    }
-
-    private transient WorkerPath _worker;
-
-    /**
-     * Get the implicit to-many join path to the <code>worker</code> table
-     */
-    public WorkerPath worker() {
-        if (_worker == null)
-            _worker = new WorkerPath(this, null, Keys.WORKER__WORKER_RUNTIME_FKEY.getInverseKey());
-
-        return _worker;
     }
 
     @Override

@@ -7,8 +7,6 @@ package dev.attune.repositories.schema.tables;
 import dev.attune.repositories.binding.JsonbJsonNodeConverter;
 import dev.attune.repositories.schema.Indexes;
 import dev.attune.repositories.schema.Keys;
-import dev.attune.repositories.schema.tables.Event.EventPath;
-import dev.attune.repositories.schema.tables.Key.KeyPath;
 import dev.attune.repositories.schema.tables.Pack.PackPath;
 import dev.attune.repositories.schema.tables.Runtime.RuntimePath;
 import dev.attune.repositories.schema.tables.Trigger.TriggerPath;
@@ -268,30 +266,6 @@ public class Sensor extends TableImpl<SensorRecord> {
             _trigger = new TriggerPath(this, Keys.SENSOR__SENSOR_TRIGGER_FKEY, null);
 
         return _trigger;
-    }
-
-    private transient EventPath _event;
-
-    /**
-     * Get the implicit to-many join path to the <code>event</code> table
-     */
-    public EventPath event() {
-        if (_event == null)
-            _event = new EventPath(this, null, Keys.EVENT__EVENT_SOURCE_FKEY.getInverseKey());
-
-        return _event;
-    }
-
-    private transient KeyPath _key;
-
-    /**
-     * Get the implicit to-many join path to the <code>key</code> table
-     */
-    public KeyPath key() {
-        if (_key == null)
-            _key = new KeyPath(this, null, Keys.KEY__KEY_OWNER_SENSOR_FKEY.getInverseKey());
-
-        return _key;
     }
 
     @Override

@@ -7,11 +7,7 @@ package dev.attune.repositories.schema.tables;
 import dev.attune.repositories.binding.JsonbJsonNodeConverter;
 import dev.attune.repositories.schema.Indexes;
 import dev.attune.repositories.schema.Keys;
-import dev.attune.repositories.schema.tables.Event.EventPath;
 import dev.attune.repositories.schema.tables.Pack.PackPath;
-import dev.attune.repositories.schema.tables.Rule.RulePath;
-import dev.attune.repositories.schema.tables.Sensor.SensorPath;
-import dev.attune.repositories.schema.tables.WebhookEventLog.WebhookEventLogPath;
 import dev.attune.repositories.schema.tables.records.TriggerRecord;
 
 import java.time.OffsetDateTime;
@@ -239,55 +235,6 @@ public class Trigger extends TableImpl<TriggerRecord> {
             _pack = new PackPath(this, Keys.TRIGGER__TRIGGER_PACK_FKEY, null);
 
         return _pack;
-    }
-
-    private transient EventPath _event;
-
-    /**
-     * Get the implicit to-many join path to the <code>event</code> table
-     */
-    public EventPath event() {
-        if (_event == null)
-            _event = new EventPath(this, null, Keys.EVENT__EVENT_TRIGGER_FKEY.getInverseKey());
-
-        return _event;
-    }
-
-    private transient RulePath _rule;
-
-    /**
-     * Get the implicit to-many join path to the <code>rule</code> table
-     */
-    public RulePath rule() {
-        if (_rule == null)
-            _rule = new RulePath(this, null, Keys.RULE__RULE_TRIGGER_FKEY.getInverseKey());
-
-        return _rule;
-    }
-
-    private transient SensorPath _sensor;
-
-    /**
-     * Get the implicit to-many join path to the <code>sensor</code> table
-     */
-    public SensorPath sensor() {
-        if (_sensor == null)
-            _sensor = new SensorPath(this, null, Keys.SENSOR__SENSOR_TRIGGER_FKEY.getInverseKey());
-
-        return _sensor;
-    }
-
-    private transient WebhookEventLogPath _webhookEventLog;
-
-    /**
-     * Get the implicit to-many join path to the <code>webhook_event_log</code>
-     * table
-     */
-    public WebhookEventLogPath webhookEventLog() {
-        if (_webhookEventLog == null)
-            _webhookEventLog = new WebhookEventLogPath(this, null, Keys.WEBHOOK_EVENT_LOG__WEBHOOK_EVENT_LOG_TRIGGER_ID_FKEY.getInverseKey());
-
-        return _webhookEventLog;
     }
 
     @Override

@@ -23,12 +23,9 @@ import org.jooq.Field;
 import org.jooq.ForeignKey;
 import org.jooq.Identity;
 import org.jooq.Index;
-import org.jooq.InverseForeignKey;
 import org.jooq.Name;
-import org.jooq.Path;
 import org.jooq.PlainSQL;
 import org.jooq.QueryPart;
-import org.jooq.Record;
 import org.jooq.SQL;
 import org.jooq.Select;
 import org.jooq.Stringly;
@@ -178,39 +175,6 @@ public class WebhookEventLog extends TableImpl<WebhookEventLogRecord> {
      */
     public WebhookEventLog() {
         this(DSL.name("webhook_event_log"), null);
-    }
-
-    public <O extends Record> WebhookEventLog(Table<O> path, ForeignKey<O, WebhookEventLogRecord> childPath, InverseForeignKey<O, WebhookEventLogRecord> parentPath) {
-        super(path, childPath, parentPath, WEBHOOK_EVENT_LOG);
-    }
-
-    /**
-     * A subtype implementing {@link Path} for simplified path-based joins.
-     */
-    public static class WebhookEventLogPath extends WebhookEventLog implements Path<WebhookEventLogRecord> {
-
-        private static final long serialVersionUID = 1L;
-        public <O extends Record> WebhookEventLogPath(Table<O> path, ForeignKey<O, WebhookEventLogRecord> childPath, InverseForeignKey<O, WebhookEventLogRecord> parentPath) {
-            super(path, childPath, parentPath);
-        }
-        private WebhookEventLogPath(Name alias, Table<WebhookEventLogRecord> aliased) {
-            super(alias, aliased);
-        }
-
-        @Override
-        public WebhookEventLogPath as(String alias) {
-            return new WebhookEventLogPath(DSL.name(alias), this);
-        }
-
-        @Override
-        public WebhookEventLogPath as(Name alias) {
-            return new WebhookEventLogPath(alias, this);
-        }
-
-        @Override
-        public WebhookEventLogPath as(Table<?> alias) {
-            return new WebhookEventLogPath(alias.getQualifiedName(), this);
-        }
     }
 
     @Override

@@ -23,12 +23,9 @@ import org.jooq.Field;
 import org.jooq.ForeignKey;
 import org.jooq.Identity;
 import org.jooq.Index;
-import org.jooq.InverseForeignKey;
 import org.jooq.Name;
-import org.jooq.Path;
 import org.jooq.PlainSQL;
 import org.jooq.QueryPart;
-import org.jooq.Record;
 import org.jooq.SQL;
 import org.jooq.Select;
 import org.jooq.Stringly;
@@ -152,39 +149,6 @@ public class Worker extends TableImpl<WorkerRecord> {
      */
     public Worker() {
         this(DSL.name("worker"), null);
-    }
-
-    public <O extends Record> Worker(Table<O> path, ForeignKey<O, WorkerRecord> childPath, InverseForeignKey<O, WorkerRecord> parentPath) {
-        super(path, childPath, parentPath, WORKER);
-    }
-
-    /**
-     * A subtype implementing {@link Path} for simplified path-based joins.
-     */
-    public static class WorkerPath extends Worker implements Path<WorkerRecord> {
-
-        private static final long serialVersionUID = 1L;
-        public <O extends Record> WorkerPath(Table<O> path, ForeignKey<O, WorkerRecord> childPath, InverseForeignKey<O, WorkerRecord> parentPath) {
-            super(path, childPath, parentPath);
-        }
-        private WorkerPath(Name alias, Table<WorkerRecord> aliased) {
-            super(alias, aliased);
-        }
-
-        @Override
-        public WorkerPath as(String alias) {
-            return new WorkerPath(DSL.name(alias), this);
-        }
-
-        @Override
-        public WorkerPath as(Name alias) {
-            return new WorkerPath(alias, this);
-        }
-
-        @Override
-        public WorkerPath as(Table<?> alias) {
-            return new WorkerPath(alias.getQualifiedName(), this);
-        }
     }
 
     @Override

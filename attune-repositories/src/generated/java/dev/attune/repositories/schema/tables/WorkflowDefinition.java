@@ -7,9 +7,7 @@ package dev.attune.repositories.schema.tables;
 import dev.attune.repositories.binding.JsonbJsonNodeConverter;
 import dev.attune.repositories.schema.Indexes;
 import dev.attune.repositories.schema.Keys;
-import dev.attune.repositories.schema.tables.Action.ActionPath;
 import dev.attune.repositories.schema.tables.Pack.PackPath;
-import dev.attune.repositories.schema.tables.WorkflowExecution.WorkflowExecutionPath;
 import dev.attune.repositories.schema.tables.records.WorkflowDefinitionRecord;
 
 import java.time.OffsetDateTime;
@@ -230,31 +228,6 @@ public class WorkflowDefinition extends TableImpl<WorkflowDefinitionRecord> {
             _pack = new PackPath(this, Keys.WORKFLOW_DEFINITION__WORKFLOW_DEFINITION_PACK_FKEY, null);
 
         return _pack;
-    }
-
-    private transient ActionPath _action;
-
-    /**
-     * Get the implicit to-many join path to the <code>action</code> table
-     */
-    public ActionPath action() {
-        if (_action == null)
-            _action = new ActionPath(this, null, Keys.ACTION__ACTION_WORKFLOW_DEF_FKEY.getInverseKey());
-
-        return _action;
-    }
-
-    private transient WorkflowExecutionPath _workflowExecution;
-
-    /**
-     * Get the implicit to-many join path to the <code>workflow_execution</code>
-     * table
-     */
-    public WorkflowExecutionPath workflowExecution() {
-        if (_workflowExecution == null)
-            _workflowExecution = new WorkflowExecutionPath(this, null, Keys.WORKFLOW_EXECUTION__WORKFLOW_EXECUTION_WORKFLOW_DEF_FKEY.getInverseKey());
-
-        return _workflowExecution;
     }
 
     @Override

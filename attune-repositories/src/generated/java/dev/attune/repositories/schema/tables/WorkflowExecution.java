@@ -22,12 +22,9 @@ import org.jooq.Field;
 import org.jooq.ForeignKey;
 import org.jooq.Identity;
 import org.jooq.Index;
-import org.jooq.InverseForeignKey;
 import org.jooq.Name;
-import org.jooq.Path;
 import org.jooq.PlainSQL;
 import org.jooq.QueryPart;
-import org.jooq.Record;
 import org.jooq.SQL;
 import org.jooq.Select;
 import org.jooq.Stringly;
@@ -165,39 +162,6 @@ public class WorkflowExecution extends TableImpl<WorkflowExecutionRecord> {
      */
     public WorkflowExecution() {
         this(DSL.name("workflow_execution"), null);
-    }
-
-    public <O extends Record> WorkflowExecution(Table<O> path, ForeignKey<O, WorkflowExecutionRecord> childPath, InverseForeignKey<O, WorkflowExecutionRecord> parentPath) {
-        super(path, childPath, parentPath, WORKFLOW_EXECUTION);
-    }
-
-    /**
-     * A subtype implementing {@link Path} for simplified path-based joins.
-     */
-    public static class WorkflowExecutionPath extends WorkflowExecution implements Path<WorkflowExecutionRecord> {
-
-        private static final long serialVersionUID = 1L;
-        public <O extends Record> WorkflowExecutionPath(Table<O> path, ForeignKey<O, WorkflowExecutionRecord> childPath, InverseForeignKey<O, WorkflowExecutionRecord> parentPath) {
-            super(path, childPath, parentPath);
-        }
-        private WorkflowExecutionPath(Name alias, Table<WorkflowExecutionRecord> aliased) {
-            super(alias, aliased);
-        }
-
-        @Override
-        public WorkflowExecutionPath as(String alias) {
-            return new WorkflowExecutionPath(DSL.name(alias), this);
-        }
-
-        @Override
-        public WorkflowExecutionPath as(Name alias) {
-            return new WorkflowExecutionPath(alias, this);
-        }
-
-        @Override
-        public WorkflowExecutionPath as(Table<?> alias) {
-            return new WorkflowExecutionPath(alias.getQualifiedName(), this);
-        }
     }
 
     @Override
