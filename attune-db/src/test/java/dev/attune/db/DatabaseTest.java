@@ -128,6 +128,31 @@ class DatabaseTest {
     }
 
     @Test
+    void aPoolerRejectingTheSchemaStartupParameterGetsAHintToUseTransactionMode() throws Exception {
+        try (RefusingServer pooler = new RefusingServer("unsupported startup parameter: search_path")) {
+            DatabaseConfig direct = fixture.config(schema).url(pooler.url()).build();
+            DatabaseConfig transaction = fixture.config(schema).url(pooler.url()).pooler(PoolerMode.TRANSACTION).build();
+
+            assertThatThrownBy(() -> Database.open(direct))
+                    .isInstanceOf(AttuneDbException.class)
+                    .hasMessageContaining("unsupported startup parameter")
+                    .hasMessageEndingWith(". A connection pooler (PgBouncer) rejects the currentSchema startup parameter:"
+                            + " set database.pooler: transaction, give the role its search path (scripts/attune"
+                            + " role-statement prints the ALTER ROLE statement) and point database.direct_url at"
+                            + " PostgreSQL itself for migrations");
+            assertThatThrownBy(() -> Database.open(transaction))
+                    .isInstanceOf(AttuneDbException.class)
+                    .hasMessageContaining("unsupported startup parameter")
+                    .hasMessageNotContaining("PgBouncer");
+        }
+        try (RefusingServer other = new RefusingServer("too many connections for role")) {
+            assertThatThrownBy(() -> Database.open(fixture.config(schema).url(other.url()).build()))
+                    .isInstanceOf(AttuneDbException.class)
+                    .hasMessageEndingWith("too many connections for role");
+        }
+    }
+
+    @Test
     void aConnectionWhoseRoleSearchPathIsNotTheSchemaIsRefusedAtOpen() throws SQLException {
         // Transaction-pooler mode takes the schema from the role's search_path; the test user's is not the schema.
         DatabaseConfig config = fixture.config(schema).pooler(PoolerMode.TRANSACTION).build();

@@ -29,6 +29,13 @@ class RunLeaseTest {
             lease.close();
 
             assertThat(RunLease.isAlive(observer, runId)).isFalse();
+            // The lease's own session ends too.
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            int sessions;
+            while ((sessions = sessions(observer, "attune-test-run:" + runId)) > 0 && System.nanoTime() < deadline) {
+                pause();
+            }
+            assertThat(sessions).isZero();
             assertThat(lockHolders(observer, TestSchemaNames.LOCK_NAMESPACE, TestSchemaNames.lockKey(runId))).isZero();
         }
     }
@@ -82,6 +89,26 @@ class RunLeaseTest {
                 }
                 return taken;
             }
+        }
+    }
+
+    private static int sessions(Connection connection, String applicationName) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "select count(*) from pg_catalog.pg_stat_activity where application_name = ?")) {
+            query.setString(1, applicationName);
+            try (ResultSet result = query.executeQuery()) {
+                result.next();
+                return result.getInt(1);
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
