@@ -188,8 +188,14 @@ class DatabaseTest {
     void aDirectConnectionUsesTheDirectUrlIsBoundAndTaggedAsAsked() throws SQLException {
         String role = fixture.newRoleBoundTo(schema);
         fixture.execute("grant usage on schema " + schema.value() + " to " + role);
-        Database database = fixture.open(fixture.config(schema).user(role).pooler(PoolerMode.TRANSACTION)
-                .directUrl(fixture.url()).build());
+        Database database;
+        try (LogCapture log = LogCapture.of(Database.class)) {
+            database = fixture.open(fixture.config(schema).user(role).pooler(PoolerMode.TRANSACTION)
+                    .directUrl(fixture.url()).build());
+            assertThat(log.linesMentioning("database.pooler is transaction: schema " + schema.value()))
+                    .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                    .endsWith("migrations and LISTEN use database.direct_url");
+        }
 
         try (Connection connection = database.openDirectConnection("attune-listener", "listening", "LISTEN")) {
             assertThat(single(connection, "show search_path")).isEqualTo(schema.value());

@@ -74,6 +74,23 @@ class SmallTypesTest {
     }
 
     @Test
+    void theRoleStatementNeedsADatabaseNameAndNamesTheUrlKeyItRead() {
+        DatabaseConfig unparsable = DatabaseConfig.builder().url("jdbc:postgresql://db:5432").user("svc").build();
+        DatabaseConfig directWithoutDatabase = DatabaseConfig.builder().url(URL).user("svc").pooler(PoolerMode.TRANSACTION)
+                .directUrl("jdbc:postgresql://db:5432/").build();
+
+        assertThatThrownBy(() -> RoleStatement.forConfig(unparsable))
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> {
+                    assertThat(e.key()).isEqualTo("database.url");
+                    assertThat(e.getMessage()).contains("must name a database to write the role statement for (got"
+                            + " 'jdbc:postgresql://db:5432')");
+                });
+        assertThatThrownBy(() -> RoleStatement.forConfig(directWithoutDatabase))
+                .isInstanceOfSatisfying(ConfigurationException.class,
+                        e -> assertThat(e.key()).isEqualTo("database.direct_url"));
+    }
+
+    @Test
     void theRoleStatementNeedsAUserFromTheConfigOrTheUrl() {
         for (String url : new String[] {URL, URL + "?user="}) {
             DatabaseConfig config = DatabaseConfig.builder().url(url).build();

@@ -71,6 +71,80 @@ class JanitorProgressTest {
     }
 
     @Test
+    void aRunThatComesAliveBetweenSurveyAndDropKeepsItsSchemas() throws SQLException {
+        try (RunLease run = RunLease.acquire(CONNECTIONS)) {
+            String schema = markedSchema(run.runId(), 1);
+            // Dead when surveyed, alive when re-checked right before the drop.
+            int[] asked = {0};
+            Janitor janitor = new Janitor(CONNECTIONS, (connection, runId) ->
+                    runId.equals(run.runId()) ? asked[0]++ > 0 : RunLease.isAlive(connection, runId));
+
+            CleanupReport report = janitor.clean(false, line -> { });
+
+            assertThat(report.leaked()).contains(schema);
+            assertThat(report.dropped()).doesNotContain(schema);
+            assertThat(CONNECTIONS.schemaExists(schema)).isTrue();
+        }
+    }
+
+    @Test
+    void aSchemaThatCannotBeDroppedIsReportedAndTheOthersStillAre() throws SQLException {
+        try (RunLease run = RunLease.acquire(CONNECTIONS);
+                Connection janitorConnection = CONNECTIONS.open("attune-janitor-test");
+                Connection holder = CONNECTIONS.open("attune-janitor-test-lock")) {
+            String locked = markedSchema(run.runId(), 1);
+            String free = markedSchema(run.runId(), 2);
+            execute("create table " + locked + ".busy (id int)");
+            holder.setAutoCommit(false);
+            try (Statement statement = holder.createStatement()) {
+                statement.execute("lock table " + locked + ".busy in access exclusive mode");
+            }
+            try (Statement statement = janitorConnection.createStatement()) {
+                statement.execute("set lock_timeout = '200ms'");
+            }
+            Janitor janitor = new Janitor(CONNECTIONS,
+                    (connection, runId) -> !runId.equals(run.runId()) && RunLease.isAlive(connection, runId));
+
+            List<String> progress = new ArrayList<>();
+            CleanupReport report = janitor.clean(janitorConnection, false, progress::add);
+            holder.rollback();
+
+            assertThat(report.dropped()).contains(free).doesNotContain(locked);
+            assertThat(progress).anySatisfy(line -> assertThat(line).startsWith("could not drop " + locked + ": "));
+            assertThat(CONNECTIONS.schemaExists(locked)).isTrue();
+            assertThat(CONNECTIONS.schemaExists(free)).isFalse();
+        }
+    }
+
+    @Test
+    void aDatabaseInUseIsReportedAndKept() throws SQLException {
+        String name;
+        try (RunLease run = RunLease.acquire(CONNECTIONS)) {
+            name = TestDatabaseNames.database(run.runId());
+            execute("create database " + name);
+            databases.add(name);
+            execute(TestDatabaseNames.commentStatement(run.runId(), currentDatabase(), "JanitorProgressTest"));
+        }
+        String url = TestDatabaseServer.get().url();
+        int slash = url.indexOf('/', "jdbc:postgresql://".length());
+        int query = url.indexOf('?');
+        String inDatabase = url.substring(0, slash + 1) + name + (query < 0 ? "" : url.substring(query));
+        ServerConnections there = ServerConnections.of(inDatabase, TestDatabaseServer.get().user(),
+                TestDatabaseServer.get().password(), "the run database");
+        try (Connection user = there.open("attune-janitor-test-user")) {
+            List<String> progress = new ArrayList<>();
+            CleanupReport report = new DatabaseJanitor(CONNECTIONS).clean(false, progress::add);
+
+            assertThat(report.dropped()).doesNotContain(name);
+            if (report.leaked().contains(name)) {
+                assertThat(progress).anySatisfy(line -> assertThat(line)
+                        .startsWith("could not drop database " + name + ": "));
+            }
+            assertThat(user.isValid(5)).isTrue();
+        }
+    }
+
+    @Test
     void theCurrentTemplateIsSharedAndKept() throws SQLException {
         try (TestSchemaProvisioner run = TestSchemaProvisioner.start();
                 Connection connection = CONNECTIONS.open("attune-janitor-test")) {
