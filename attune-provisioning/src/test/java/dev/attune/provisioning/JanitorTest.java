@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.attune.provisioning.janitor.CleanupReport;
 import dev.attune.provisioning.janitor.Janitor;
+import dev.attune.provisioning.janitor.JanitorLock;
 import dev.attune.provisioning.internal.RunLease;
 import dev.attune.provisioning.internal.TestSchemaNames;
 import java.security.SecureRandom;
@@ -12,7 +13,9 @@ import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
+@ResourceLock(JanitorLock.NAME)
 class JanitorTest {
 
     private final List<String> created = new ArrayList<>();

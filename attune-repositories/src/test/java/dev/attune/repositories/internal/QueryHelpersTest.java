@@ -1,0 +1,45 @@
+package dev.attune.repositories.internal;
+
+import static dev.attune.repositories.schema.Tables.PACK;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.Test;
+
+/** {@link Inserts}, {@link Search} and {@link Json}: the SQL and defaults they produce. */
+class QueryHelpersTest {
+
+    private static final DSLContext RENDERER = DSL.using(SQLDialect.POSTGRES, dev.attune.db.Database.jooqSettings());
+
+    @Test
+    void anOptionalNullValueIsNotBoundSoTheColumnDefaultApplies() {
+        var insert = RENDERER.insertInto(PACK).set(PACK.REF, "core");
+
+        assertThat(Inserts.setIfNotNull(insert, PACK.DESCRIPTION, null)).isSameAs(insert);
+        assertThat(RENDERER.renderInlined(insert)).doesNotContain("description");
+        assertThat(RENDERER.renderInlined(Inserts.setIfNotNull(insert, PACK.DESCRIPTION, "Core pack")))
+                .contains("description").contains("'Core pack'");
+    }
+
+    @Test
+    void aSearchMatchesAnyFieldIgnoringCaseWithWildcardsTakenLiterally() {
+        String sql = RENDERER.renderInlined(DSL.selectFrom(PACK)
+                .where(Search.containsIgnoringCase("50%_a\\b", PACK.LABEL, PACK.DESCRIPTION)));
+
+        assertThat(sql).endsWith(" where (false or \"pack\".\"label\" ilike '%50\\%\\_a\\\\b%' escape '\\'"
+                + " or \"pack\".\"description\" ilike '%50\\%\\_a\\\\b%' escape '\\')");
+    }
+
+    @Test
+    void jsonDefaultsAreAnEmptyObjectOrArrayAndAGivenValueIsKept() {
+        var object = Json.objectIfNull(null);
+        var array = Json.arrayIfNull(null);
+
+        assertThat(object.toString()).isEqualTo("{}");
+        assertThat(array.toString()).isEqualTo("[]");
+        assertThat(Json.objectIfNull(array)).isSameAs(array);
+        assertThat(Json.arrayIfNull(object)).isSameAs(object);
+    }
+}
