@@ -3,6 +3,7 @@ package dev.attune.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.attune.db.internal.JdbcUrls;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -24,8 +25,8 @@ class SmallTypesTest {
 
     @Test
     void redactingHidesEveryPasswordParameterAndKeepsNull() {
-        assertThat(DatabaseConfig.redact(null)).isNull();
-        assertThat(DatabaseConfig.redact(URL + "?user=a&PASSWORD=s3cret&ssl=true")).isEqualTo(URL
+        assertThat(JdbcUrls.redact(null)).isNull();
+        assertThat(JdbcUrls.redact(URL + "?user=a&PASSWORD=s3cret&ssl=true")).isEqualTo(URL
                 + "?user=a&PASSWORD=****&ssl=true");
     }
 
