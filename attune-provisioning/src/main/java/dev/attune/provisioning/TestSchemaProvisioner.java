@@ -3,7 +3,6 @@ package dev.attune.provisioning;
 import dev.attune.db.AttuneDbException;
 import dev.attune.db.MigrationScripts;
 import dev.attune.provisioning.internal.BackgroundWork;
-import dev.attune.provisioning.internal.CatalogFingerprint;
 import dev.attune.provisioning.internal.CatalogMaintenance;
 import dev.attune.provisioning.internal.ConnectionBudget;
 import dev.attune.provisioning.internal.FlywayPerTestSchemas;
@@ -183,18 +182,6 @@ public final class TestSchemaProvisioner implements AutoCloseable {
     /** This run's id: the {@code <runid>} in {@code test_<runid>_<n>}. */
     public String runId() {
         return runLease.runId();
-    }
-
-    /**
-     * The Flyway-migrated template's catalog fingerprint, which every replayed schema matches (verified on first use).
-     *
-     * @throws IllegalStateException in {@link Isolation#FLYWAY_PER_TEST}, which has no template
-     */
-    public CatalogFingerprint templateFingerprint() {
-        if (template == null) {
-            throw new IllegalStateException("a flyway-per-test run has no template");
-        }
-        return template.fingerprint();
     }
 
     /** The settings this run was started with. */
