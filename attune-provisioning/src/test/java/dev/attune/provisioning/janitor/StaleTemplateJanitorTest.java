@@ -70,8 +70,14 @@ class StaleTemplateJanitorTest {
         List<String> progress = new ArrayList<>();
         CleanupReport cleaned = janitor.clean(false, progress::add);
 
-        assertThat(cleaned.dropped()).contains(template, spare);
-        assertThat(progress).contains("dropped stale " + template, "dropped stale " + spare);
+        // Once the key is free every janitor may drop them: this one, or a concurrent run's that got there first (each
+        // run's start cleans). Whatever this janitor still found, it dropped and said so.
+        for (String schema : List.of(template, spare)) {
+            if (cleaned.stale().contains(schema)) {
+                assertThat(cleaned.dropped()).as(schema).contains(schema);
+                assertThat(progress).contains("dropped stale " + schema);
+            }
+        }
         assertThat(CONNECTIONS.schemaExists(template)).isFalse();
         assertThat(CONNECTIONS.schemaExists(spare)).isFalse();
     }
