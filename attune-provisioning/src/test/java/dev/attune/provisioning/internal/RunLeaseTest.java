@@ -1,6 +1,7 @@
 package dev.attune.provisioning.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.attune.testserver.ServerConnections;
 import dev.attune.testserver.TestDatabaseServer;
@@ -25,9 +26,14 @@ class RunLeaseTest {
             assertThat(lockHolders(observer, TestSchemaNames.LOCK_NAMESPACE, TestSchemaNames.lockKey(runId)))
                     .isEqualTo(1);
 
+            String applicationName = lease.use(connection -> connection.getClientInfo("ApplicationName"));
+            assertThat(applicationName).as("work runs on the lease's own session").isEqualTo("attune-test-run:" + runId);
+
             lease.close();
             lease.close();
 
+            assertThatThrownBy(() -> lease.use(connection -> 1)).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("the lease of test run " + runId + " is closed");
             assertThat(RunLease.isAlive(observer, runId)).isFalse();
             // The lease's own session ends too.
             long deadline = System.nanoTime() + 10_000_000_000L;
