@@ -12,7 +12,7 @@
 #   4. the JMH module attune-benchmarks (repository calls vs hand-written JDBC), when it exists.
 #
 # Needs ATTUNE_TEST_DATABASE_URL (else every test JVM starts an embedded server, which the figures would include).
-# Iteration counts (defaults sized for about 15 minutes on a quiet 2-core machine; 24 minutes at a load of 10-14):
+# Iteration counts (the defaults took 698 s on a quiet 2-core machine, docs/performance.md):
 # BENCH_SCHEMAS (10), BENCH_LEASES (200), BENCH_TRUNCATES (50), BENCH_COLD_RUNS (3), BENCH_WARM_RUNS (20),
 # BENCH_BLOAT_LEVELS (0,50000,200000,400000), BENCH_BLOAT_REPLAYS (5).
 # SUITE_TESTS narrows step 3 to a Surefire pattern (a quick try of the script: SUITE_TESTS='dev/attune/repositories/pack/**/*').
@@ -36,6 +36,9 @@ seconds() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
 section() { printf '\n## %s\n\n' "$1" >> "$REPORT_BODY"; printf '\n=== %s ===\n' "$1"; }
 emit() { printf '%s\n' "$*" >> "$REPORT_BODY"; printf '%s\n' "$*"; }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
+# Tests run in a Maven log: the sum of Surefire's per-module totals.
+count() { grep -E '^\[(INFO|WARNING)\] Tests run: [0-9]+, Failures: [0-9]+, Errors: [0-9]+, Skipped: [0-9]+$' "$1" \
+  | awk -F'[:,] *' '{ n += $2 } END { print n + 0 }'; }
 
 START_LOAD=$(load)
 STARTED=$(now)
@@ -51,8 +54,7 @@ if [[ "${SKIP_FULL_VERIFY:-0}" != 1 ]]; then
   COMPILE=$(seconds "$t0" "$t1")
   t0=$(now); "${MVN[@]}" verify > "$WORK/verify.log" 2>&1 || { tail -80 "$WORK/verify.log"; exit 1; }; t1=$(now)
   VERIFY=$(seconds "$t0" "$t1")
-  TESTS=$(grep -E '^\[(INFO|WARNING)\] Tests run: [0-9]+, Failures: [0-9]+, Errors: [0-9]+, Skipped: [0-9]+$' \
-    "$WORK/verify.log" | awk -F'[:,] *' '{ n += $2 } END { print n + 0 }')
+  TESTS=$(count "$WORK/verify.log")
   JVMS=$(grep -c 'd.a.p.TestSchemaProvisioner - Test run [0-9a-f]* on ' "$WORK/verify.log" || true)
   BUILT=$(grep -c 'Built the shared template' "$WORK/verify.log" || true)
   emit "| Part | Wall time s | How it is measured |"
@@ -93,8 +95,6 @@ OURS=$(seconds "$t0" "$t1")
 t0=$(now); "${MVN[@]}" "${SUITE[@]}" -Dattune.test.isolation=flyway-per-test > "$WORK/suite-flyway.log" 2>&1 \
   || { tail -80 "$WORK/suite-flyway.log"; exit 1; }; t1=$(now)
 FLYWAY=$(seconds "$t0" "$t1")
-count() { grep -E '^\[(INFO|WARNING)\] Tests run: [0-9]+, Failures: [0-9]+, Errors: [0-9]+, Skipped: [0-9]+$' "$1" \
-  | awk -F'[:,] *' '{ n += $2 } END { print n + 0 }'; }
 emit "| How | Tests | Maven wall time s | Of which tests s (minus the same command with -DskipTests, $NONE s) |"
 emit "|---|---|---|---|"
 emit "| Seed plan: \`-Dattune.test.isolation=flyway-per-test\` (Flyway into a new schema per test, one test at a time) | $(count "$WORK/suite-flyway.log") | $FLYWAY | $(seconds "$NONE" "$FLYWAY") |"

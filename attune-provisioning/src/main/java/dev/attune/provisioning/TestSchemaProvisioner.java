@@ -101,11 +101,8 @@ public final class TestSchemaProvisioner implements AutoCloseable {
             return startFlywayPerTest(server, settings, connections, lease);
         }
         List<MigrationScripts.Script> scripts = MigrationScripts.load();
-        TemplateSchema[] template = new TemplateSchema[1];
+        TemplateSchema template = null;
         try {
-            ConnectionBudget budget;
-            SchemaRecycler recycler;
-            SpareSchemas spares;
             // The catalog work of the start runs on the lease's own connection: no session of its own to open.
             StartState state = lease.use(admin -> {
                 CleanupReport cleanup = new Janitor(connections).clean(admin, false, LOG::debug);
@@ -118,33 +115,35 @@ public final class TestSchemaProvisioner implements AutoCloseable {
                         settings.connectionsPerLease(),
                         BackgroundWork.THREADS + 2 + settings.readySchemas() * settings.connectionsPerLease());
                 TemplateKey key = TemplateKey.of(admin, scripts);
-                template[0] = TemplateSchema.shared(server, connections, admin, lease, key);
-                return new StartState(measured, key, settings.recycleSchemas()
-                        ? SchemaRecycler.learningFrom(template[0].name().value()) : null);
+                // Last: nothing after it can fail, so a template made here always reaches the clean-up below.
+                return new StartState(measured, key, TemplateSchema.shared(server, connections, admin, lease, key));
             });
-            budget = state.budget();
-            recycler = state.recycler();
-            spares = new SpareSchemas(server, connections, lease, state.key(), settings.connectionsPerLease());
+            template = state.template();
+            ConnectionBudget budget = state.budget();
+            SchemaRecycler recycler = settings.recycleSchemas()
+                    ? SchemaRecycler.learningFrom(template.name().value()) : null;
+            SpareSchemas spares = new SpareSchemas(server, connections, lease, state.key(),
+                    settings.connectionsPerLease());
             RunCounters counters = new RunCounters();
             BackgroundWork background = new BackgroundWork();
             SchemaFactory factory = new SchemaFactory(server, connections, runId,
-                    new MigrationReplayer(scripts), template[0], spares, settings.connectionsPerLease(), counters);
+                    new MigrationReplayer(scripts), template, spares, settings.connectionsPerLease(), counters);
             // Recycling, one schema is enough until a second lease shows that the run has more than one test.
             ReadyQueue ready = new ReadyQueue(settings.readySchemas(),
                     recycler == null ? settings.readySchemas() : 1, () -> background.submit(factory::create));
             ReleasePolicy policy = new ReleasePolicy(recycler, factory, ready, background, connections, runId, counters);
             TestSchemaProvisioner provisioner = new TestSchemaProvisioner(settings, connections, lease, budget,
-                    template[0], spares, background, ready, policy, counters, null);
+                    template, spares, background, ready, policy, counters, null);
             ready.fill();
             LOG.info("Test run {} on {}: template {} {}, up to {} concurrent leases, {} mode", runId,
-                    server.description(), template[0].name(), template[0].built() ? "built" : "found ready", budget.leases(),
+                    server.description(), template.name(), template.built() ? "built" : "found ready", budget.leases(),
                     recycler == null ? "fresh" : "recycle");
             return provisioner;
         } catch (SQLException e) {
-            cleanUpFailedStart(template[0], lease);
+            cleanUpFailedStart(template, lease);
             throw new AttuneDbException("starting test run " + runId + " failed: " + e.getMessage(), e);
         } catch (Throwable e) {
-            cleanUpFailedStart(template[0], lease);
+            cleanUpFailedStart(template, lease);
             throw e;
         }
     }
@@ -169,7 +168,7 @@ public final class TestSchemaProvisioner implements AutoCloseable {
     }
 
     /** What the start learned on the lease's connection. */
-    private record StartState(ConnectionBudget budget, TemplateKey key, SchemaRecycler recycler) {
+    private record StartState(ConnectionBudget budget, TemplateKey key, TemplateSchema template) {
     }
 
     private static void cleanUpFailedStart(TemplateSchema template, RunLease lease) {

@@ -118,13 +118,7 @@ class JanitorProgressTest {
 
     @Test
     void aDatabaseInUseIsReportedAndKept() throws SQLException {
-        String name;
-        try (RunLease run = RunLease.acquire(CONNECTIONS)) {
-            name = TestDatabaseNames.database(run.runId());
-            execute("create database " + name);
-            databases.add(name);
-            execute(TestDatabaseNames.commentStatement(run.runId(), currentDatabase(), "JanitorProgressTest"));
-        }
+        String name = deadRunDatabase();
         String url = TestDatabaseServer.get().url();
         int slash = url.indexOf('/', "jdbc:postgresql://".length());
         int query = url.indexOf('?');
@@ -161,13 +155,7 @@ class JanitorProgressTest {
 
     @Test
     void theDatabaseJanitorReportsWhatItWouldDropAndWhatItDrops() throws SQLException {
-        String name;
-        try (RunLease run = RunLease.acquire(CONNECTIONS)) {
-            name = TestDatabaseNames.database(run.runId());
-            execute("create database " + name);
-            databases.add(name);
-            execute(TestDatabaseNames.commentStatement(run.runId(), currentDatabase(), "JanitorProgressTest"));
-        }
+        String name = deadRunDatabase();
         DatabaseJanitor janitor = new DatabaseJanitor(CONNECTIONS);
 
         List<String> dryProgress = new ArrayList<>();
@@ -185,6 +173,17 @@ class JanitorProgressTest {
         }
         assertThat(cleaned.dropped()).isSubsetOf(cleaned.leaked());
         assertThat(single("select count(*) from pg_catalog.pg_database where datname = '" + name + "'")).isEqualTo("0");
+    }
+
+    /** A run database marked as its run's, whose run has ended (its lease taken and released): leaked. */
+    private String deadRunDatabase() throws SQLException {
+        try (RunLease run = RunLease.acquire(CONNECTIONS)) {
+            String name = TestDatabaseNames.database(run.runId());
+            execute("create database " + name);
+            databases.add(name);
+            execute(TestDatabaseNames.commentStatement(run.runId(), currentDatabase(), "JanitorProgressTest"));
+            return name;
+        }
     }
 
     private String markedSchema(String runId, int n) throws SQLException {
