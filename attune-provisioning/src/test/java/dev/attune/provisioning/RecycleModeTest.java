@@ -110,6 +110,43 @@ class RecycleModeTest {
         }
     }
 
+    /**
+     * From the second recycle on, a session that ran nothing since it was last seen clean is not read again: a
+     * setting left on either of two pooled connections, in any later lease, must still be found.
+     */
+    @Test
+    void sessionStateLeftOnEitherOfTwoConnectionsInLaterLeasesIsNotInherited() throws Exception {
+        ProvisioningSettings twoConnections = new ProvisioningSettings(0, 1, 2, Duration.ofMinutes(2), false, true);
+        try (TestSchemaProvisioner provisioner = TestSchemaProvisioner.start(TestDatabaseServer.get(), twoConnections)) {
+            String first = null;
+            for (int lease = 0; lease < 6; lease++) {
+                try (IsolatedSchema schema = provisioner.lease("lease " + lease);
+                        Connection a = schema.dataSource().getConnection();
+                        Connection b = schema.dataSource().getConnection()) {
+                    first = first == null ? schema.name().value() : first;
+                    assertThat(schema.name().value()).as("the same schema, recycled").isEqualTo(first);
+                    for (Connection connection : new Connection[] {a, b}) {
+                        assertThat(statementTimeout(connection)).as("lease %d inherits no setting", lease).isEqualTo("0");
+                    }
+                    if (lease >= 2) { // after two quiet recycles, dirty one of the two sessions
+                        try (var statement = (lease % 2 == 0 ? a : b).createStatement()) {
+                            statement.execute("set statement_timeout = 4321");
+                        }
+                    }
+                }
+            }
+            assertThat(provisioner.statistics().replaced()).as("dirty sessions are evicted, the schema kept").isZero();
+        }
+    }
+
+    private static String statementTimeout(Connection connection) throws Exception {
+        try (var statement = connection.createStatement();
+                var result = statement.executeQuery("select current_setting('statement_timeout')")) {
+            result.next();
+            return result.getString(1);
+        }
+    }
+
     @Test
     void temporaryObjectsAdvisoryLocksPreparedStatementsAndHeldCursorsAreNotInherited() throws Exception {
         for (boolean twoConnections : new boolean[] {false, true}) {

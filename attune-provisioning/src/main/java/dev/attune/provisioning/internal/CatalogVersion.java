@@ -77,7 +77,7 @@ public final class CatalogVersion {
             """;
 
     /** Set for the current transaction only; a caller inside a transaction of its own may reset them. */
-    private static final String PLANNER_SETTINGS = "set local enable_seqscan = off; set local enable_hashjoin = off;"
+    static final String PLANNER_SETTINGS = "set local enable_seqscan = off; set local enable_hashjoin = off;"
             + " set local enable_mergejoin = off; set local plan_cache_mode = force_generic_plan";
 
     private final long rows;

@@ -10,10 +10,12 @@ import dev.attune.testserver.TestDatabaseServer;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +34,13 @@ public final class PooledSchema {
     private final Database database;
     private final int size;
     private CatalogVersion verified;
+    /**
+     * Per session known clean: its {@code state_change} (microseconds) when last seen; unchanged means it has run
+     * nothing since.
+     */
+    private final Map<Integer, Long> quietSince = new HashMap<>();
+    /** The session the last recycle worked on: worked on again, since its own state is read in the same round trip. */
+    private int lastWorkerPid;
 
     private PooledSchema(SchemaName name, Database database, int size) {
         this.name = name;
@@ -83,22 +92,42 @@ public final class PooledSchema {
 
     /**
      * Borrows every connection the pool may hold — waiting for those it is still opening, so that none of the pool's
-     * own sessions can later pass for another session using the schema — checks each session and evicts those a test
-     * left state in. The caller closes the result, which gives the clean connections back.
+     * own sessions can later pass for another session using the schema. Nothing is sent to the server: whether each
+     * session is clean is decided by the caller ({@link Sessions#checkEach()} or {@link Sessions#markClean}). The
+     * caller closes the result, which gives the clean connections back and evicts the others.
      */
     Sessions borrowAll() throws SQLException {
         Sessions sessions = new Sessions(hikari());
         try {
             for (int i = 0; i < size; i++) {
-                Connection connection = database.dataSource().getConnection();
-                SessionState state = SessionState.of(connection);
-                sessions.add(connection, state);
+                sessions.add(database.dataSource().getConnection());
             }
             return sessions;
         } catch (SQLException | RuntimeException e) {
             sessions.close();
             throw e;
         }
+    }
+
+    /** The {@code state_change} of session {@code pid} when it was last seen clean, null when unknown. */
+    Long quietSince(int pid) {
+        return quietSince.get(pid);
+    }
+
+    /** Records sessions seen clean, with their {@code state_change}. */
+    void recordQuiet(Map<Integer, Long> changes) {
+        quietSince.putAll(changes);
+    }
+
+    /** The session the last recycle worked on, 0 when none. */
+    int lastWorkerPid() {
+        return lastWorkerPid;
+    }
+
+    /** Records the session a recycle worked on: its state changed by that work, it is read again next time. */
+    void recordWorker(int pid) {
+        lastWorkerPid = pid;
+        quietSince.remove(pid);
     }
 
     /** Closes the pool; the schema itself stays. Idempotent. */
@@ -142,79 +171,130 @@ public final class PooledSchema {
         return "PooledSchema[" + name + "]";
     }
 
-    /** Connections borrowed from a schema's pool for checking: clean ones go back to the pool, dirty ones are evicted. */
+    /**
+     * Connections borrowed from a schema's pool for a recycle: each is unchecked until found clean (given back on
+     * close) or dirty (evicted on close, its session ended).
+     */
     static final class Sessions implements AutoCloseable {
         private final HikariDataSource pool;
-        private final List<Connection> clean = new ArrayList<>();
-        private final List<Integer> pids = new ArrayList<>();
+        private final List<Connection> all = new ArrayList<>();
         private final Map<Connection, Integer> pidOf = new IdentityHashMap<>();
-        private final List<Connection> dirty = new ArrayList<>();
+        private final Map<Connection, Boolean> cleanOf = new IdentityHashMap<>();
 
         private Sessions(HikariDataSource pool) {
             this.pool = pool;
         }
 
-        private void add(Connection connection, SessionState state) {
-            pids.add(state.pid());
-            pidOf.put(connection, state.pid());
-            (state.clean() ? clean : dirty).add(connection);
+        private void add(Connection connection) throws SQLException {
+            all.add(connection);
+            // The driver learnt its server process at start-up: no round trip.
+            pidOf.put(connection, connection.unwrap(PGConnection.class).getBackendPID());
         }
 
-        /** Connections without leftover session state. */
-        List<Connection> clean() {
+        /** Every borrowed connection, in borrowing order. */
+        List<Connection> all() {
+            return all;
+        }
+
+        /** The borrowed connection of server process {@code pid}, else the first borrowed one. */
+        Connection preferring(int pid) {
+            return all.stream().filter(connection -> pidOf.get(connection) == pid).findFirst().orElse(all.get(0));
+        }
+
+        /** The server process of {@code connection}. */
+        int pid(Connection connection) {
+            return pidOf.get(connection);
+        }
+
+        /** Reads the {@link SessionState} of every connection not yet known clean or dirty. */
+        void checkEach() throws SQLException {
+            for (Connection connection : all) {
+                if (!cleanOf.containsKey(connection)) {
+                    check(connection);
+                }
+            }
+        }
+
+        /** Reads the {@link SessionState} of {@code connection}; returns whether it is clean. */
+        boolean check(Connection connection) throws SQLException {
+            boolean clean = SessionState.of(connection).clean();
+            cleanOf.put(connection, clean);
             return clean;
         }
 
+        /** Records that {@code connection}'s session carries nothing a test left. */
+        void markClean(Connection connection) {
+            cleanOf.put(connection, true);
+        }
+
+        /** Records that {@code connection}'s session must end instead of serving another test. */
+        void markDirty(Connection connection) {
+            cleanOf.put(connection, false);
+        }
+
         /**
-         * A clean connection to work on: a borrowed one, or — when every borrowed one was dirty and is now evicted — a
-         * new one from the pool.
+         * A connection known clean to work on: a borrowed one, or — when every borrowed one was dirty and is now
+         * evicted — a new one from the pool. Call after {@link #checkEach()}.
          */
         Connection worker() throws SQLException {
-            if (clean.isEmpty()) {
-                evictDirty();
-                Connection connection = pool.getConnection();
-                SessionState state = SessionState.of(connection);
-                add(connection, state);
-                if (!state.clean()) {
-                    throw new SQLException("a new connection of pool " + pool.getPoolName() + " is not clean");
+            for (Connection connection : all) {
+                if (Boolean.TRUE.equals(cleanOf.get(connection))) {
+                    return connection;
                 }
             }
-            return clean.get(0);
+            evictDirty();
+            Connection connection = pool.getConnection();
+            add(connection);
+            check(connection);
+            if (!cleanOf.get(connection)) {
+                throw new SQLException("a new connection of pool " + pool.getPoolName() + " is not clean");
+            }
+            return connection;
         }
 
         /** Treats the sessions of {@code holders} as dirty: they are evicted instead of given back. */
         void evict(List<Integer> holders) {
-            for (Iterator<Connection> it = clean.iterator(); it.hasNext(); ) {
-                Connection connection = it.next();
+            for (Connection connection : all) {
                 if (holders.contains(pidOf.get(connection))) {
-                    it.remove();
-                    dirty.add(connection);
+                    markDirty(connection);
                 }
             }
         }
 
         private void evictDirty() {
-            for (Connection connection : dirty) {
-                pool.evictConnection(connection);
+            for (Iterator<Connection> it = all.iterator(); it.hasNext(); ) {
+                Connection connection = it.next();
+                if (Boolean.FALSE.equals(cleanOf.get(connection))) {
+                    pool.evictConnection(connection);
+                    it.remove();
+                }
             }
-            dirty.clear();
         }
 
         /** Server processes of every borrowed connection, clean or not: the pool's own sessions. */
         List<Integer> pids() {
+            List<Integer> pids = new ArrayList<>();
+            for (Connection connection : all) {
+                pids.add(pidOf.get(connection));
+            }
             return pids;
         }
 
+        /** Gives clean connections back; evicts the others, also those never checked. */
         @Override
         public void close() {
-            evictDirty();
-            for (Connection connection : clean) {
+            for (Connection connection : all) {
+                if (!Boolean.TRUE.equals(cleanOf.get(connection))) {
+                    pool.evictConnection(connection);
+                    continue;
+                }
                 try {
                     connection.close();
                 } catch (SQLException e) {
                     pool.evictConnection(connection);
                 }
             }
+            all.clear();
         }
     }
 }

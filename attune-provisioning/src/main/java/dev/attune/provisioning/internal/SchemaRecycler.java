@@ -1,11 +1,11 @@
 package dev.attune.provisioning.internal;
 
+import dev.attune.db.SchemaName;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.postgresql.PGStatement;
 
@@ -26,8 +27,21 @@ import org.postgresql.PGStatement;
  * own warm connections, every table is emptied with {@code DELETE} (children before parents, so no foreign key is ever
  * violated; much cheaper than {@code TRUNCATE} for small tables) and every sequence is set back to its start with
  * {@code setval} (unlike {@code ALTER SEQUENCE RESTART}, it writes no catalog row, so the catalog version stays).
+ *
+ * <p>Usually all of it is one round trip and a commit: the worker's own session state, which other sessions ran
+ * anything since they were last known clean ({@code state_change} of {@code pg_stat_get_activity}: a session that ran
+ * nothing cannot have changed), the checks and the reset are sent together on one connection, the reset's statements
+ * named with the schema (so that a setting a test left cannot redirect them) and prepared once per connection; the
+ * transaction commits only if every check passed. Only the other sessions that ran something are read one by one.
+ * Whatever is unusual (a dirty worker, a failing statement) rolls all of it back and takes the step-by-step path:
+ * every session read first, then the checks, then the reset.
  */
 public final class SchemaRecycler {
+
+    /** When the given sessions last changed state: their pids and {@code state_change} in microseconds, aligned. */
+    private static final String QUIET_SINCE = "select array_agg(a.pid) as pids,"
+            + " array_agg((extract(epoch from a.state_change) * 1000000)::int8) as changes"
+            + " from pg_catalog.pg_stat_get_activity(null) a where a.pid = any (?) and %s";
 
     /**
      * The whole check in one round trip: the schema's {@link CatalogVersion} (columns 1-4), then one read of
@@ -41,18 +55,28 @@ public final class SchemaRecycler {
                             join pg_catalog.pg_class c on c.oid = l.relation
                             join pg_catalog.pg_namespace n on n.oid = c.relnamespace
                             where n.nspname = ? and l.pid <> all (?))
-                 or exists (select 1 from pg_catalog.pg_stat_activity
-                            where pid <> all (?) and right(application_name, ?) = ?) as in_use,
+                 or exists (select 1 from pg_catalog.pg_stat_get_activity(null) a
+                            where a.pid <> all (?) and right(a.application_name, ?) = ?) as in_use,
                     array(select distinct pid from locks where locktype = 'advisory' and pid = any (?)) as advisory)
             """);
 
+    /**
+     * The worker's own session state (column 1), read before any setting of the round trip, and when each of the
+     * pool's other sessions last changed state (columns 2 and 3: their pids and {@code state_change} in microseconds;
+     * a session whose {@code state_change} is the one seen when it was last known clean has run nothing since).
+     */
+    private static final String SESSIONS = "select " + SessionState.LEFTOVERS + ", q.pids, q.changes from ("
+            + QUIET_SINCE.formatted("a.pid <> pg_catalog.pg_backend_pid()") + ") q";
+    /** Waiting for another session's lock means the schema is in use: give up quickly and take the careful path. */
+    private static final String LOCK_TIMEOUT = "set local lock_timeout = '1s'";
+
     /** The template the reset script is learnt from, when it is learnt on the first recycle. */
     private final String templateSchema;
-    private volatile String resetScript;
+    private volatile ResetPlan resetPlan;
 
-    private SchemaRecycler(String templateSchema, String resetScript) {
+    private SchemaRecycler(String templateSchema, ResetPlan resetPlan) {
         this.templateSchema = templateSchema;
-        this.resetScript = resetScript;
+        this.resetPlan = resetPlan;
     }
 
     /**
@@ -68,7 +92,7 @@ public final class SchemaRecycler {
         return new SchemaRecycler(templateSchema, learn(connection, templateSchema));
     }
 
-    private static String learn(Connection connection, String templateSchema) throws SQLException {
+    private static ResetPlan learn(Connection connection, String templateSchema) throws SQLException {
         List<String> tables = names(connection, templateSchema, "r");
         tables.remove("flyway_schema_history");
         Map<String, Set<String>> parents = new HashMap<>();
@@ -87,7 +111,7 @@ public final class SchemaRecycler {
                 }
             }
         }
-        return resetScript(childrenFirst(tables, parents), sequenceStarts(connection, templateSchema));
+        return new ResetPlan(childrenFirst(tables, parents), sequenceStarts(connection, templateSchema));
     }
 
     /**
@@ -102,59 +126,256 @@ public final class SchemaRecycler {
             return false;
         }
         try (PooledSchema.Sessions sessions = schema.borrowAll()) {
-            Connection connection = sessions.worker();
-            connection.setAutoCommit(false);
+            Connection worker = sessions.preferring(schema.lastWorkerPid());
+            String reset = resetScript(worker, schema.name());
+            Optional<Boolean> verdict = inOneRoundTrip(schema, sessions, worker, reset);
+            return verdict.isPresent() ? verdict.get() : stepByStep(schema, sessions, reset);
+        }
+    }
+
+    /**
+     * The usual path: session states, checks and reset in one round trip on {@code worker}, committed only if all
+     * passed; empty when something unusual needs {@link #stepByStep}.
+     */
+    private Optional<Boolean> inOneRoundTrip(PooledSchema schema, PooledSchema.Sessions sessions, Connection worker,
+            String reset) throws SQLException {
+        if (!worker.getAutoCommit()) {
+            return Optional.empty(); // a test left auto-commit off: the session is dirty
+        }
+        List<Integer> checked;
+        worker.setAutoCommit(false);
+        try {
+            Optional<RoundTrip> sent = send(schema, sessions, worker, reset);
+            if (sent.isEmpty() || !sent.get().workerClean()) {
+                worker.rollback();
+                return Optional.empty();
+            }
+            RoundTrip trip = sent.get();
+            if (!trip.check().unchangedAndUnused(schema)) {
+                worker.rollback();
+                return Optional.of(false);
+            }
+            sessions.markClean(worker);
+            checked = checkOthers(schema, sessions, worker, trip.stateChanges());
+            worker.commit();
+            sessions.evict(trip.check().advisoryHolders());
+        } catch (SQLException | RuntimeException e) {
+            worker.rollback();
+            throw e;
+        } finally {
+            worker.setAutoCommit(true);
+        }
+        schema.recordWorker(sessions.pid(worker));
+        if (!checked.isEmpty()) {
+            // Their checks changed their state_change: remember the new one, or they would look busy next time.
+            schema.recordQuiet(quietSince(worker, checked));
+        }
+        return Optional.of(true);
+    }
+
+    /** Sends the round trip inside the worker's transaction; empty when one of its statements failed. */
+    private static Optional<RoundTrip> send(PooledSchema schema, PooledSchema.Sessions sessions, Connection worker,
+            String reset) throws SQLException {
+        String sql = String.join(";\n", SESSIONS, CatalogVersion.PLANNER_SETTINGS, LOCK_TIMEOUT, CHECK, reset);
+        try (PreparedStatement statement = worker.prepareStatement(sql)) {
+            statement.unwrap(PGStatement.class).setPrepareThreshold(1); // every part planned once per connection
+            Array pids = worker.createArrayOf("int4", sessions.pids().toArray());
+            statement.setArray(1, pids);
+            bindCheck(statement, 2, schema, pids);
             try {
-                CatalogVersion.usePlannerSettings(connection);
-                List<Integer> advisoryHolders = new ArrayList<>();
-                if (!unchangedAndUnused(connection, schema, sessions.pids(), advisoryHolders)) {
-                    connection.rollback();
-                    return false;
-                }
-                String script = resetScript;
-                if (script == null) {
-                    script = learn(connection, templateSchema); // the same for every schema: a race only repeats it
-                    resetScript = script;
-                }
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute(script); // one round trip; the search path is the schema alone
-                }
-                connection.commit();
-                sessions.evict(advisoryHolders); // their data work is done; their sessions must not serve a test
-                return true;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
+                statement.execute();
+            } catch (SQLException e) {
+                return Optional.empty(); // a changed schema, a lock held elsewhere, a setting a test left...
+            }
+            boolean workerClean;
+            Map<Integer, Long> stateChanges;
+            try (ResultSet result = statement.getResultSet()) {
+                result.next();
+                workerClean = result.getLong(1) == 0;
+                stateChanges = stateChanges(result, 2);
+            }
+            try (ResultSet result = nextResultSet(statement)) {
+                return Optional.of(new RoundTrip(workerClean, stateChanges, readCheck(result)));
             }
         }
     }
 
-    private static String resetScript(List<String> deleteOrder, Map<String, Long> sequences) {
-        // Planner settings of the catalog queries end here; test data needs no durable commit.
-        StringBuilder script = new StringBuilder("set local enable_seqscan = on; set local enable_hashjoin = on;"
-                + " set local enable_mergejoin = on; set local synchronous_commit = off;\n");
-        for (String table : deleteOrder) {
-            script.append("delete from \"").append(table).append("\";\n");
+    /**
+     * Marks the pool's other sessions clean when they ran nothing since they were last seen clean, and reads the state
+     * of the others; returns the pids of those read and found clean.
+     */
+    private static List<Integer> checkOthers(PooledSchema schema, PooledSchema.Sessions sessions, Connection worker,
+            Map<Integer, Long> stateChanges) throws SQLException {
+        List<Integer> checked = new ArrayList<>();
+        for (Connection other : sessions.all()) {
+            int pid = sessions.pid(other);
+            Long changed = stateChanges.get(pid);
+            if (other == worker) {
+                continue;
+            }
+            if (changed != null && changed.equals(schema.quietSince(pid))) {
+                sessions.markClean(other);
+            } else if (sessions.check(other)) {
+                checked.add(pid);
+            }
         }
-        if (!sequences.isEmpty()) {
-            List<String> calls = new ArrayList<>();
-            sequences.forEach((sequence, start) -> calls.add("pg_catalog.setval('\"" + sequence + "\"', " + start + ", false)"));
-            script.append("select ").append(String.join(", ", calls)).append(";\n");
+        return checked;
+    }
+
+    /** Every session read first, then the checks, then the reset, each on its own round trip. */
+    private boolean stepByStep(PooledSchema schema, PooledSchema.Sessions sessions, String reset)
+            throws SQLException {
+        sessions.checkEach();
+        Connection connection = sessions.worker();
+        connection.setAutoCommit(false);
+        try {
+            CatalogVersion.usePlannerSettings(connection);
+            Check check;
+            try (PreparedStatement statement = connection.prepareStatement(CHECK)) {
+                statement.unwrap(PGStatement.class).setPrepareThreshold(1); // keeps the generic plan on the connection
+                bindCheck(statement, 1, schema, connection.createArrayOf("int4", sessions.pids().toArray()));
+                try (ResultSet result = statement.executeQuery()) {
+                    check = readCheck(result);
+                }
+            }
+            if (!check.unchangedAndUnused(schema)) {
+                connection.rollback();
+                return false;
+            }
+            try (PreparedStatement statement = connection.prepareStatement(reset)) {
+                statement.unwrap(PGStatement.class).setPrepareThreshold(1);
+                statement.execute();
+            }
+            connection.commit();
+            sessions.evict(check.advisoryHolders()); // their data work is done; their sessions must not serve a test
+            schema.recordWorker(sessions.pid(connection));
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
         }
-        return script.toString();
+    }
+
+    /** The reset script of {@code schema}, learning the template's tables on the first call. */
+    private String resetScript(Connection connection, SchemaName schema) throws SQLException {
+        ResetPlan plan = resetPlan;
+        if (plan == null) {
+            plan = learn(connection, templateSchema); // the same for every schema: a race only repeats it
+            resetPlan = plan;
+        }
+        return plan.script(schema);
+    }
+
+    /** The pids and state changes in columns {@code first} and {@code first + 1} of {@code result}'s row. */
+    private static Map<Integer, Long> stateChanges(ResultSet result, int first) throws SQLException {
+        Map<Integer, Long> changes = new HashMap<>();
+        Array pids = result.getArray(first);
+        if (pids != null) {
+            Object[] pid = (Object[]) pids.getArray();
+            Object[] change = (Object[]) result.getArray(first + 1).getArray();
+            for (int i = 0; i < pid.length; i++) {
+                changes.put(((Number) pid[i]).intValue(), change[i] == null ? null : ((Number) change[i]).longValue());
+            }
+        }
+        return changes;
+    }
+
+    /** When the sessions {@code pids} last changed state, read through {@code connection} (in auto-commit mode). */
+    private static Map<Integer, Long> quietSince(Connection connection, List<Integer> pids) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(QUIET_SINCE.formatted("true"))) {
+            statement.setArray(1, connection.createArrayOf("int4", pids.toArray()));
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return stateChanges(result, 1);
+            }
+        }
+    }
+
+    /** Binds {@link #CHECK}'s parameters from {@code first} on. */
+    private static void bindCheck(PreparedStatement statement, int first, PooledSchema schema, Array poolPids)
+            throws SQLException {
+        String tag = ":" + schema.name().value();
+        statement.setString(first, schema.name().value());
+        statement.setString(first + 1, schema.name().value());
+        statement.setArray(first + 2, poolPids);
+        statement.setArray(first + 3, poolPids);
+        statement.setInt(first + 4, tag.length());
+        statement.setString(first + 5, tag);
+        statement.setArray(first + 6, poolPids);
+    }
+
+    /** Moves to the next result set of a statement of several, past the update counts (of SETs, DELETEs) before it. */
+    private static ResultSet nextResultSet(PreparedStatement statement) throws SQLException {
+        while (!statement.getMoreResults()) {
+            if (statement.getUpdateCount() == -1) {
+                throw new SQLException("the recycle statement returned fewer results than it has queries");
+            }
+        }
+        return statement.getResultSet();
+    }
+
+    /** What {@link #CHECK} returned in its one row. */
+    private static Check readCheck(ResultSet result) throws SQLException {
+        if (!result.next()) {
+            throw new SQLException("the recycle check returned no row");
+        }
+        List<Integer> advisory = new ArrayList<>();
+        for (Object pid : (Object[]) result.getArray(6).getArray()) {
+            advisory.add(((Number) pid).intValue());
+        }
+        return new Check(CatalogVersion.read(result), result.getBoolean(5), advisory);
+    }
+
+    /** What the round trip found before its reset. */
+    private record RoundTrip(boolean workerClean, Map<Integer, Long> stateChanges, Check check) {
     }
 
     /**
-     * What a recycle runs once its checks passed: the deletes and {@code setval}s, unqualified (for the schema's own
-     * connections). Public for the benchmark, which measures it without the checks.
+     * What {@link #CHECK} found: the catalog version, whether another session uses the schema, which of the pool's
+     * sessions hold an advisory lock (those are evicted).
      */
-    public String resetScript() {
-        if (resetScript == null) {
+    private record Check(CatalogVersion version, boolean inUse, List<Integer> advisoryHolders) {
+
+        boolean unchangedAndUnused(PooledSchema schema) {
+            return version.equals(schema.verifiedVersion()) && !inUse;
+        }
+    }
+
+    /**
+     * What a recycle runs once its checks passed: the deletes and {@code setval}s of {@code schema}, named with the
+     * schema. Public for the benchmark, which measures it without the checks.
+     *
+     * @throws IllegalStateException when nothing was learnt yet ({@link #learningFrom} before the first recycle)
+     */
+    public String resetScript(SchemaName schema) {
+        ResetPlan plan = resetPlan;
+        if (plan == null) {
             throw new IllegalStateException("the reset script of " + templateSchema + " is learnt on the first recycle");
         }
-        return resetScript;
+        return plan.script(schema);
+    }
+
+    /** The template's tables, children before parents, and its sequences with their start values. */
+    private record ResetPlan(List<String> deleteOrder, Map<String, Long> sequences) {
+
+        String script(SchemaName schema) {
+            String prefix = "\"" + schema.value() + "\".";
+            // Planner settings of the catalog queries end here; test data needs no durable commit.
+            StringBuilder script = new StringBuilder("set local enable_seqscan = on; set local enable_hashjoin = on;"
+                    + " set local enable_mergejoin = on; set local synchronous_commit = off;\n");
+            for (String table : deleteOrder) {
+                script.append("delete from ").append(prefix).append('"').append(table).append("\";\n");
+            }
+            if (!sequences.isEmpty()) {
+                List<String> calls = new ArrayList<>();
+                sequences.forEach((sequence, start) -> calls.add(
+                        "pg_catalog.setval('" + prefix + "\"" + sequence + "\"', " + start + ", false)"));
+                script.append("select ").append(String.join(", ", calls)).append(";\n");
+            }
+            return script.toString();
+        }
     }
 
     /** The tables in an order where every table comes before the tables it references. */
@@ -175,35 +396,6 @@ public final class SchemaRecycler {
                 visit(parent, parents, visited, out);
             }
             out.add(table);
-        }
-    }
-
-    /**
-     * Whether the schema's catalog version is the verified one and no other session uses it: none holds a lock on any
-     * of its relations, none is tagged with its name ({@code attune-notifications:<schema>}, a tool's connection, ...
-     * — an idle connection or a LISTEN holds no lock). The schema's own pool ({@code poolPids}) does not count; those
-     * of its sessions that hold an advisory lock are added to {@code advisoryHolders}.
-     */
-    private static boolean unchangedAndUnused(Connection connection, PooledSchema schema, List<Integer> poolPids,
-            List<Integer> advisoryHolders) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(CHECK)) {
-            statement.unwrap(PGStatement.class).setPrepareThreshold(1); // keeps the generic plan on the connection
-            Array pids = connection.createArrayOf("int4", poolPids.toArray());
-            String tag = ":" + schema.name().value();
-            statement.setString(1, schema.name().value());
-            statement.setString(2, schema.name().value());
-            statement.setArray(3, pids);
-            statement.setArray(4, pids);
-            statement.setInt(5, tag.length());
-            statement.setString(6, tag);
-            statement.setArray(7, pids);
-            try (ResultSet result = statement.executeQuery()) {
-                result.next();
-                for (Object pid : (Object[]) result.getArray(6).getArray()) {
-                    advisoryHolders.add(((Number) pid).intValue());
-                }
-                return CatalogVersion.read(result).equals(schema.verifiedVersion()) && !result.getBoolean(5);
-            }
         }
     }
 

@@ -18,20 +18,23 @@ import java.sql.Statement;
  */
 public final class SessionState {
 
-    // Backend-local views only, one round trip. Temporary objects are found through pg_depend's index on the session's
-    // temporary namespace (pg_class has no index on the namespace alone, and the test server's pg_class is large).
+    /**
+     * How many things the session it runs in carries: backend-local views only. Temporary objects are found through
+     * pg_depend's index on the session's temporary namespace (pg_class has no index on the namespace alone, and the
+     * test server's pg_class is large). Also evaluated by {@link SchemaRecycler} inside its single round trip, before
+     * any setting of its own.
+     */
+    static final String LEFTOVERS = """
+            (select count(*) from pg_catalog.pg_settings where source = 'session')
+             + (select count(*) from pg_catalog.pg_listening_channels())
+             + (select count(*) from pg_catalog.pg_cursors where is_holdable)
+             + (select count(*) from pg_catalog.pg_prepared_statements where from_sql)
+             + (select count(*) from pg_catalog.pg_depend
+                where pg_catalog.pg_my_temp_schema() <> 0
+                  and refclassid = 'pg_catalog.pg_namespace'::pg_catalog.regclass
+                  and refobjid = pg_catalog.pg_my_temp_schema())""";
     // pg_backend_pid() names the session for the in-use and advisory-lock checks.
-    private static final String QUERY = """
-            select pg_catalog.pg_backend_pid(),
-                   (select count(*) from pg_catalog.pg_settings where source = 'session')
-                 + (select count(*) from pg_catalog.pg_listening_channels())
-                 + (select count(*) from pg_catalog.pg_cursors where is_holdable)
-                 + (select count(*) from pg_catalog.pg_prepared_statements where from_sql)
-                 + (select count(*) from pg_catalog.pg_depend
-                    where pg_catalog.pg_my_temp_schema() <> 0
-                      and refclassid = 'pg_catalog.pg_namespace'::pg_catalog.regclass
-                      and refobjid = pg_catalog.pg_my_temp_schema())
-            """;
+    private static final String QUERY = "select pg_catalog.pg_backend_pid(), " + LEFTOVERS;
 
     private final int pid;
     private final long leftovers;

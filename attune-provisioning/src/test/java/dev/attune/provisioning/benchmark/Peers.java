@@ -60,7 +60,7 @@ final class Peers {
                     Statement statement = connection.createStatement()) {
                 statement.execute("set search_path to " + schema.value());
                 String reset = truncate ? truncateAll(connection, schema)
-                        : SchemaRecycler.forTemplate(admin, schema.value()).resetScript();
+                        : SchemaRecycler.forTemplate(admin, schema.value()).resetScript(schema);
                 return Timings.measureParts(name, iterations, warmup, clock -> {
                     clock.pause();
                     statement.execute("insert into pack (ref, label, version) values ('bench', 'Bench', '1.0.0')");
