@@ -3,17 +3,18 @@ package dev.attune.provisioning;
 import dev.attune.db.AttuneDbException;
 import dev.attune.db.MigrationScripts;
 import dev.attune.provisioning.internal.BackgroundWork;
-import dev.attune.provisioning.internal.CatalogMaintenance;
 import dev.attune.provisioning.internal.ConnectionBudget;
 import dev.attune.provisioning.internal.FlywayPerTestSchemas;
 import dev.attune.provisioning.internal.MigrationReplayer;
 import dev.attune.provisioning.internal.PooledSchema;
+import dev.attune.provisioning.internal.ProvisionedSchemas;
 import dev.attune.provisioning.internal.ReadyQueue;
 import dev.attune.provisioning.internal.ReleasePolicy;
 import dev.attune.provisioning.internal.RunCounters;
 import dev.attune.provisioning.internal.RunLease;
 import dev.attune.provisioning.internal.SchemaFactory;
 import dev.attune.provisioning.internal.SchemaRecycler;
+import dev.attune.provisioning.internal.SchemaSource;
 import dev.attune.provisioning.internal.SpareSchemas;
 import dev.attune.provisioning.internal.TemplateKey;
 import dev.attune.provisioning.internal.TemplateSchema;
@@ -54,34 +55,19 @@ public final class TestSchemaProvisioner implements AutoCloseable {
     private static final Duration SCHEMA_CREATION_TIMEOUT = Duration.ofMinutes(5);
 
     private final ProvisioningSettings settings;
-    private final ServerConnections connections;
     private final RunLease runLease;
     private final ConnectionBudget budget;
-    private final TemplateSchema template;
-    private final SpareSchemas spares;
-    private final BackgroundWork background;
-    private final ReadyQueue ready;
-    private final ReleasePolicy releasePolicy;
+    private final SchemaSource schemas;
     private final RunCounters counters;
-    /** Non-null in {@link Isolation#FLYWAY_PER_TEST}, where the template, spares and queue fields are null. */
-    private final FlywayPerTestSchemas flywayPerTest;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private TestSchemaProvisioner(ProvisioningSettings settings, ServerConnections connections, RunLease runLease,
-            ConnectionBudget budget, TemplateSchema template, SpareSchemas spares, BackgroundWork background,
-            ReadyQueue ready,
-            ReleasePolicy releasePolicy, RunCounters counters, FlywayPerTestSchemas flywayPerTest) {
+    private TestSchemaProvisioner(ProvisioningSettings settings, RunLease runLease, ConnectionBudget budget,
+            SchemaSource schemas, RunCounters counters) {
         this.settings = settings;
-        this.connections = connections;
         this.runLease = runLease;
         this.budget = budget;
-        this.template = template;
-        this.spares = spares;
-        this.background = background;
-        this.ready = ready;
-        this.releasePolicy = releasePolicy;
+        this.schemas = schemas;
         this.counters = counters;
-        this.flywayPerTest = flywayPerTest;
     }
 
     /** Starts a run on the {@link TestDatabaseServer} with {@link ProvisioningSettings#fromSystem()}. */
@@ -132,8 +118,9 @@ public final class TestSchemaProvisioner implements AutoCloseable {
             ReadyQueue ready = new ReadyQueue(settings.readySchemas(),
                     recycler == null ? settings.readySchemas() : 1, () -> background.submit(factory::create));
             ReleasePolicy policy = new ReleasePolicy(recycler, factory, ready, background, connections, runId, counters);
-            TestSchemaProvisioner provisioner = new TestSchemaProvisioner(settings, connections, lease, budget,
-                    template, spares, background, ready, policy, counters, null);
+            TestSchemaProvisioner provisioner = new TestSchemaProvisioner(settings, lease, budget,
+                    new ProvisionedSchemas(runId, template, spares, background, ready, policy, SCHEMA_CREATION_TIMEOUT),
+                    counters);
             ready.fill();
             LOG.info("Test run {} on {}: template {} {}, up to {} concurrent leases, {} mode", runId,
                     server.description(), template.name(), template.built() ? "built" : "found ready", budget.leases(),
@@ -158,9 +145,8 @@ public final class TestSchemaProvisioner implements AutoCloseable {
             });
             LOG.info("Test run {} on {}: flyway-per-test isolation (every lease migrates a new schema with Flyway)",
                     lease.runId(), server.description());
-            return new TestSchemaProvisioner(settings, connections, lease, budget, null, null, null, null, null,
-                    new RunCounters(), new FlywayPerTestSchemas(server, connections, lease.runId(),
-                            settings.connectionsPerLease()));
+            return new TestSchemaProvisioner(settings, lease, budget, new FlywayPerTestSchemas(server, connections,
+                    lease.runId(), settings.connectionsPerLease()), new RunCounters());
         } catch (SQLException | RuntimeException e) {
             lease.close();
             throw new AttuneDbException("starting test run " + lease.runId() + " failed: " + e.getMessage(), e);
@@ -209,8 +195,7 @@ public final class TestSchemaProvisioner implements AutoCloseable {
         }
         budget.acquire(settings.leaseTimeout());
         try {
-            PooledSchema schema = flywayPerTest != null ? flywayPerTest.create(testName)
-                    : ready.take(SCHEMA_CREATION_TIMEOUT);
+            PooledSchema schema = schemas.take(testName);
             counters.leased();
             return new IsolatedSchema(schema, testName, this::release);
         } catch (Throwable e) {
@@ -221,11 +206,7 @@ public final class TestSchemaProvisioner implements AutoCloseable {
 
     private void release(IsolatedSchema schema) {
         try {
-            if (flywayPerTest != null) {
-                flywayPerTest.drop(schema.pooled());
-            } else {
-                releasePolicy.release(schema.pooled(), schema.testName(), schema.kept());
-            }
+            schemas.release(schema.pooled(), schema.testName(), schema.kept());
         } finally {
             budget.release();
         }
@@ -240,28 +221,8 @@ public final class TestSchemaProvisioner implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        if (flywayPerTest != null) {
-            runLease.close();
-            LOG.info("Test run {} closed: {} lease(s), each migrated with Flyway", runId(), counters.leases());
-            return;
-        }
-        // Queued builds, recycles and drops finish first, so that every schema they produce is in the queue.
-        if (!background.shutdownAndWait()) {
-            LOG.warn("Test run {}: background work did not finish; the next run's janitor removes the rest", runId());
-        }
-        template.close();
-        // The end's catalog work (hand-back, drops, the vacuum check) runs on the lease's connection, still held.
-        try {
-            runLease.use(connection -> {
-                spares.handBack(ready.drain(), connection);
-                CatalogMaintenance.vacuumIfNeeded(connection);
-                return null;
-            });
-        } catch (SQLException | RuntimeException e) {
-            LOG.warn("Could not finish test run {} ({}); the next run's janitor removes what is left", runId(),
-                    e.getMessage());
-        }
+        schemas.close(runLease);
         runLease.close();
-        LOG.info("Test run {} closed: {}", runId(), statistics().summary());
+        LOG.info("Test run {} closed ({} isolation): {}", runId(), settings.isolation(), statistics().summary());
     }
 }

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * with Flyway through the schema's own pool while the test waits; its release closes the pool and drops the schema
  * before returning.
  */
-public final class FlywayPerTestSchemas {
+public final class FlywayPerTestSchemas implements SchemaSource {
 
     private final TestDatabaseServer server;
     private final ServerConnections connections;
@@ -24,6 +24,12 @@ public final class FlywayPerTestSchemas {
     private final int poolSize;
     private final AtomicLong counter = new AtomicLong(1);
 
+    /**
+     * @param server      the test server
+     * @param connections administrative connections to it
+     * @param runId       the run's id, in every schema name
+     * @param poolSize    connections in each schema's pool
+     */
     public FlywayPerTestSchemas(TestDatabaseServer server, ServerConnections connections, String runId, int poolSize) {
         this.server = server;
         this.connections = connections;
@@ -36,7 +42,8 @@ public final class FlywayPerTestSchemas {
      *
      * @throws AttuneDbException when creating or migrating it failed
      */
-    public PooledSchema create(String testName) {
+    @Override
+    public PooledSchema take(String testName) {
         SchemaName name = TestSchemaNames.schema(runId, counter.getAndIncrement());
         try {
             try (Connection connection = connections.open("attune-test-provisioning:" + runId);
@@ -61,8 +68,14 @@ public final class FlywayPerTestSchemas {
         }
     }
 
-    /** Closes the schema's pool and drops it, before returning. */
-    public void drop(PooledSchema schema) {
+    /** Closes the schema's pool and drops it, before returning; {@code keep} does not apply to this mode. */
+    @Override
+    public void release(PooledSchema schema, String testName, boolean keep) {
         schema.closeAndDrop(connections);
+    }
+
+    /** Nothing to do: every lease dropped its schema on release. */
+    @Override
+    public void close(RunLease runLease) {
     }
 }
