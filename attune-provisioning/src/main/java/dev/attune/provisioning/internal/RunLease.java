@@ -59,25 +59,12 @@ public final class RunLease implements AutoCloseable {
         String query = "select exists (select 1 from pg_catalog.pg_locks where locktype = 'advisory'"
                 + " and database = (select oid from pg_catalog.pg_database where datname = current_database())"
                 + " and classid = ?::int4::oid and objid = ?::int4::oid and objsubid = 2 and granted)";
-        try (PreparedStatement lookup = connection.prepareStatement(query)) {
-            lookup.setInt(1, TestSchemaNames.LOCK_NAMESPACE);
-            lookup.setInt(2, TestSchemaNames.lockKey(runId));
-            try (ResultSet result = lookup.executeQuery()) {
-                result.next();
-                return result.getBoolean(1);
-            }
-        }
+        return AdvisoryLocks.ask(connection, query, TestSchemaNames.LOCK_NAMESPACE, TestSchemaNames.lockKey(runId));
     }
 
     private static boolean tryLock(Connection connection, String runId) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement("select pg_try_advisory_lock(?, ?)")) {
-            lock.setInt(1, TestSchemaNames.LOCK_NAMESPACE);
-            lock.setInt(2, TestSchemaNames.lockKey(runId));
-            try (ResultSet result = lock.executeQuery()) {
-                result.next();
-                return result.getBoolean(1);
-            }
-        }
+        return AdvisoryLocks.ask(connection, "select pg_try_advisory_lock(?, ?)", TestSchemaNames.LOCK_NAMESPACE,
+                TestSchemaNames.lockKey(runId));
     }
 
     /**
