@@ -33,11 +33,8 @@ public final class DatabaseJanitor {
 
     /** Classifies every database whose name looks like a run database, without changing anything. */
     public CleanupReport survey() {
-        try (Connection connection = connections.open("attune-test-database-janitor")) {
-            return survey(connection);
-        } catch (SQLException e) {
-            throw new JanitorException("surveying test databases failed: " + e.getMessage(), e);
-        }
+        return Sweep.onConnection(connections, "attune-test-database-janitor", "surveying test databases",
+                this::survey);
     }
 
     /**
@@ -46,31 +43,24 @@ public final class DatabaseJanitor {
      * @param dryRun when true, only reports what would be dropped
      */
     public CleanupReport clean(boolean dryRun, Consumer<String> progress) {
-        try (Connection connection = connections.open("attune-test-database-janitor")) {
-            CleanupReport report = survey(connection);
-            if (dryRun) {
-                report.leaked().forEach(database -> progress.accept("would drop database " + database));
-                return report;
-            }
-            List<String> dropped = new ArrayList<>();
-            for (String database : report.leaked()) {
-                try (Statement statement = connection.createStatement()) {
-                    // Re-check right before dropping, as the schema janitor does.
-                    Optional<String> runId = TestDatabaseNames.runIdOf(database);
-                    if (runId.isEmpty() || RunLease.isAlive(connection, runId.get())) {
-                        continue;
-                    }
-                    statement.execute("drop database if exists " + database);
-                    dropped.add(database);
-                    progress.accept("dropped database " + database);
-                } catch (SQLException e) {
-                    // Still in use, or owned by another user: leave it, and carry on with the others.
-                    progress.accept("could not drop database " + database + ": " + e.getMessage());
-                }
-            }
-            return report.withDropped(dropped);
-        } catch (SQLException e) {
-            throw new JanitorException("cleaning test databases failed: " + e.getMessage(), e);
+        return Sweep.onConnection(connections, "attune-test-database-janitor", "cleaning test databases",
+                connection -> clean(connection, dryRun, progress));
+    }
+
+    private CleanupReport clean(Connection connection, boolean dryRun, Consumer<String> progress) throws SQLException {
+        CleanupReport report = survey(connection);
+        if (dryRun) {
+            report.leaked().forEach(database -> progress.accept("would drop database " + database));
+            return report;
+        }
+        return report.withDropped(Sweep.dropLeaked(connection, report.leaked(), "database ", TestDatabaseNames::runIdOf,
+                RunLease::isAlive, DatabaseJanitor::drop, progress));
+    }
+
+    /** A plain {@code DROP DATABASE}: one someone is still connected to stays (and is reported). */
+    private static void drop(Connection connection, String database) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("drop database if exists " + database);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.attune.provisioning.janitor;
 
 import dev.attune.db.MigrationScripts;
 import dev.attune.db.SchemaName;
+import dev.attune.provisioning.internal.AdvisoryLocks;
 import dev.attune.provisioning.internal.MigrationReplayer;
 import dev.attune.provisioning.internal.RunLease;
 import dev.attune.provisioning.internal.TemplateKey;
@@ -59,11 +60,7 @@ public final class Janitor {
 
     /** Classifies every schema whose name looks like a test schema, without changing anything. */
     public CleanupReport survey() {
-        try (Connection connection = connections.open("attune-test-janitor")) {
-            return survey(connection);
-        } catch (SQLException e) {
-            throw new JanitorException("surveying test schemas failed: " + e.getMessage(), e);
-        }
+        return Sweep.onConnection(connections, "attune-test-janitor", "surveying test schemas", this::survey);
     }
 
     /**
@@ -72,11 +69,8 @@ public final class Janitor {
      * @param dryRun when true, only reports what would be dropped
      */
     public CleanupReport clean(boolean dryRun, Consumer<String> progress) {
-        try (Connection connection = connections.open("attune-test-janitor")) {
-            return clean(connection, dryRun, progress);
-        } catch (SQLException e) {
-            throw new JanitorException("cleaning test schemas failed: " + e.getMessage(), e);
-        }
+        return Sweep.onConnection(connections, "attune-test-janitor", "cleaning test schemas",
+                connection -> clean(connection, dryRun, progress));
     }
 
     /**
@@ -90,24 +84,9 @@ public final class Janitor {
                 report.leaked().forEach(schema -> progress.accept("would drop " + schema));
                 return report;
             }
-            List<String> dropped = new ArrayList<>();
-            int position = 0;
-            for (String schema : report.leaked()) {
-                position++;
-                try {
-                    // Re-check right before dropping: the run might have been resumed under the same id (practically never).
-                    Optional<String> runId = TestSchemaNames.runIdOf(schema);
-                    if (runId.isEmpty() || liveness.isAlive(connection, runId.get())) {
-                        continue;
-                    }
-                    MigrationReplayer.dropSchema(connection, SchemaName.of(schema));
-                    dropped.add(schema);
-                    progress.accept("dropped " + schema + " (" + position + "/" + report.leaked().size() + ")");
-                } catch (SQLException e) {
-                    // One schema we cannot drop (another owner, a lock) must not stop the others or the test run.
-                    progress.accept("could not drop " + schema + ": " + e.getMessage());
-                }
-            }
+            List<String> dropped = new ArrayList<>(Sweep.dropLeaked(connection, report.leaked(), "",
+                    TestSchemaNames::runIdOf, liveness,
+                    (on, schema) -> MigrationReplayer.dropSchema(on, SchemaName.of(schema)), progress));
             dropped.addAll(dropStale(connection, report.stale(), progress));
             return report.withDropped(dropped);
         } catch (SQLException e) {
@@ -182,14 +161,7 @@ public final class Janitor {
     }
 
     private static boolean advisory(Connection connection, String function, TemplateKey key) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("select " + function + "(?, ?)")) {
-            statement.setInt(1, TemplateKey.USE_LOCK);
-            statement.setInt(2, key.lockKey());
-            try (ResultSet result = statement.executeQuery()) {
-                result.next();
-                return result.getBoolean(1);
-            }
-        }
+        return AdvisoryLocks.ask(connection, "select " + function + "(?, ?)", TemplateKey.USE_LOCK, key.lockKey());
     }
 
     private boolean isAlive(Connection connection, String runId) {
