@@ -28,9 +28,7 @@ public final class MigrationReplayer {
      * @throws SQLException after rolling back, so that nothing of the schema is left
      */
     public void createSchema(Connection connection, SchemaName schema, String marker) throws SQLException {
-        boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false);
-        try (Statement statement = connection.createStatement()) {
+        Transactions.inOne(connection, statement -> {
             // The name is a validated SchemaName: lower-case, no reserved word, so it never needs quoting.
             statement.execute("create schema " + schema.value());
             statement.execute(TestSchemaNames.commentStatement(schema, marker));
@@ -43,13 +41,7 @@ public final class MigrationReplayer {
                             + e.getMessage(), e.getSQLState(), e);
                 }
             }
-            connection.commit();
-        } catch (SQLException | RuntimeException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(autoCommit);
-        }
+        });
     }
 
     /** Drops {@code schema} and everything in it, in its own transaction (one schema per transaction keeps locks few). */

@@ -129,19 +129,12 @@ public final class SpareSchemas {
     private boolean rename(Connection connection, PooledSchema schema) {
         SchemaName spare = key.spareName(runId, Long.parseLong(schema.name().value().substring(schema.name().value()
                 .lastIndexOf('_') + 1)));
-        try (Statement statement = connection.createStatement()) {
-            connection.setAutoCommit(false);
-            try {
+        try {
+            Transactions.inOne(connection, statement -> {
                 statement.execute("alter schema " + schema.name().value() + " rename to " + spare.value());
                 statement.execute(TestSchemaNames.commentStatement(spare, key.spareMarker(schema.verifiedVersion())));
-                connection.commit();
-                return true;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+            });
+            return true;
         } catch (SQLException | RuntimeException e) {
             LOG.warn("Could not hand {} back for later runs ({}); dropping it", schema.name(), e.getMessage());
             return false;
