@@ -24,6 +24,14 @@ public final class FlywayPerTestSchemas {
     private final int poolSize;
     private final AtomicLong counter = new AtomicLong(1);
 
+    /**
+     * Schemas of run {@code runId}, each migrated with Flyway on lease.
+     *
+     * @param server      the test server
+     * @param connections administrative connections to it, for drops
+     * @param runId       the run the schemas belong to
+     * @param poolSize    the pool size of each schema
+     */
     public FlywayPerTestSchemas(TestDatabaseServer server, ServerConnections connections, String runId, int poolSize) {
         this.server = server;
         this.connections = connections;
@@ -34,6 +42,8 @@ public final class FlywayPerTestSchemas {
     /**
      * Creates and migrates a schema for {@code testName}; nothing of it is left when this fails.
      *
+     * @param testName the test, written into the schema's marker
+     * @return the schema with its pool
      * @throws AttuneDbException when creating or migrating it failed
      */
     public PooledSchema create(String testName) {
@@ -61,7 +71,11 @@ public final class FlywayPerTestSchemas {
         }
     }
 
-    /** Closes the schema's pool and drops it, before returning. */
+    /**
+     * Closes the schema's pool and drops it, before returning.
+     *
+     * @param schema the schema
+     */
     public void drop(PooledSchema schema) {
         schema.closeAndDrop(connections);
     }

@@ -26,12 +26,21 @@ public final class DatabaseJanitor {
 
     private final ServerConnections connections;
 
-    /** A janitor working through {@code connections} (to the database in which runs hold their leases). */
+    /**
+     * A janitor working through {@code connections}.
+     *
+     * @param connections connections to the database in which runs hold their leases
+     */
     public DatabaseJanitor(ServerConnections connections) {
         this.connections = connections;
     }
 
-    /** Classifies every database whose name looks like a run database, without changing anything. */
+    /**
+     * Classifies every database whose name looks like a run database, without changing anything.
+     *
+     * @return what it found
+     * @throws JanitorException when the catalog cannot be read
+     */
     public CleanupReport survey() {
         return Sweep.onConnection(connections, "attune-test-database-janitor", "surveying test databases",
                 this::survey);
@@ -40,7 +49,10 @@ public final class DatabaseJanitor {
     /**
      * Drops the databases of dead runs, reporting each step to {@code progress}.
      *
-     * @param dryRun when true, only reports what would be dropped
+     * @param dryRun   when true, only reports what would be dropped
+     * @param progress receives one line per step
+     * @return what it found and dropped
+     * @throws JanitorException when the catalog cannot be read
      */
     public CleanupReport clean(boolean dryRun, Consumer<String> progress) {
         return Sweep.onConnection(connections, "attune-test-database-janitor", "cleaning test databases",

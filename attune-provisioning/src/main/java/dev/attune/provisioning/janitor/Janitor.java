@@ -47,18 +47,32 @@ public final class Janitor {
     private final ServerConnections connections;
     private final RunLiveness liveness;
 
-    /** A janitor that treats a run as alive while some session holds its advisory-lock lease. */
+    /**
+     * A janitor that treats a run as alive while some session holds its advisory-lock lease.
+     *
+     * @param connections connections to the test database, where runs hold their leases
+     */
     public Janitor(ServerConnections connections) {
         this(connections, RunLease::isAlive);
     }
 
-    /** A janitor with another liveness rule (tests use it to simulate a dead run deterministically). */
+    /**
+     * A janitor with another liveness rule (tests use it to simulate a dead run deterministically).
+     *
+     * @param connections connections to the test database
+     * @param liveness    decides whether a run is alive
+     */
     public Janitor(ServerConnections connections, RunLiveness liveness) {
         this.connections = connections;
         this.liveness = liveness;
     }
 
-    /** Classifies every schema whose name looks like a test schema, without changing anything. */
+    /**
+     * Classifies every schema whose name looks like a test schema, without changing anything.
+     *
+     * @return what it found
+     * @throws JanitorException when the catalog cannot be read
+     */
     public CleanupReport survey() {
         return Sweep.onConnection(connections, "attune-test-janitor", "surveying test schemas", this::survey);
     }
@@ -66,7 +80,10 @@ public final class Janitor {
     /**
      * Drops the schemas of dead runs, reporting each step to {@code progress}.
      *
-     * @param dryRun when true, only reports what would be dropped
+     * @param dryRun   when true, only reports what would be dropped
+     * @param progress receives one line per step
+     * @return what it found and dropped
+     * @throws JanitorException when the catalog cannot be read
      */
     public CleanupReport clean(boolean dryRun, Consumer<String> progress) {
         return Sweep.onConnection(connections, "attune-test-janitor", "cleaning test schemas",
@@ -76,6 +93,12 @@ public final class Janitor {
     /**
      * Like {@link #clean(boolean, Consumer)}, on a connection of the caller's (a run's start reuses its own): the survey
      * is one catalog query, and nothing else happens unless it finds something to drop.
+     *
+     * @param connection a connection to the test database, in auto-commit mode
+     * @param dryRun     when true, only reports what would be dropped
+     * @param progress   receives one line per step
+     * @return what it found and dropped
+     * @throws JanitorException when the catalog cannot be read
      */
     public CleanupReport clean(Connection connection, boolean dryRun, Consumer<String> progress) {
         try {
