@@ -4,8 +4,6 @@ import dev.attune.provisioning.internal.RunLease;
 import dev.attune.provisioning.internal.TestDatabaseNames;
 import dev.attune.testserver.ServerConnections;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -83,26 +81,17 @@ public final class DatabaseJanitor {
         // Databases are cluster-wide and their comments live in the shared catalog: visible from any database.
         String query = "select datname, shobj_description(oid, 'pg_database'), current_database()"
                 + " from pg_catalog.pg_database where datname like ? order by datname";
-        try (PreparedStatement statement = connection.prepareStatement(query)) {
-            statement.setString(1, TestDatabaseNames.LIKE_PATTERN);
-            try (ResultSet result = statement.executeQuery()) {
-                while (result.next()) {
-                    String name = result.getString(1);
-                    String comment = result.getString(2);
-                    Optional<String> runId = TestDatabaseNames.runIdOf(name);
-                    Optional<String> leaseDatabase =
-                            runId.flatMap(id -> TestDatabaseNames.leaseDatabaseOf(comment, id));
-                    if (leaseDatabase.isEmpty()) {
-                        unmarked.add(name);
-                    } else if (!leaseDatabase.get().equals(result.getString(3))
-                            || RunLease.isAlive(connection, runId.get())) {
-                        alive.add(name);
-                    } else {
-                        leaked.add(name);
-                    }
-                }
+        Sweep.eachMatch(connection, query, TestDatabaseNames.LIKE_PATTERN, (name, comment, row) -> {
+            Optional<String> runId = TestDatabaseNames.runIdOf(name);
+            Optional<String> leaseDatabase = runId.flatMap(id -> TestDatabaseNames.leaseDatabaseOf(comment, id));
+            if (leaseDatabase.isEmpty()) {
+                unmarked.add(name);
+            } else if (!leaseDatabase.get().equals(row.getString(3)) || RunLease.isAlive(connection, runId.get())) {
+                alive.add(name);
+            } else {
+                leaked.add(name);
             }
-        }
+        });
         return new CleanupReport(leaked, alive, unmarked, List.of(), List.of(), List.of());
     }
 }

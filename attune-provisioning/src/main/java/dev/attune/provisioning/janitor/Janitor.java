@@ -9,8 +9,6 @@ import dev.attune.provisioning.internal.TemplateKey;
 import dev.attune.provisioning.internal.TestSchemaNames;
 import dev.attune.testserver.ServerConnections;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -127,27 +125,20 @@ public final class Janitor {
         TemplateKey current = currentKey(connection);
         String query = "select nspname, obj_description(oid, 'pg_namespace') from pg_catalog.pg_namespace"
                 + " where nspname like ? order by nspname";
-        try (PreparedStatement statement = connection.prepareStatement(query)) {
-            statement.setString(1, TestSchemaNames.LIKE_PATTERN);
-            try (ResultSet result = statement.executeQuery()) {
-                while (result.next()) {
-                    String name = result.getString(1);
-                    String comment = result.getString(2);
-                    TemplateKey key = TemplateKey.inName(name);
-                    if (key != null) {
-                        (key.equals(current) ? shared : stale).add(name);
-                        continue;
-                    }
-                    Optional<String> runId = TestSchemaNames.runIdOf(name);
-                    if (runId.isEmpty() || !TestSchemaNames.isMarkerOf(comment, runId.get())) {
-                        unmarked.add(name);
-                        continue;
-                    }
-                    boolean runAlive = runs.computeIfAbsent(runId.get(), id -> isAlive(connection, id));
-                    (runAlive ? alive : leaked).add(name);
-                }
+        Sweep.eachMatch(connection, query, TestSchemaNames.LIKE_PATTERN, (name, comment, row) -> {
+            TemplateKey key = TemplateKey.inName(name);
+            if (key != null) {
+                (key.equals(current) ? shared : stale).add(name);
+                return;
             }
-        }
+            Optional<String> runId = TestSchemaNames.runIdOf(name);
+            if (runId.isEmpty() || !TestSchemaNames.isMarkerOf(comment, runId.get())) {
+                unmarked.add(name);
+                return;
+            }
+            boolean runAlive = runs.computeIfAbsent(runId.get(), id -> isAlive(connection, id));
+            (runAlive ? alive : leaked).add(name);
+        });
         return new CleanupReport(leaked, alive, unmarked, List.of(), shared, stale);
     }
 

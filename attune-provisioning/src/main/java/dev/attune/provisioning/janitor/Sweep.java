@@ -3,6 +3,8 @@ package dev.attune.provisioning.janitor;
 import dev.attune.provisioning.internal.RunLease;
 import dev.attune.testserver.ServerConnections;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +21,28 @@ final class Sweep {
         void drop(Connection connection, String name) throws SQLException;
     }
 
+    /** One schema or database a survey found. */
+    @FunctionalInterface
+    interface Found {
+        void accept(String name, String comment, ResultSet row) throws SQLException;
+    }
+
     private Sweep() {
+    }
+
+    /**
+     * Calls {@code found} for each row of {@code query}, whose one parameter is {@code likePattern} and whose first two
+     * columns are the name and the comment of a schema or database ({@code row} holds any further column).
+     */
+    static void eachMatch(Connection connection, String query, String likePattern, Found found) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(query)) {
+            statement.setString(1, likePattern);
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    found.accept(result.getString(1), result.getString(2), result);
+                }
+            }
+        }
     }
 
     /** {@code work} on a connection of its own tagged {@code applicationName}; {@code what} names it in a failure. */
