@@ -6,9 +6,7 @@ import dev.attune.provisioning.janitor.CleanupReport;
 import dev.attune.provisioning.janitor.DatabaseJanitor;
 import dev.attune.provisioning.janitor.Janitor;
 import dev.attune.testserver.ServerConnections;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -19,18 +17,13 @@ import picocli.CommandLine.Option;
 @Command(name = "cleanup-test-schemas",
         description = "List (dry run, the default) or drop (--force) test schemas and databases left behind by dead"
                 + " test runs.")
-final class CleanupTestSchemasCommand implements Callable<Integer> {
-
-    @Mixin
-    private CommonOptions options;
+final class CleanupTestSchemasCommand extends ConfiguredCommand {
 
     @Option(names = "--force", description = "Drop the leaked schemas (one per transaction). Without it, only list them.")
     private boolean force;
 
-    private final CliContext context;
-
     CleanupTestSchemasCommand(CliContext context) {
-        this.context = context;
+        super(context);
     }
 
     @Override

@@ -4,32 +4,22 @@ import dev.attune.db.Database;
 import dev.attune.db.MigrationReport;
 import dev.attune.db.Migrator;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /**
  * {@code attune migrate}: applies the pending migrations to the configured schema, creating it when absent, then grants
  * the configured service role its privileges.
  */
 @Command(name = "migrate", description = "Apply pending migrations to the configured schema (created when absent).")
-final class MigrateCommand implements Callable<Integer> {
-
-    @Mixin
-    private CommonOptions options;
-
-    private final CliContext context;
+final class MigrateCommand extends DatabaseCommand {
 
     MigrateCommand(CliContext context) {
-        this.context = context;
+        super(context);
     }
 
     @Override
-    public Integer call() {
-        try (Database database = context.openDatabase(options)) {
-            print(new Migrator(database).migrate(), context.out());
-        }
-        return ExitCodes.OK;
+    void run(Database database) {
+        print(new Migrator(database).migrate(), context.out());
     }
 
     /** {@code Schema attune: applied 13 migration(s), now at version …} and one line per migration, or "up to date". */

@@ -2,9 +2,7 @@ package dev.attune.cli;
 
 import dev.attune.db.ConfigurationException;
 import dev.attune.db.RoleStatement;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /**
  * {@code attune role-statement}: prints the {@code ALTER ROLE … IN DATABASE … SET search_path = …} statement that binds
@@ -14,15 +12,10 @@ import picocli.CommandLine.Mixin;
 @Command(name = "role-statement",
         description = "Print the ALTER ROLE ... IN DATABASE ... SET search_path statement for the configured user"
                 + " (needed behind a transaction pooler). Connects to nothing.")
-final class RoleStatementCommand implements Callable<Integer> {
-
-    @Mixin
-    private CommonOptions options;
-
-    private final CliContext context;
+final class RoleStatementCommand extends ConfiguredCommand {
 
     RoleStatementCommand(CliContext context) {
-        this.context = context;
+        super(context);
     }
 
     @Override

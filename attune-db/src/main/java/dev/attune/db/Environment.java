@@ -23,14 +23,7 @@ public enum Environment {
      * @throws ConfigurationException naming {@code key} when the text is none of them
      */
     public static Environment parse(String key, String value) {
-        if (value != null) {
-            for (Environment environment : values()) {
-                if (environment.name().equalsIgnoreCase(value.trim())) {
-                    return environment;
-                }
-            }
-        }
-        throw new ConfigurationException(key, "must be one of development, test, production (got " + value + ")");
+        return ConfigEnums.parse(values(), key, value);
     }
 
     @Override

@@ -31,14 +31,7 @@ public enum PoolerMode {
      * @throws ConfigurationException naming {@code key} when the text is none of them
      */
     public static PoolerMode parse(String key, String value) {
-        if (value != null) {
-            for (PoolerMode mode : values()) {
-                if (mode.name().equalsIgnoreCase(value.trim())) {
-                    return mode;
-                }
-            }
-        }
-        throw new ConfigurationException(key, "must be one of none, transaction (got " + value + ")");
+        return ConfigEnums.parse(values(), key, value);
     }
 
     @Override

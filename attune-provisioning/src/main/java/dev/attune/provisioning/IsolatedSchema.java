@@ -39,18 +39,28 @@ public final class IsolatedSchema implements AutoCloseable {
         this.dsl = DSL.using(dataSource, SQLDialect.POSTGRES, Database.jooqSettings());
     }
 
-    /** The schema's name, {@code test_<runid>_<n>}. */
+    /** {@return the schema's name, {@code test_<runid>_<n>}} */
     public SchemaName name() {
         return pooled.name();
     }
 
-    /** A pool whose connections have the search path set to this schema alone; usable until {@link #close()}. */
+    /**
+     * A pool whose connections have the search path set to this schema alone; usable until {@link #close()}.
+     *
+     * @return the lease's view of the schema's pool
+     * @throws IllegalStateException when the lease is closed
+     */
     public DataSource dataSource() {
         ensureOpen();
         return dataSource;
     }
 
-    /** A POSTGRES-dialect jOOQ context over {@link #dataSource()}. */
+    /**
+     * A POSTGRES-dialect jOOQ context over {@link #dataSource()}.
+     *
+     * @return the context
+     * @throws IllegalStateException when the lease is closed
+     */
     public DSLContext dsl() {
         ensureOpen();
         return dsl;
@@ -59,6 +69,9 @@ public final class IsolatedSchema implements AutoCloseable {
     /**
      * The underlying pool and its configuration, for code that takes a {@link Database}. It belongs to the schema, not
      * to the test: do not close it (a closed pool makes the schema be dropped instead of recycled).
+     *
+     * @return the schema's pool
+     * @throws IllegalStateException when the lease is closed
      */
     public Database database() {
         ensureOpen();

@@ -24,12 +24,18 @@ public enum Isolation {
         this.setting = setting;
     }
 
-    /** The value of {@code attune.test.isolation} that chooses this mode. */
+    /** {@return the value of {@code attune.test.isolation} that chooses this mode} */
     public String setting() {
         return setting;
     }
 
-    /** The mode named {@code value} ({@code provisioned} or {@code flyway-per-test}, any case). */
+    /**
+     * The mode named {@code value} ({@code provisioned} or {@code flyway-per-test}, any case).
+     *
+     * @param value the setting's text
+     * @return the mode
+     * @throws IllegalArgumentException when {@code value} names no mode
+     */
     public static Isolation of(String value) {
         String wanted = value.trim().toLowerCase(Locale.ROOT);
         for (Isolation isolation : values()) {

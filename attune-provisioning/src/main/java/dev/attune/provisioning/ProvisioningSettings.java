@@ -34,7 +34,18 @@ public record ProvisioningSettings(
         boolean recycleSchemas,
         Isolation isolation) {
 
-    /** Settings of the default {@link Isolation#PROVISIONED} isolation. */
+    /**
+     * Settings of the default {@link Isolation#PROVISIONED} isolation.
+     *
+     * @param readySchemas        schemas prepared in the background ahead of demand, 0 to 16
+     * @param maxLeases           schemas leased at once, 1 to 256
+     * @param connectionsPerLease pool size of each leased schema, 1 to 32
+     * @param leaseTimeout        how long a lease waits for a free slot; positive
+     * @param keepFailedSchemas   whether the schema of a failed test is kept for inspection
+     * @param recycleSchemas      whether released schemas are verified and reused (recycle mode) or dropped (fresh
+     *                            mode)
+     * @throws IllegalArgumentException naming the {@code attune.test.*} property out of range
+     */
     public ProvisioningSettings(int readySchemas, int maxLeases, int connectionsPerLease, Duration leaseTimeout,
             boolean keepFailedSchemas, boolean recycleSchemas) {
         this(readySchemas, maxLeases, connectionsPerLease, leaseTimeout, keepFailedSchemas, recycleSchemas,
@@ -44,6 +55,14 @@ public record ProvisioningSettings(
     /**
      * Checks every setting against its range.
      *
+     * @param readySchemas        schemas prepared in the background ahead of demand, 0 to 16
+     * @param maxLeases           schemas leased at once, 1 to 256
+     * @param connectionsPerLease pool size of each leased schema, 1 to 32
+     * @param leaseTimeout        how long a lease waits for a free slot; positive
+     * @param keepFailedSchemas   whether the schema of a failed test is kept for inspection
+     * @param recycleSchemas      whether released schemas are verified and reused (recycle mode) or dropped (fresh
+     *                            mode)
+     * @param isolation           how a test gets its schema; not null
      * @throws IllegalArgumentException naming the {@code attune.test.*} property out of range
      */
     public ProvisioningSettings {
@@ -58,7 +77,12 @@ public record ProvisioningSettings(
         }
     }
 
-    /** The defaults, overridden by system properties and environment variables. */
+    /**
+     * The defaults, overridden by system properties and environment variables.
+     *
+     * @return the settings
+     * @throws IllegalArgumentException naming a property that is not a number or out of range
+     */
     public static ProvisioningSettings fromSystem() {
         return new ProvisioningSettings(
                 intSetting("attune.test.ready-schemas", 2),

@@ -15,7 +15,7 @@ import java.time.Duration;
 public record ProvisioningStatistics(int leases, int replayed, int recycled, int replaced, int reused,
         Duration recycleTime) {
 
-    /** One line for logs. */
+    /** {@return one line for logs} */
     public String summary() {
         return leases + " lease(s), " + replayed + " schema(s) replayed, " + recycled + " recycled ("
                 + (recycled == 0 ? 0 : recycleTime.toNanos() / recycled / 1000) / 1000.0 + " ms each), " + replaced

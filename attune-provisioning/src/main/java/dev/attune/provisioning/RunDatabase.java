@@ -49,12 +49,24 @@ public final class RunDatabase implements AutoCloseable {
         this.url = urlOfDatabase(server.url(), name);
     }
 
-    /** Creates a run database on the test server; {@code purpose} (e.g. the test class) goes into its marker. */
+    /**
+     * Creates a run database on the test server; {@code purpose} (e.g. the test class) goes into its marker.
+     *
+     * @param purpose what the database is for
+     * @return the database; close it to drop it
+     */
     public static RunDatabase create(String purpose) {
         return create(TestDatabaseServer.get(), purpose);
     }
 
-    /** Creates a run database on {@code server}; {@code purpose} (e.g. the test class) goes into its marker. */
+    /**
+     * Creates a run database on {@code server}; {@code purpose} (e.g. the test class) goes into its marker.
+     *
+     * @param server  the server to create it on
+     * @param purpose what the database is for
+     * @return the database; close it to drop it
+     * @throws AttuneDbException when it cannot be created (the user needs {@code CREATEDB})
+     */
     public static RunDatabase create(TestDatabaseServer server, String purpose) {
         ServerConnections admin = new ServerConnections(server);
         if (JANITOR_RAN.compareAndSet(false, true)) {
@@ -84,27 +96,27 @@ public final class RunDatabase implements AutoCloseable {
         return database;
     }
 
-    /** The database name, {@code attune_test_<runid>}. */
+    /** {@return the database name, {@code attune_test_<runid>}} */
     public String name() {
         return name;
     }
 
-    /** The test server's JDBC URL with this database in place of the server's own (same parameters). */
+    /** {@return the test server's JDBC URL with this database in place of the server's own (same parameters)} */
     public String url() {
         return url;
     }
 
-    /** The user to connect as, when not given in the URL (as {@link TestDatabaseServer#user()}). */
+    /** {@return the user to connect as, when not given in the URL (as {@link TestDatabaseServer#user()})} */
     public String user() {
         return server.user();
     }
 
-    /** The password, when not given in the URL (as {@link TestDatabaseServer#password()}). */
+    /** {@return the password, when not given in the URL (as {@link TestDatabaseServer#password()})} */
     public String password() {
         return server.password();
     }
 
-    /** Plain administrative connections into this database. */
+    /** {@return plain administrative connections into this database} */
     public ServerConnections connections() {
         return ServerConnections.of(url, server.user(), server.password(), name + " on " + server.description());
     }

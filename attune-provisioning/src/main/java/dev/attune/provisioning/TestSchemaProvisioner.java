@@ -70,7 +70,11 @@ public final class TestSchemaProvisioner implements AutoCloseable {
         this.counters = counters;
     }
 
-    /** Starts a run on the {@link TestDatabaseServer} with {@link ProvisioningSettings#fromSystem()}. */
+    /**
+     * Starts a run on the {@link TestDatabaseServer} with {@link ProvisioningSettings#fromSystem()}.
+     *
+     * @return the running provisioner; close it to end the run
+     */
     public static TestSchemaProvisioner start() {
         return start(TestDatabaseServer.get(), ProvisioningSettings.fromSystem());
     }
@@ -78,6 +82,11 @@ public final class TestSchemaProvisioner implements AutoCloseable {
     /**
      * Starts a run: lease, janitor, template, then schemas are prepared in the background. If anything fails, whatever
      * was created is removed before the error is thrown.
+     *
+     * @param server   the server the schemas are made on
+     * @param settings how they are made
+     * @return the running provisioner; close it to end the run
+     * @throws dev.attune.db.AttuneDbException when the run cannot start
      */
     public static TestSchemaProvisioner start(TestDatabaseServer server, ProvisioningSettings settings) {
         ServerConnections connections = new ServerConnections(server);
@@ -164,22 +173,22 @@ public final class TestSchemaProvisioner implements AutoCloseable {
         lease.close();
     }
 
-    /** This run's id: the {@code <runid>} in {@code test_<runid>_<n>}. */
+    /** {@return this run's id: the {@code <runid>} in {@code test_<runid>_<n>}} */
     public String runId() {
         return runLease.runId();
     }
 
-    /** The settings this run was started with. */
+    /** {@return the settings this run was started with} */
     public ProvisioningSettings settings() {
         return settings;
     }
 
-    /** How many schemas may be leased at once on this server. */
+    /** {@return how many schemas may be leased at once on this server} */
     public int maxConcurrentLeases() {
         return budget.leases();
     }
 
-    /** What the run has done so far. */
+    /** {@return what the run has done so far} */
     public ProvisioningStatistics statistics() {
         return new ProvisioningStatistics(counters.leases(), counters.replayed(), counters.recycled(),
                 counters.replaced(), counters.reused(), Duration.ofNanos(counters.recycleNanos()));
@@ -188,6 +197,11 @@ public final class TestSchemaProvisioner implements AutoCloseable {
     /**
      * Leases a fully migrated schema for {@code testName}. Waits for a free slot when {@link #maxConcurrentLeases()}
      * are held, and fails after the lease timeout instead of hanging.
+     *
+     * @param testName the test, written into the schema's marker and logs
+     * @return the schema; close it when the test is done
+     * @throws dev.attune.db.AttuneDbException when no schema could be had within the timeout
+     * @throws IllegalStateException when the run is closed
      */
     public IsolatedSchema lease(String testName) {
         if (closed.get()) {

@@ -11,7 +11,14 @@ public final class TestServerConfigs {
     private TestServerConfigs() {
     }
 
-    /** A configuration for {@code schema} on {@code server}, in the {@code test} environment, with a pool of {@code maxConnections}. */
+    /**
+     * A configuration for {@code schema} on {@code server}, in the {@code test} environment.
+     *
+     * @param server         the test server
+     * @param schema         the schema every connection is bound to
+     * @param maxConnections the pool size
+     * @return the validated configuration
+     */
     public static DatabaseConfig forSchema(TestDatabaseServer server, SchemaName schema, int maxConnections) {
         return DatabaseConfig.builder()
                 .environment(Environment.TEST)

@@ -30,6 +30,8 @@ public final class BackgroundWork {
     /**
      * Runs {@code task} in the background.
      *
+     * @param <T>  the task's result
+     * @param task the work
      * @return its result, or empty when the work was already shut down (the caller then does the work itself or
      *         gives up)
      */
@@ -42,7 +44,7 @@ public final class BackgroundWork {
         }
     }
 
-    /** Whether {@link #shutdownAndWait()} was called. */
+    /** {@return whether {@link #shutdownAndWait()} was called} */
     public boolean isShutDown() {
         return shutDown.get();
     }

@@ -119,7 +119,14 @@ public final class CatalogFingerprint {
         this.digest = sha256(String.join("\n", lines));
     }
 
-    /** Reads the fingerprint of {@code schema} through {@code connection} (any search path). */
+    /**
+     * Reads the fingerprint of {@code schema} through {@code connection} (any search path).
+     *
+     * @param connection a connection to the test server
+     * @param schema     the schema's name
+     * @return the fingerprint
+     * @throws SQLException when the catalog cannot be read
+     */
     public static CatalogFingerprint of(Connection connection, String schema) throws SQLException {
         TreeSet<String> lines = new TreeSet<>();
         String qualifier = schema + ".";
@@ -137,22 +144,32 @@ public final class CatalogFingerprint {
         return new CatalogFingerprint(new ArrayList<>(lines));
     }
 
-    /** SHA-256 of the lines, in hex: equal digests mean equal fingerprints. */
+    /** {@return the SHA-256 of the lines, in hex: equal digests mean equal fingerprints} */
     public String digest() {
         return digest;
     }
 
-    /** The sorted, schema-free description lines. */
+    /** {@return the sorted, schema-free description lines} */
     public List<String> lines() {
         return lines;
     }
 
-    /** Number of lines of a given kind ({@code relation r}, {@code trigger}, {@code enum}, ...). */
+    /**
+     * Number of lines of a given kind ({@code relation r}, {@code trigger}, {@code enum}, ...).
+     *
+     * @param prefix the kind, as the lines start
+     * @return how many lines start with it
+     */
     public long count(String prefix) {
         return lines.stream().filter(line -> line.startsWith(prefix)).count();
     }
 
-    /** Human-readable difference: lines only in this, then lines only in {@code other} (at most 20 each). */
+    /**
+     * Human-readable difference: lines only in this, then lines only in {@code other} (at most 20 each).
+     *
+     * @param other the fingerprint to compare with
+     * @return the difference, for an error message
+     */
     public String differenceFrom(CatalogFingerprint other) {
         StringBuilder out = new StringBuilder();
         lines.stream().filter(line -> !other.lines.contains(line)).limit(20)

@@ -37,7 +37,12 @@ public final class CatalogMaintenance {
      */
     public static final long DEAD_ROWS_THRESHOLD = 200_000;
 
-    /** Vacuums and analyzes the churned catalogs if autovacuum is off and they hold enough dead rows; else nothing. */
+    /**
+     * Vacuums and analyzes the churned catalogs if autovacuum is off and they hold enough dead rows; else nothing.
+     *
+     * @param connection a connection to the test database, in auto-commit mode (no transaction may be open)
+     * @throws SQLException when the statistics cannot be read or the vacuum fails
+     */
     public static void vacuumIfNeeded(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             try (ResultSet result = statement.executeQuery("select current_setting('autovacuum'),"
@@ -59,6 +64,9 @@ public final class CatalogMaintenance {
      * Vacuums and analyzes the churned catalogs now. A catalog another session is vacuuming is skipped rather than
      * waited for ({@code SKIP_LOCKED}): runs ending together would otherwise vacuum one after the other, each for
      * nothing once the first is done.
+     *
+     * @param connection a connection to the test database, in auto-commit mode (no transaction may be open)
+     * @throws SQLException when the vacuum fails
      */
     public static void vacuum(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
@@ -66,7 +74,13 @@ public final class CatalogMaintenance {
         }
     }
 
-    /** Dead rows in {@code pg_attribute} as the statistics collector last reported them. */
+    /**
+     * Dead rows in {@code pg_attribute} as the statistics collector last reported them.
+     *
+     * @param connection a connection to the test database
+     * @return the number of dead rows
+     * @throws SQLException when the statistics cannot be read
+     */
     public static long deadAttributeRows(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
                 ResultSet result = statement.executeQuery("select n_dead_tup from pg_catalog.pg_stat_sys_tables"

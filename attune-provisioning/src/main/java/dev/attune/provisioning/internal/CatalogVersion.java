@@ -95,6 +95,9 @@ public final class CatalogVersion {
     /**
      * Reads the version of {@code schema} through {@code connection} (any search path).
      *
+     * @param connection a connection to the test server
+     * @param schema     the schema's name
+     * @return the version
      * @throws SQLException when the catalog cannot be read
      */
     public static CatalogVersion of(Connection connection, String schema) throws SQLException {
@@ -150,12 +153,20 @@ public final class CatalogVersion {
         return new CatalogVersion(result.getLong(1), result.getLong(2), result.getLong(3), result.getLong(4));
     }
 
-    /** The version as text ({@code <rows>.<objects>.<versions>.<pairs>}), for the marker of a schema kept between runs. */
+    /**
+     * {@return the version as text ({@code <rows>.<objects>.<versions>.<pairs>}), for the marker of a schema kept between
+     * runs}
+     */
     public String token() {
         return rows + "." + objects + "." + versions + "." + pairs;
     }
 
-    /** The version written by {@link #token()}, if {@code token} is one. */
+    /**
+     * The version written by {@link #token()}, if {@code token} is one.
+     *
+     * @param token the text, or null
+     * @return the version, or empty when {@code token} is not one
+     */
     public static Optional<CatalogVersion> parse(String token) {
         String[] parts = token == null ? new String[0] : token.split("\\.");
         if (parts.length != 4) {

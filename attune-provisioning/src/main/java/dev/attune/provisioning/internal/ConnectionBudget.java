@@ -32,7 +32,13 @@ public final class ConnectionBudget {
      * Reads {@code max_connections}, the reserved slots and the sessions in use, and allows at most {@code wanted} leases
      * of {@code connectionsPerLease} connections each, after setting aside {@code ownConnections} for provisioning.
      *
+     * @param connection          a connection to the test server
+     * @param wanted              the leases the settings ask for
+     * @param connectionsPerLease the pool size of each leased schema
+     * @param ownConnections      the connections provisioning itself holds
+     * @return the budget
      * @throws AttuneDbException when not even one lease fits
+     * @throws SQLException when the server's settings cannot be read
      */
     public static ConnectionBudget measure(Connection connection, int wanted, int connectionsPerLease, int ownConnections)
             throws SQLException {
@@ -58,7 +64,12 @@ public final class ConnectionBudget {
         return new ConnectionBudget(Math.min(wanted, fitting), connectionsPerLease);
     }
 
-    /** Waits for a free lease slot. */
+    /**
+     * Waits for a free lease slot.
+     *
+     * @param timeout how long to wait
+     * @throws AttuneDbException when no slot was freed within {@code timeout}, or the wait was interrupted
+     */
     public void acquire(Duration timeout) {
         try {
             if (!permits.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -77,7 +88,7 @@ public final class ConnectionBudget {
         permits.release();
     }
 
-    /** How many leases may be held at once. */
+    /** {@return how many leases may be held at once} */
     public int leases() {
         return leases;
     }

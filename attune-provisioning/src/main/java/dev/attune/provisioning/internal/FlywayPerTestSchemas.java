@@ -25,10 +25,12 @@ public final class FlywayPerTestSchemas implements SchemaSource {
     private final AtomicLong counter = new AtomicLong(1);
 
     /**
+     * Schemas of run {@code runId}, each migrated with Flyway on lease.
+     *
      * @param server      the test server
-     * @param connections administrative connections to it
-     * @param runId       the run's id, in every schema name
-     * @param poolSize    connections in each schema's pool
+     * @param connections administrative connections to it, for drops
+     * @param runId       the run the schemas belong to
+     * @param poolSize    the pool size of each schema
      */
     public FlywayPerTestSchemas(TestDatabaseServer server, ServerConnections connections, String runId, int poolSize) {
         this.server = server;
@@ -40,6 +42,8 @@ public final class FlywayPerTestSchemas implements SchemaSource {
     /**
      * Creates and migrates a schema for {@code testName}; nothing of it is left when this fails.
      *
+     * @param testName the test, written into the schema's marker
+     * @return the schema with its pool
      * @throws AttuneDbException when creating or migrating it failed
      */
     @Override
@@ -68,13 +72,23 @@ public final class FlywayPerTestSchemas implements SchemaSource {
         }
     }
 
-    /** Closes the schema's pool and drops it, before returning; {@code keep} does not apply to this mode. */
+    /**
+     * Closes the schema's pool and drops it, before returning; {@code keep} does not apply to this mode.
+     *
+     * @param schema   the schema
+     * @param testName the test that used it
+     * @param keep     ignored
+     */
     @Override
     public void release(PooledSchema schema, String testName, boolean keep) {
         schema.closeAndDrop(connections);
     }
 
-    /** Nothing to do: every lease dropped its schema on release. */
+    /**
+     * Nothing to do: every lease dropped its schema on release.
+     *
+     * @param runLease the run's lease
+     */
     @Override
     public void close(RunLease runLease) {
     }

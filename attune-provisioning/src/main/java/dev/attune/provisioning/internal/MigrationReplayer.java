@@ -18,6 +18,11 @@ public final class MigrationReplayer {
 
     private final List<MigrationScripts.Script> scripts;
 
+    /**
+     * A replayer of {@code scripts}, in their order.
+     *
+     * @param scripts the migration scripts, as Flyway applies them
+     */
     public MigrationReplayer(List<MigrationScripts.Script> scripts) {
         this.scripts = List.copyOf(scripts);
     }
@@ -25,12 +30,13 @@ public final class MigrationReplayer {
     /**
      * Creates {@code schema} with the marker comment {@code marker} and every migration, on {@code connection}.
      *
+     * @param connection a connection to the test server
+     * @param schema     the new schema
+     * @param marker     its comment
      * @throws SQLException after rolling back, so that nothing of the schema is left
      */
     public void createSchema(Connection connection, SchemaName schema, String marker) throws SQLException {
-        boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false);
-        try (Statement statement = connection.createStatement()) {
+        Transactions.inOne(connection, statement -> {
             // The name is a validated SchemaName: lower-case, no reserved word, so it never needs quoting.
             statement.execute("create schema " + schema.value());
             statement.execute(TestSchemaNames.commentStatement(schema, marker));
@@ -43,16 +49,16 @@ public final class MigrationReplayer {
                             + e.getMessage(), e.getSQLState(), e);
                 }
             }
-            connection.commit();
-        } catch (SQLException | RuntimeException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(autoCommit);
-        }
+        });
     }
 
-    /** Drops {@code schema} and everything in it, in its own transaction (one schema per transaction keeps locks few). */
+    /**
+     * Drops {@code schema} and everything in it, in its own transaction (one schema per transaction keeps locks few).
+     *
+     * @param connection a connection to the test server, in auto-commit mode
+     * @param schema     the schema; none is no error
+     * @throws SQLException when the drop fails
+     */
     public static void dropSchema(Connection connection, SchemaName schema) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("drop schema if exists " + schema.value() + " cascade");

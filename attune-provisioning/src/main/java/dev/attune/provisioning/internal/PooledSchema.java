@@ -52,6 +52,12 @@ public final class PooledSchema {
      * Opens a pool of {@code size} connections bound to the (existing, verified) schema {@code name} and records the
      * schema's catalog version on its first connection. A new pool's sessions are new, hence clean: nothing waits for
      * the others, which the pool opens in its own thread.
+     *
+     * @param server the test server
+     * @param name   the schema
+     * @param size   the pool size
+     * @return the pooled schema
+     * @throws SQLException when the catalog version cannot be read (the pool is closed again)
      */
     public static PooledSchema open(TestDatabaseServer server, SchemaName name, int size) throws SQLException {
         Database database = Database.open(TestServerConfigs.forSchema(server, name, size), "attune-test:" + name);
@@ -65,17 +71,17 @@ public final class PooledSchema {
         return schema;
     }
 
-    /** The schema's name. */
+    /** {@return the schema's name} */
     public SchemaName name() {
         return name;
     }
 
-    /** The pool bound to the schema. */
+    /** {@return the pool bound to the schema} */
     public Database database() {
         return database;
     }
 
-    /** The catalog version recorded when the schema was last verified. */
+    /** {@return the catalog version recorded when the schema was last verified} */
     public CatalogVersion verifiedVersion() {
         return verified;
     }
@@ -135,13 +141,22 @@ public final class PooledSchema {
         database.close();
     }
 
-    /** Closes the pool and drops the schema (one schema per transaction), logging instead of throwing. */
+    /**
+     * Closes the pool and drops the schema (one schema per transaction), logging instead of throwing.
+     *
+     * @param connections administrative connections to the test server
+     */
     public void closeAndDrop(ServerConnections connections) {
         closePool();
         dropQuietly(connections, name);
     }
 
-    /** Drops {@code schema}, logging instead of throwing: the janitor of a later run drops what is left. */
+    /**
+     * Drops {@code schema}, logging instead of throwing: the janitor of a later run drops what is left.
+     *
+     * @param connections administrative connections to the test server
+     * @param schema      the schema
+     */
     public static void dropQuietly(ServerConnections connections, SchemaName schema) {
         try (Connection connection = connections.open("attune-test-drop")) {
             MigrationReplayer.dropSchema(connection, schema);

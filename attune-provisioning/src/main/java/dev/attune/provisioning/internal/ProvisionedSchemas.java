@@ -42,13 +42,24 @@ public final class ProvisionedSchemas implements SchemaSource {
         this.creationTimeout = creationTimeout;
     }
 
-    /** A ready schema: no I/O when one is ready, else the wait for the earliest. */
+    /**
+     * A ready schema: no I/O when one is ready, else the wait for the earliest.
+     *
+     * @param testName the test that will use it
+     * @return the schema with its warm pool
+     */
     @Override
     public PooledSchema take(String testName) {
         return ready.take(creationTimeout);
     }
 
-    /** Hands the schema to the {@link ReleasePolicy}, which works in the background. */
+    /**
+     * Hands the schema to the {@link ReleasePolicy}, which works in the background.
+     *
+     * @param schema   the schema the lease had
+     * @param testName the test that used it
+     * @param keep     whether to keep it for inspection instead
+     */
     @Override
     public void release(PooledSchema schema, String testName, boolean keep) {
         releasePolicy.release(schema, testName, keep);
@@ -58,6 +69,8 @@ public final class ProvisionedSchemas implements SchemaSource {
      * Waits for background work, closes the template, hands ready schemas back as spares (dropping the rest) and
      * vacuums the catalog when it needs it, on the lease's connection. Failures are logged: the next run's janitor
      * removes what is left.
+     *
+     * @param runLease the run's lease, still held
      */
     @Override
     public void close(RunLease runLease) {

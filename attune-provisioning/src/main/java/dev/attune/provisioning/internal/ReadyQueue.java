@@ -61,7 +61,11 @@ public final class ReadyQueue {
         }
     }
 
-    /** Queues a schema that becomes ready when {@code schema} completes (a recycle, or its replacement). */
+    /**
+     * Queues a schema that becomes ready when {@code schema} completes (a recycle, or its replacement).
+     *
+     * @param schema the schema, once ready
+     */
     public synchronized void add(CompletableFuture<PooledSchema> schema) {
         queue.add(schema);
     }
@@ -70,6 +74,8 @@ public final class ReadyQueue {
      * The next ready schema: one already ready, else the earliest to become ready (building one when none is on its
      * way). Tops the queue up.
      *
+     * @param timeout how long to wait for a schema to become ready
+     * @return the schema
      * @throws AttuneDbException when building failed, took longer than {@code timeout}, or the run is closing
      */
     public PooledSchema take(Duration timeout) {
@@ -103,7 +109,7 @@ public final class ReadyQueue {
         }
     }
 
-    /** Empties the queue: the schemas that became ready (call after the background work finished). */
+    /** {@return the schemas that became ready, taken out of the queue (call after the background work finished)} */
     public synchronized List<PooledSchema> drain() {
         List<PooledSchema> ready = new ArrayList<>();
         for (CompletableFuture<PooledSchema> schema : queue) {

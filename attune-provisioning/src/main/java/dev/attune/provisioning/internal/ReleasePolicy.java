@@ -26,7 +26,17 @@ public final class ReleasePolicy {
     private final String runId;
     private final RunCounters counters;
 
-    /** @param recycler null in fresh mode */
+    /**
+     * The release of one run's schemas.
+     *
+     * @param recycler    verifies and empties a released schema; null in fresh mode
+     * @param factory     makes the schema that replaces a dropped one
+     * @param ready       the queue recycled and new schemas go to
+     * @param background  where the release work runs
+     * @param connections administrative connections, for drops and the marker of a kept schema
+     * @param runId       the run, whose marker a kept schema gets
+     * @param counters    counts recycled and replaced schemas
+     */
     public ReleasePolicy(SchemaRecycler recycler, SchemaFactory factory, ReadyQueue ready, BackgroundWork background,
             ServerConnections connections, String runId, RunCounters counters) {
         this.recycler = recycler;
@@ -38,7 +48,13 @@ public final class ReleasePolicy {
         this.counters = counters;
     }
 
-    /** Gives {@code schema} back after the lease of {@code testName}; {@code keep} keeps it for inspection. */
+    /**
+     * Gives {@code schema} back after the lease of {@code testName}; {@code keep} keeps it for inspection.
+     *
+     * @param schema   the released schema
+     * @param testName the test that leased it, for logs
+     * @param keep     whether to keep it (for debugging) instead of recycling or dropping it
+     */
     public void release(PooledSchema schema, String testName, boolean keep) {
         if (keep) {
             keep(schema, testName);

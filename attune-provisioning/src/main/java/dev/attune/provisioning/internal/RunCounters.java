@@ -18,32 +18,32 @@ public final class RunCounters {
         leases.incrementAndGet();
     }
 
-    /** Leases handed out. */
+    /** {@return the leases handed out} */
     public int leases() {
         return leases.get();
     }
 
-    /** Schemas built by replaying the migrations. */
+    /** {@return the schemas built by replaying the migrations} */
     public int replayed() {
         return replayed.get();
     }
 
-    /** Released schemas verified, emptied and queued again. */
+    /** {@return the released schemas verified, emptied and queued again} */
     public int recycled() {
         return recycled.get();
     }
 
-    /** Released schemas that could not be recycled (changed, in use, failed) and were dropped. */
+    /** {@return the released schemas that could not be recycled (changed, in use, failed) and were dropped} */
     public int replaced() {
         return replaced.get();
     }
 
-    /** Ready schemas of earlier runs taken over by this run. */
+    /** {@return the ready schemas of earlier runs taken over by this run} */
     public int reused() {
         return reused.get();
     }
 
-    /** Background time spent recycling, in total. */
+    /** {@return the background time spent recycling, in total, in nanoseconds} */
     public long recycleNanos() {
         return recycleNanos.get();
     }

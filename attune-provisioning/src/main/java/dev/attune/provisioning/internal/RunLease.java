@@ -29,7 +29,13 @@ public final class RunLease implements AutoCloseable {
         this.connection = connection;
     }
 
-    /** Picks a fresh random run id and takes its lock. */
+    /**
+     * Picks a fresh random run id and takes its lock.
+     *
+     * @param connections connections to the test database, where the lease's session stays open
+     * @return the lease
+     * @throws dev.attune.db.AttuneDbException when no lease could be taken
+     */
     public static RunLease acquire(ServerConnections connections) {
         for (int attempt = 0; attempt < 5; attempt++) {
             byte[] bytes = new byte[4];
@@ -54,35 +60,31 @@ public final class RunLease implements AutoCloseable {
      *
      * <p>It reads {@code pg_locks} instead of trying the lock: a probe that took the lock for a moment would make every
      * other run's janitor probing at that moment see a dead run as alive.
+     *
+     * @param connection a connection to the database holding the leases
+     * @param runId      the run id
+     * @return true while a session holds the run's lease
+     * @throws SQLException when the server cannot be asked
      */
     public static boolean isAlive(Connection connection, String runId) throws SQLException {
         String query = "select exists (select 1 from pg_catalog.pg_locks where locktype = 'advisory'"
                 + " and database = (select oid from pg_catalog.pg_database where datname = current_database())"
                 + " and classid = ?::int4::oid and objid = ?::int4::oid and objsubid = 2 and granted)";
-        try (PreparedStatement lookup = connection.prepareStatement(query)) {
-            lookup.setInt(1, TestSchemaNames.LOCK_NAMESPACE);
-            lookup.setInt(2, TestSchemaNames.lockKey(runId));
-            try (ResultSet result = lookup.executeQuery()) {
-                result.next();
-                return result.getBoolean(1);
-            }
-        }
+        return AdvisoryLocks.ask(connection, query, TestSchemaNames.LOCK_NAMESPACE, TestSchemaNames.lockKey(runId));
     }
 
     private static boolean tryLock(Connection connection, String runId) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement("select pg_try_advisory_lock(?, ?)")) {
-            lock.setInt(1, TestSchemaNames.LOCK_NAMESPACE);
-            lock.setInt(2, TestSchemaNames.lockKey(runId));
-            try (ResultSet result = lock.executeQuery()) {
-                result.next();
-                return result.getBoolean(1);
-            }
-        }
+        return AdvisoryLocks.ask(connection, "select pg_try_advisory_lock(?, ?)", TestSchemaNames.LOCK_NAMESPACE,
+                TestSchemaNames.lockKey(runId));
     }
 
     /**
      * Takes a shared advisory lock ({@code namespace}, {@code key}) on the lease's connection, held until the run ends
      * (or its process dies), waiting while someone holds it exclusively.
+     *
+     * @param namespace the lock's first key
+     * @param key       the lock's second key
+     * @throws SQLException when the lock cannot be taken
      */
     public synchronized void holdShared(int namespace, int key) throws SQLException {
         try (PreparedStatement lock = connection.prepareStatement("select pg_advisory_lock_shared(?, ?)")) {
@@ -95,6 +97,13 @@ public final class RunLease implements AutoCloseable {
     /** Work on the lease's connection. */
     @FunctionalInterface
     public interface Work<T> {
+        /**
+         * Does the work.
+         *
+         * @param connection the lease's connection
+         * @return the work's result
+         * @throws SQLException when the work fails
+         */
         T run(Connection connection) throws SQLException;
     }
 
@@ -102,6 +111,12 @@ public final class RunLease implements AutoCloseable {
      * Runs {@code work} on the lease's connection, one caller at a time: the run's start and end do their catalog work
      * here instead of opening a connection of their own (each new session costs a server process). The work must
      * leave the connection in auto-commit mode with no transaction open, and release any advisory lock it took.
+     *
+     * @param <T>  the work's result
+     * @param work the work
+     * @return what the work returned
+     * @throws SQLException when the work fails
+     * @throws IllegalStateException when the lease is closed
      */
     public synchronized <T> T use(Work<T> work) throws SQLException {
         if (closed) {
@@ -110,7 +125,7 @@ public final class RunLease implements AutoCloseable {
         return work.run(connection);
     }
 
-    /** This run's id (8 hex digits). */
+    /** {@return this run's id (8 hex digits)} */
     public String runId() {
         return runId;
     }

@@ -32,6 +32,18 @@ public final class SchemaFactory {
     private volatile boolean replayVerified;
     private volatile AttuneDbException replayMismatch;
 
+    /**
+     * The schema maker of run {@code runId}.
+     *
+     * @param server      the test server
+     * @param connections administrative connections to it
+     * @param runId       the run the schemas belong to
+     * @param replayer    replays the migrations into a new schema
+     * @param template    the Flyway-migrated template the run's first replayed schema is checked against
+     * @param spares      the spare schemas of earlier runs, claimed first
+     * @param poolSize    the pool size of each schema
+     * @param counters    counts replayed and reused schemas
+     */
     public SchemaFactory(TestDatabaseServer server, ServerConnections connections, String runId, MigrationReplayer replayer,
             TemplateSchema template, SpareSchemas spares, int poolSize, RunCounters counters) {
         this.spares = spares;
@@ -44,7 +56,7 @@ public final class SchemaFactory {
         this.counters = counters;
     }
 
-    /** The next name of this run: {@code test_<run>_<n>}. */
+    /** {@return the next name of this run, {@code test_<run>_<n>}} */
     public SchemaName nextName() {
         return TestSchemaNames.schema(runId, counter.getAndIncrement());
     }
@@ -53,6 +65,7 @@ public final class SchemaFactory {
      * A schema with its pool, ready to lease: a spare handed back by an earlier run if one is left, else a new one.
      * Whatever fails, nothing of the schema is left.
      *
+     * @return the schema
      * @throws AttuneDbException when building or verifying it failed
      */
     public PooledSchema create() {

@@ -82,12 +82,22 @@ public final class SchemaRecycler {
     /**
      * A recycler that learns the tables, foreign keys and sequences of {@code templateSchema} on its first recycle, on
      * that schema's connection: a run that never recycles (one test) does not pay for it at its start.
+     *
+     * @param templateSchema the template all schemas of the run are copies of
+     * @return the recycler
      */
     public static SchemaRecycler learningFrom(String templateSchema) {
         return new SchemaRecycler(templateSchema, null);
     }
 
-    /** Learns the tables, their foreign keys and the sequences of {@code templateSchema}. */
+    /**
+     * Learns the tables, their foreign keys and the sequences of {@code templateSchema}.
+     *
+     * @param connection     a connection to the test server
+     * @param templateSchema the template all schemas of the run are copies of
+     * @return the recycler
+     * @throws SQLException when the catalog cannot be read
+     */
     public static SchemaRecycler forTemplate(Connection connection, String templateSchema) throws SQLException {
         return new SchemaRecycler(templateSchema, learn(connection, templateSchema));
     }
@@ -117,6 +127,7 @@ public final class SchemaRecycler {
     /**
      * Empties {@code schema} if it is safe to reuse. Runs on the schema's own pool.
      *
+     * @param schema the released schema, its pool open
      * @return true when the schema is clean and may be leased again; false when it is still in use or changed and
      *         must be dropped
      * @throws SQLException when checking or emptying it failed (rolled back; drop the schema)
@@ -347,6 +358,8 @@ public final class SchemaRecycler {
      * What a recycle runs once its checks passed: the deletes and {@code setval}s of {@code schema}, named with the
      * schema. Public for the benchmark, which measures it without the checks.
      *
+     * @param schema the schema the script empties
+     * @return the script: statements separated by semicolons
      * @throws IllegalStateException when nothing was learnt yet ({@link #learningFrom} before the first recycle)
      */
     public String resetScript(SchemaName schema) {

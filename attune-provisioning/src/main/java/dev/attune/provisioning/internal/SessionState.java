@@ -44,7 +44,13 @@ public final class SessionState {
         this.leftovers = leftovers;
     }
 
-    /** Reads the state of {@code connection}'s session (which must not be inside a transaction of its own). */
+    /**
+     * Reads the state of {@code connection}'s session (which must not be inside a transaction of its own).
+     *
+     * @param connection a connection of a schema's pool
+     * @return the session's state
+     * @throws SQLException when it cannot be read
+     */
     public static SessionState of(Connection connection) throws SQLException {
         if (!connection.getAutoCommit()) {
             return new SessionState(-1, 1); // a test left auto-commit off: its transaction state is unknown
@@ -55,12 +61,12 @@ public final class SessionState {
         }
     }
 
-    /** The server process of the session. */
+    /** {@return the server process of the session} */
     public int pid() {
         return pid;
     }
 
-    /** Whether the session carries nothing a test left behind. */
+    /** {@return whether the session carries nothing a test left behind} */
     public boolean clean() {
         return leftovers == 0;
     }

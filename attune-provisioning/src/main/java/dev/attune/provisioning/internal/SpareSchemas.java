@@ -42,6 +42,15 @@ public final class SpareSchemas {
     private final RunLease lease;
     private Deque<String> candidates;
 
+    /**
+     * The spares of {@code key} as run {@code lease} claims and hands them back.
+     *
+     * @param server      the test server
+     * @param connections administrative connections to it, for drops
+     * @param lease       the run's lease, on whose connection spares are claimed
+     * @param key         the key of the run's template
+     * @param poolSize    the pool size of a claimed schema
+     */
     public SpareSchemas(TestDatabaseServer server, ServerConnections connections, RunLease lease, TemplateKey key,
             int poolSize) {
         this.lease = lease;
@@ -55,6 +64,9 @@ public final class SpareSchemas {
     /**
      * Claims a spare schema under the name {@code name} and opens its pool, if a usable one is left; spares whose
      * catalog changed since they were handed back are dropped on the way.
+     *
+     * @param name the name the schema gets
+     * @return the claimed schema, or empty when none is usable (nothing named {@code name} is left then)
      */
     public Optional<PooledSchema> claim(SchemaName name) {
         try {
@@ -94,6 +106,9 @@ public final class SpareSchemas {
      * Hands {@code schemas} back for later runs (at most {@link #KEPT_PER_RUN}, and no more than {@link #KEPT_IN_ALL}
      * spares of this key in all) and drops the rest, all on {@code connection} (the run's end needs no connection of
      * its own).
+     *
+     * @param schemas    the run's ready schemas, unused since they were made or recycled
+     * @param connection the lease's connection
      */
     public void handBack(List<PooledSchema> schemas, Connection connection) {
         if (schemas.isEmpty()) {
@@ -129,19 +144,12 @@ public final class SpareSchemas {
     private boolean rename(Connection connection, PooledSchema schema) {
         SchemaName spare = key.spareName(runId, Long.parseLong(schema.name().value().substring(schema.name().value()
                 .lastIndexOf('_') + 1)));
-        try (Statement statement = connection.createStatement()) {
-            connection.setAutoCommit(false);
-            try {
+        try {
+            Transactions.inOne(connection, statement -> {
                 statement.execute("alter schema " + schema.name().value() + " rename to " + spare.value());
                 statement.execute(TestSchemaNames.commentStatement(spare, key.spareMarker(schema.verifiedVersion())));
-                connection.commit();
-                return true;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+            });
+            return true;
         } catch (SQLException | RuntimeException e) {
             LOG.warn("Could not hand {} back for later runs ({}); dropping it", schema.name(), e.getMessage());
             return false;

@@ -36,13 +36,26 @@ public record TemplateKey(String value) {
     private static final Pattern TEMPLATE = Pattern.compile("test_tpl_([0-9a-f]{16})");
     private static final Pattern SPARE = Pattern.compile("test_spare_([0-9a-f]{16})_([0-9a-f]{8})_([0-9]+)");
 
+    /**
+     * Checks the form of a key.
+     *
+     * @param value 16 lower-case hex digits
+     * @throws IllegalArgumentException when {@code value} is not 16 lower-case hex digits
+     */
     public TemplateKey {
         if (!value.matches("[0-9a-f]{16}")) {
             throw new IllegalArgumentException("a template key is 16 hex digits (got '" + value + "')");
         }
     }
 
-    /** The key of {@code scripts} on the server behind {@code connection}. */
+    /**
+     * The key of {@code scripts} on the server behind {@code connection}.
+     *
+     * @param connection a connection to the server, for its major version
+     * @param scripts    the migration scripts on the classpath
+     * @return the key
+     * @throws SQLException when the server's version cannot be read
+     */
     public static TemplateKey of(Connection connection, List<MigrationScripts.Script> scripts) throws SQLException {
         int major;
         try (Statement statement = connection.createStatement();
@@ -64,27 +77,38 @@ public record TemplateKey(String value) {
         }
     }
 
-    /** The shared template's schema. */
+    /** {@return the shared template's schema, {@code test_tpl_<key>}} */
     public SchemaName templateName() {
         return SchemaName.of("test_tpl_" + value);
     }
 
-    /** A spare schema handed back by run {@code runId}. */
+    /**
+     * A spare schema handed back by run {@code runId}.
+     *
+     * @param runId the run handing it back
+     * @param n     the schema's number in that run
+     * @return {@code test_spare_<key>_<runId>_<n>}
+     */
     public SchemaName spareName(String runId, long n) {
         return SchemaName.of("test_spare_" + value + "_" + runId + "_" + n);
     }
 
-    /** SQL {@code LIKE} pattern of this key's spare schemas. */
+    /** {@return the SQL {@code LIKE} pattern of this key's spare schemas} */
     public String sparePattern() {
         return "test\\_spare\\_" + value + "\\_%";
     }
 
-    /** Second half of this key's advisory locks. */
+    /** {@return the second half of this key's advisory locks} */
     public int lockKey() {
         return Integer.parseUnsignedInt(value.substring(0, 8), 16);
     }
 
-    /** The key in a template or spare schema name, or null when the name is neither. */
+    /**
+     * The key in a template or spare schema name.
+     *
+     * @param schema a schema name
+     * @return the key, or null when the name is neither a template's nor a spare's
+     */
     public static TemplateKey inName(String schema) {
         Matcher template = TEMPLATE.matcher(schema);
         if (template.matches()) {
@@ -94,23 +118,44 @@ public record TemplateKey(String value) {
         return spare.matches() ? new TemplateKey(spare.group(1)) : null;
     }
 
-    /** Marker comment of this key's template: {@code building}, or {@code ready} with its fingerprint's digest. */
+    /**
+     * Marker comment of this key's template: {@code building}, or {@code ready} with its fingerprint's digest.
+     *
+     * @param state             {@code building} or {@code ready}
+     * @param fingerprintDigest the template's fingerprint digest ({@code -} while building)
+     * @return the comment
+     */
     public String templateMarker(String state, String fingerprintDigest) {
         return "attune-test-template key=" + value + " state=" + state + " fingerprint=" + fingerprintDigest;
     }
 
-    /** The fingerprint digest in a ready template's marker, or null when {@code comment} is not one of this key. */
+    /**
+     * The fingerprint digest in a ready template's marker.
+     *
+     * @param comment the template schema's comment, or null
+     * @return the digest, or null when {@code comment} is not the ready marker of this key
+     */
     public String readyFingerprint(String comment) {
         String prefix = "attune-test-template key=" + value + " state=ready fingerprint=";
         return comment != null && comment.startsWith(prefix) ? comment.substring(prefix.length()) : null;
     }
 
-    /** Marker comment of a spare schema of this key whose catalog version is {@code version}. */
+    /**
+     * Marker comment of a spare schema of this key whose catalog version is {@code version}.
+     *
+     * @param version the spare's catalog version when it was handed back
+     * @return the comment
+     */
     public String spareMarker(CatalogVersion version) {
         return "attune-test-spare key=" + value + " version=" + version.token();
     }
 
-    /** The catalog version in a spare's marker, or null when {@code comment} is not one of this key. */
+    /**
+     * The catalog version in a spare's marker.
+     *
+     * @param comment the spare schema's comment, or null
+     * @return the version, or null when {@code comment} is not a spare marker of this key
+     */
     public CatalogVersion spareVersion(String comment) {
         String prefix = "attune-test-spare key=" + value + " version=";
         return comment != null && comment.startsWith(prefix)

@@ -55,6 +55,14 @@ public final class TemplateSchema implements AutoCloseable {
     /**
      * The shared template of {@code key}: found ready, or built now. The run's {@code lease} holds a shared lock on it
      * from here on.
+     *
+     * @param server      the test server
+     * @param connections administrative connections to it
+     * @param admin       the connection the template is looked up and built on
+     * @param lease       the run's lease, which holds the template's use lock
+     * @param key         the key of the current migrations on this server
+     * @return the template
+     * @throws SQLException when it can be neither found nor built
      */
     public static TemplateSchema shared(TestDatabaseServer server, ServerConnections connections, Connection admin,
             RunLease lease, TemplateKey key) throws SQLException {
@@ -92,7 +100,16 @@ public final class TemplateSchema implements AutoCloseable {
         }
     }
 
-    /** A template of this run only, {@code test_<run>_0}, dropped when the run ends. */
+    /**
+     * A template of this run only, {@code test_<run>_0}, dropped when the run ends.
+     *
+     * @param server      the test server
+     * @param connections administrative connections to it
+     * @param admin       the connection the template is built on
+     * @param runId       the run it belongs to
+     * @return the template
+     * @throws SQLException when it cannot be built
+     */
     public static TemplateSchema ofRun(TestDatabaseServer server, ServerConnections connections, Connection admin,
             String runId) throws SQLException {
         SchemaName name = TestSchemaNames.schema(runId, 0);
@@ -128,13 +145,13 @@ public final class TemplateSchema implements AutoCloseable {
         }
     }
 
-    /** The template's name (of the fallback, once a shared template failed its check). */
+    /** {@return the template's name (of the fallback, once a shared template failed its check)} */
     public SchemaName name() {
         TemplateSchema own = fallback;
         return own != null ? own.name() : name;
     }
 
-    /** Whether this run built the template (rather than finding it ready). */
+    /** {@return whether this run built the template (rather than finding it ready)} */
     public boolean built() {
         return built;
     }
@@ -142,6 +159,8 @@ public final class TemplateSchema implements AutoCloseable {
     /**
      * The template's catalog fingerprint, verified against its marker on first use; a shared template that no longer
      * matches is replaced by a template of this run.
+     *
+     * @return the fingerprint of the template in use
      */
     public CatalogFingerprint fingerprint() {
         TemplateSchema own = fallback;

@@ -27,7 +27,13 @@ public final class TestDatabaseNames {
     private TestDatabaseNames() {
     }
 
-    /** The name of the database of run {@code runId}. */
+    /**
+     * The name of the database of run {@code runId}.
+     *
+     * @param runId the run id (8 hex digits)
+     * @return {@code attune_test_<runId>}
+     * @throws IllegalArgumentException when {@code runId} is not 8 lower-case hex digits
+     */
     public static String database(String runId) {
         if (!runId.matches("[0-9a-f]{8}")) {
             throw new IllegalArgumentException("run id '" + runId + "' is invalid: must be 8 lower-case hex digits");
@@ -35,7 +41,12 @@ public final class TestDatabaseNames {
         return "attune_test_" + runId;
     }
 
-    /** The run id in a name that matches the exact pattern, if it does. */
+    /**
+     * The run id in a name that matches the exact pattern {@code attune_test_<8 hex>}.
+     *
+     * @param databaseName a database name
+     * @return the run id, or empty when the name does not match
+     */
     public static Optional<String> runIdOf(String databaseName) {
         Matcher matcher = NAME.matcher(databaseName);
         return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
@@ -44,6 +55,11 @@ public final class TestDatabaseNames {
     /**
      * The statement that marks run {@code runId}'s database as created now for {@code purpose}, with its lease held in
      * {@code leaseDatabase}.
+     *
+     * @param runId         the run the database belongs to
+     * @param leaseDatabase the database in which the run holds its lease
+     * @param purpose       what the database is for (e.g. the test class)
+     * @return the {@code COMMENT ON DATABASE} statement
      */
     public static String commentStatement(String runId, String leaseDatabase, String purpose) {
         String marker = "attune-test-database run=" + runId + " lease=" + leaseDatabase + " created=" + Instant.now()
@@ -52,7 +68,13 @@ public final class TestDatabaseNames {
         return "comment on database " + database(runId) + " is '" + marker.replace("'", "''") + "'";
     }
 
-    /** The lease database named by {@code comment} when it is a marker written for run {@code runId}. */
+    /**
+     * The lease database named by {@code comment} when it is a marker written for run {@code runId}.
+     *
+     * @param comment a database's comment, or null
+     * @param runId   the run id in the database's name
+     * @return the database holding the run's lease, or empty when {@code comment} is not that run's marker
+     */
     public static Optional<String> leaseDatabaseOf(String comment, String runId) {
         if (comment == null) {
             return Optional.empty();

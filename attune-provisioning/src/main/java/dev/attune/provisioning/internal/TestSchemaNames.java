@@ -28,29 +28,58 @@ public final class TestSchemaNames {
     private TestSchemaNames() {
     }
 
-    /** The name of schema {@code n} of run {@code runId}. */
+    /**
+     * The name of schema {@code n} of run {@code runId}.
+     *
+     * @param runId the run id (8 hex digits)
+     * @param n     the schema's number in the run
+     * @return {@code test_<runId>_<n>}
+     */
     public static SchemaName schema(String runId, long n) {
         return SchemaName.of("test_" + runId + "_" + n);
     }
 
-    /** The run id in a name that matches the exact pattern, if it does. */
+    /**
+     * The run id in a name that matches the exact pattern {@code test_<8 hex>_<n>}.
+     *
+     * @param schemaName a schema name
+     * @return the run id, or empty when the name does not match
+     */
     public static Optional<String> runIdOf(String schemaName) {
         Matcher matcher = NAME.matcher(schemaName);
         return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
     }
 
-    /** The marker comment put on a schema of {@code runId}, created now for {@code testName}. */
+    /**
+     * The marker comment put on a schema of {@code runId}, created now for {@code testName}.
+     *
+     * @param runId    the run the schema belongs to
+     * @param testName the test (control characters become spaces), or null
+     * @return the comment
+     */
     public static String marker(String runId, String testName) {
         String test = testName == null ? "" : testName.replaceAll("\\p{Cntrl}", " ");
         return MARKER_PREFIX + runId + " created=" + Instant.now() + " test=" + test;
     }
 
-    /** The statement that writes {@code marker} as the comment of {@code schema} (a validated name; quotes doubled). */
+    /**
+     * The statement that writes {@code marker} as the comment of {@code schema} (a validated name; quotes doubled).
+     *
+     * @param schema the schema
+     * @param marker the comment
+     * @return the {@code COMMENT ON SCHEMA} statement
+     */
     public static String commentStatement(SchemaName schema, String marker) {
         return "comment on schema " + schema.value() + " is '" + marker.replace("'", "''") + "'";
     }
 
-    /** Whether {@code comment} is a marker written for run {@code runId}. */
+    /**
+     * Whether {@code comment} is a marker written for run {@code runId}.
+     *
+     * @param comment a schema's comment, or null
+     * @param runId   the run id in the schema's name
+     * @return true when the schema is marked as that run's
+     */
     public static boolean isMarkerOf(String comment, String runId) {
         if (comment == null) {
             return false;
@@ -59,7 +88,12 @@ public final class TestSchemaNames {
         return matcher.matches() && matcher.group(1).equals(runId);
     }
 
-    /** The 32-bit advisory-lock key of a run id (the run id is that key in hex). */
+    /**
+     * The 32-bit advisory-lock key of a run id (the run id is that key in hex).
+     *
+     * @param runId the run id (8 hex digits)
+     * @return the key
+     */
     public static int lockKey(String runId) {
         return Integer.parseUnsignedInt(runId, 16);
     }

@@ -4,8 +4,6 @@ import dev.attune.provisioning.internal.RunLease;
 import dev.attune.provisioning.internal.TestDatabaseNames;
 import dev.attune.testserver.ServerConnections;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -26,51 +24,53 @@ public final class DatabaseJanitor {
 
     private final ServerConnections connections;
 
-    /** A janitor working through {@code connections} (to the database in which runs hold their leases). */
+    /**
+     * A janitor working through {@code connections}.
+     *
+     * @param connections connections to the database in which runs hold their leases
+     */
     public DatabaseJanitor(ServerConnections connections) {
         this.connections = connections;
     }
 
-    /** Classifies every database whose name looks like a run database, without changing anything. */
+    /**
+     * Classifies every database whose name looks like a run database, without changing anything.
+     *
+     * @return what it found
+     * @throws JanitorException when the catalog cannot be read
+     */
     public CleanupReport survey() {
-        try (Connection connection = connections.open("attune-test-database-janitor")) {
-            return survey(connection);
-        } catch (SQLException e) {
-            throw new JanitorException("surveying test databases failed: " + e.getMessage(), e);
-        }
+        return Sweep.onConnection(connections, "attune-test-database-janitor", "surveying test databases",
+                this::survey);
     }
 
     /**
      * Drops the databases of dead runs, reporting each step to {@code progress}.
      *
-     * @param dryRun when true, only reports what would be dropped
+     * @param dryRun   when true, only reports what would be dropped
+     * @param progress receives one line per step
+     * @return what it found and dropped
+     * @throws JanitorException when the catalog cannot be read
      */
     public CleanupReport clean(boolean dryRun, Consumer<String> progress) {
-        try (Connection connection = connections.open("attune-test-database-janitor")) {
-            CleanupReport report = survey(connection);
-            if (dryRun) {
-                report.leaked().forEach(database -> progress.accept("would drop database " + database));
-                return report;
-            }
-            List<String> dropped = new ArrayList<>();
-            for (String database : report.leaked()) {
-                try (Statement statement = connection.createStatement()) {
-                    // Re-check right before dropping, as the schema janitor does.
-                    Optional<String> runId = TestDatabaseNames.runIdOf(database);
-                    if (runId.isEmpty() || RunLease.isAlive(connection, runId.get())) {
-                        continue;
-                    }
-                    statement.execute("drop database if exists " + database);
-                    dropped.add(database);
-                    progress.accept("dropped database " + database);
-                } catch (SQLException e) {
-                    // Still in use, or owned by another user: leave it, and carry on with the others.
-                    progress.accept("could not drop database " + database + ": " + e.getMessage());
-                }
-            }
-            return report.withDropped(dropped);
-        } catch (SQLException e) {
-            throw new JanitorException("cleaning test databases failed: " + e.getMessage(), e);
+        return Sweep.onConnection(connections, "attune-test-database-janitor", "cleaning test databases",
+                connection -> clean(connection, dryRun, progress));
+    }
+
+    private CleanupReport clean(Connection connection, boolean dryRun, Consumer<String> progress) throws SQLException {
+        CleanupReport report = survey(connection);
+        if (dryRun) {
+            report.leaked().forEach(database -> progress.accept("would drop database " + database));
+            return report;
+        }
+        return report.withDropped(Sweep.dropLeaked(connection, report.leaked(), "database ", TestDatabaseNames::runIdOf,
+                RunLease::isAlive, DatabaseJanitor::drop, progress));
+    }
+
+    /** A plain {@code DROP DATABASE}: one someone is still connected to stays (and is reported). */
+    private static void drop(Connection connection, String database) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("drop database if exists " + database);
         }
     }
 
@@ -81,26 +81,17 @@ public final class DatabaseJanitor {
         // Databases are cluster-wide and their comments live in the shared catalog: visible from any database.
         String query = "select datname, shobj_description(oid, 'pg_database'), current_database()"
                 + " from pg_catalog.pg_database where datname like ? order by datname";
-        try (PreparedStatement statement = connection.prepareStatement(query)) {
-            statement.setString(1, TestDatabaseNames.LIKE_PATTERN);
-            try (ResultSet result = statement.executeQuery()) {
-                while (result.next()) {
-                    String name = result.getString(1);
-                    String comment = result.getString(2);
-                    Optional<String> runId = TestDatabaseNames.runIdOf(name);
-                    Optional<String> leaseDatabase =
-                            runId.flatMap(id -> TestDatabaseNames.leaseDatabaseOf(comment, id));
-                    if (leaseDatabase.isEmpty()) {
-                        unmarked.add(name);
-                    } else if (!leaseDatabase.get().equals(result.getString(3))
-                            || RunLease.isAlive(connection, runId.get())) {
-                        alive.add(name);
-                    } else {
-                        leaked.add(name);
-                    }
-                }
+        Sweep.eachMatch(connection, query, TestDatabaseNames.LIKE_PATTERN, (name, comment, row) -> {
+            Optional<String> runId = TestDatabaseNames.runIdOf(name);
+            Optional<String> leaseDatabase = runId.flatMap(id -> TestDatabaseNames.leaseDatabaseOf(comment, id));
+            if (leaseDatabase.isEmpty()) {
+                unmarked.add(name);
+            } else if (!leaseDatabase.get().equals(row.getString(3)) || RunLease.isAlive(connection, runId.get())) {
+                alive.add(name);
+            } else {
+                leaked.add(name);
             }
-        }
+        });
         return new CleanupReport(leaked, alive, unmarked, List.of(), List.of(), List.of());
     }
 }

@@ -2,14 +2,13 @@ package dev.attune.provisioning.janitor;
 
 import dev.attune.db.MigrationScripts;
 import dev.attune.db.SchemaName;
+import dev.attune.provisioning.internal.AdvisoryLocks;
 import dev.attune.provisioning.internal.MigrationReplayer;
 import dev.attune.provisioning.internal.RunLease;
 import dev.attune.provisioning.internal.TemplateKey;
 import dev.attune.provisioning.internal.TestSchemaNames;
 import dev.attune.testserver.ServerConnections;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,42 +45,58 @@ public final class Janitor {
     private final ServerConnections connections;
     private final RunLiveness liveness;
 
-    /** A janitor that treats a run as alive while some session holds its advisory-lock lease. */
+    /**
+     * A janitor that treats a run as alive while some session holds its advisory-lock lease.
+     *
+     * @param connections connections to the test database, where runs hold their leases
+     */
     public Janitor(ServerConnections connections) {
         this(connections, RunLease::isAlive);
     }
 
-    /** A janitor with another liveness rule (tests use it to simulate a dead run deterministically). */
+    /**
+     * A janitor with another liveness rule (tests use it to simulate a dead run deterministically).
+     *
+     * @param connections connections to the test database
+     * @param liveness    decides whether a run is alive
+     */
     public Janitor(ServerConnections connections, RunLiveness liveness) {
         this.connections = connections;
         this.liveness = liveness;
     }
 
-    /** Classifies every schema whose name looks like a test schema, without changing anything. */
+    /**
+     * Classifies every schema whose name looks like a test schema, without changing anything.
+     *
+     * @return what it found
+     * @throws JanitorException when the catalog cannot be read
+     */
     public CleanupReport survey() {
-        try (Connection connection = connections.open("attune-test-janitor")) {
-            return survey(connection);
-        } catch (SQLException e) {
-            throw new JanitorException("surveying test schemas failed: " + e.getMessage(), e);
-        }
+        return Sweep.onConnection(connections, "attune-test-janitor", "surveying test schemas", this::survey);
     }
 
     /**
      * Drops the schemas of dead runs, reporting each step to {@code progress}.
      *
-     * @param dryRun when true, only reports what would be dropped
+     * @param dryRun   when true, only reports what would be dropped
+     * @param progress receives one line per step
+     * @return what it found and dropped
+     * @throws JanitorException when the catalog cannot be read
      */
     public CleanupReport clean(boolean dryRun, Consumer<String> progress) {
-        try (Connection connection = connections.open("attune-test-janitor")) {
-            return clean(connection, dryRun, progress);
-        } catch (SQLException e) {
-            throw new JanitorException("cleaning test schemas failed: " + e.getMessage(), e);
-        }
+        return Sweep.onConnection(connections, "attune-test-janitor", "cleaning test schemas",
+                connection -> clean(connection, dryRun, progress));
     }
 
     /**
      * Like {@link #clean(boolean, Consumer)}, on a connection of the caller's (a run's start reuses its own): the survey
      * is one catalog query, and nothing else happens unless it finds something to drop.
+     *
+     * @param connection a connection to the test database, in auto-commit mode
+     * @param dryRun     when true, only reports what would be dropped
+     * @param progress   receives one line per step
+     * @return what it found and dropped
+     * @throws JanitorException when the catalog cannot be read
      */
     public CleanupReport clean(Connection connection, boolean dryRun, Consumer<String> progress) {
         try {
@@ -90,24 +105,9 @@ public final class Janitor {
                 report.leaked().forEach(schema -> progress.accept("would drop " + schema));
                 return report;
             }
-            List<String> dropped = new ArrayList<>();
-            int position = 0;
-            for (String schema : report.leaked()) {
-                position++;
-                try {
-                    // Re-check right before dropping: the run might have been resumed under the same id (practically never).
-                    Optional<String> runId = TestSchemaNames.runIdOf(schema);
-                    if (runId.isEmpty() || liveness.isAlive(connection, runId.get())) {
-                        continue;
-                    }
-                    MigrationReplayer.dropSchema(connection, SchemaName.of(schema));
-                    dropped.add(schema);
-                    progress.accept("dropped " + schema + " (" + position + "/" + report.leaked().size() + ")");
-                } catch (SQLException e) {
-                    // One schema we cannot drop (another owner, a lock) must not stop the others or the test run.
-                    progress.accept("could not drop " + schema + ": " + e.getMessage());
-                }
-            }
+            List<String> dropped = new ArrayList<>(Sweep.dropLeaked(connection, report.leaked(), "",
+                    TestSchemaNames::runIdOf, liveness,
+                    (on, schema) -> MigrationReplayer.dropSchema(on, SchemaName.of(schema)), progress));
             dropped.addAll(dropStale(connection, report.stale(), progress));
             return report.withDropped(dropped);
         } catch (SQLException e) {
@@ -125,27 +125,20 @@ public final class Janitor {
         TemplateKey current = currentKey(connection);
         String query = "select nspname, obj_description(oid, 'pg_namespace') from pg_catalog.pg_namespace"
                 + " where nspname like ? order by nspname";
-        try (PreparedStatement statement = connection.prepareStatement(query)) {
-            statement.setString(1, TestSchemaNames.LIKE_PATTERN);
-            try (ResultSet result = statement.executeQuery()) {
-                while (result.next()) {
-                    String name = result.getString(1);
-                    String comment = result.getString(2);
-                    TemplateKey key = TemplateKey.inName(name);
-                    if (key != null) {
-                        (key.equals(current) ? shared : stale).add(name);
-                        continue;
-                    }
-                    Optional<String> runId = TestSchemaNames.runIdOf(name);
-                    if (runId.isEmpty() || !TestSchemaNames.isMarkerOf(comment, runId.get())) {
-                        unmarked.add(name);
-                        continue;
-                    }
-                    boolean runAlive = runs.computeIfAbsent(runId.get(), id -> isAlive(connection, id));
-                    (runAlive ? alive : leaked).add(name);
-                }
+        Sweep.eachMatch(connection, query, TestSchemaNames.LIKE_PATTERN, (name, comment, row) -> {
+            TemplateKey key = TemplateKey.inName(name);
+            if (key != null) {
+                (key.equals(current) ? shared : stale).add(name);
+                return;
             }
-        }
+            Optional<String> runId = TestSchemaNames.runIdOf(name);
+            if (runId.isEmpty() || !TestSchemaNames.isMarkerOf(comment, runId.get())) {
+                unmarked.add(name);
+                return;
+            }
+            boolean runAlive = runs.computeIfAbsent(runId.get(), id -> isAlive(connection, id));
+            (runAlive ? alive : leaked).add(name);
+        });
         return new CleanupReport(leaked, alive, unmarked, List.of(), shared, stale);
     }
 
@@ -182,14 +175,7 @@ public final class Janitor {
     }
 
     private static boolean advisory(Connection connection, String function, TemplateKey key) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("select " + function + "(?, ?)")) {
-            statement.setInt(1, TemplateKey.USE_LOCK);
-            statement.setInt(2, key.lockKey());
-            try (ResultSet result = statement.executeQuery()) {
-                result.next();
-                return result.getBoolean(1);
-            }
-        }
+        return AdvisoryLocks.ask(connection, "select " + function + "(?, ?)", TemplateKey.USE_LOCK, key.lockKey());
     }
 
     private boolean isAlive(Connection connection, String runId) {
