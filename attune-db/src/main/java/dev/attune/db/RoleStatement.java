@@ -47,7 +47,8 @@ public record RoleStatement(String user, String database, SchemaName schema) {
      */
     public static RoleStatement forConfig(DatabaseConfig config) {
         String url = config.directUrl().orElse(config.url());
-        Properties parsed = Driver.parseURL(url, new Properties());
+        // A host part without a '/' names no database; pgjdbc would also log a warning for it.
+        Properties parsed = namesNoPath(url) ? null : Driver.parseURL(url, new Properties());
         String key = config.directUrl().isPresent() ? "database.direct_url" : "database.url";
         if (parsed == null || parsed.getProperty("PGDBNAME", "").isBlank()) {
             throw new ConfigurationException(key, "must name a database to write the role statement for (got '"
@@ -74,5 +75,10 @@ public record RoleStatement(String user, String database, SchemaName schema) {
 
     private static String quote(String identifier) {
         return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    private static boolean namesNoPath(String url) {
+        int hosts = url.indexOf("//");
+        return hosts >= 0 && url.indexOf('/', hosts + 2) < 0;
     }
 }
