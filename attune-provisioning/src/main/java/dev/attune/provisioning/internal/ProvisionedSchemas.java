@@ -9,38 +9,19 @@ import org.slf4j.LoggerFactory;
  * The default source of schemas: replayed (or claimed spares) ahead of demand in the background and kept ready with
  * their pools ({@link ReadyQueue}); a release goes to the {@link ReleasePolicy} (recycled, or dropped and replaced).
  * At the end of the run the ready schemas are handed back as spares for the next run, or dropped.
+ *
+ * @param runId           the run's id, for log messages
+ * @param template        the shared template the run's schemas are made like; closed with this source
+ * @param spares          where ready schemas go at the end of the run
+ * @param background      the run's background threads; shut down with this source
+ * @param ready           schemas ready to lease
+ * @param releasePolicy   what happens to a released schema
+ * @param creationTimeout how long a lease waits for a schema to become ready
  */
-public final class ProvisionedSchemas implements SchemaSource {
+public record ProvisionedSchemas(String runId, TemplateSchema template, SpareSchemas spares, BackgroundWork background,
+        ReadyQueue ready, ReleasePolicy releasePolicy, Duration creationTimeout) implements SchemaSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProvisionedSchemas.class);
-
-    private final String runId;
-    private final TemplateSchema template;
-    private final SpareSchemas spares;
-    private final BackgroundWork background;
-    private final ReadyQueue ready;
-    private final ReleasePolicy releasePolicy;
-    private final Duration creationTimeout;
-
-    /**
-     * @param runId           the run's id, for log messages
-     * @param template        the shared template the run's schemas are made like; closed with this source
-     * @param spares          where ready schemas go at the end of the run
-     * @param background      the run's background threads; shut down with this source
-     * @param ready           schemas ready to lease
-     * @param releasePolicy   what happens to a released schema
-     * @param creationTimeout how long a lease waits for a schema to become ready
-     */
-    public ProvisionedSchemas(String runId, TemplateSchema template, SpareSchemas spares, BackgroundWork background,
-            ReadyQueue ready, ReleasePolicy releasePolicy, Duration creationTimeout) {
-        this.runId = runId;
-        this.template = template;
-        this.spares = spares;
-        this.background = background;
-        this.ready = ready;
-        this.releasePolicy = releasePolicy;
-        this.creationTimeout = creationTimeout;
-    }
 
     /**
      * A ready schema: no I/O when one is ready, else the wait for the earliest.
