@@ -21,7 +21,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * Runs {@link PackBenchmarks} and prints the ratio table (repository µs/op over JDBC µs/op per operation, target at
- * most {@value #TARGET}), also written to the file named by the first argument. What {@code -Pbenchmark} runs.
+ * most {@value #TARGET}; where measured, the plain jOOQ query too), also written to the file named by the first argument. What {@code -Pbenchmark} runs.
  *
  * <p>The schema is created and migrated once here and handed to the forked benchmark JVMs together with this JVM's
  * test server ({@link TestDatabaseServer#childJvmArguments()}), so an embedded server is started once, not per fork;
@@ -34,6 +34,7 @@ public final class BenchmarkMain {
     static final double TARGET = 1.15;
     private static final String REPOSITORY = "Repository";
     private static final String JDBC = "Jdbc";
+    private static final String PLAIN_JOOQ = "PlainJooq";
 
     private BenchmarkMain() {
     }
@@ -97,6 +98,7 @@ public final class BenchmarkMain {
     static String table(Collection<RunResult> results) {
         Map<String, Result<?>> repository = new TreeMap<>();
         Map<String, Result<?>> jdbc = new TreeMap<>();
+        Map<String, Result<?>> plainJooq = new TreeMap<>();
         StringBuilder scores = new StringBuilder(
                 "| JMH benchmark | µs/op | ± error (99.9%) | iterations |\n|---|---|---|---|\n");
         for (RunResult run : results) {
@@ -108,19 +110,24 @@ public final class BenchmarkMain {
                 repository.put(method.substring(0, method.length() - REPOSITORY.length()), primary);
             } else if (method.endsWith(JDBC)) {
                 jdbc.put(method.substring(0, method.length() - JDBC.length()), primary);
+            } else if (method.endsWith(PLAIN_JOOQ)) {
+                plainJooq.put(method.substring(0, method.length() - PLAIN_JOOQ.length()), primary);
             }
         }
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
-                "| benchmark | repository µs/op | JDBC µs/op | ratio | target ≤ %.2f met? |%n|---|---|---|---|---|%n",
-                TARGET));
+                "| benchmark | repository µs/op | JDBC µs/op | ratio | target ≤ %.2f met? | plain jOOQ µs/op | plain jOOQ"
+                        + " / JDBC |%n|---|---|---|---|---|---|---|%n", TARGET));
         for (Map.Entry<String, Result<?>> entry : repository.entrySet()) {
             Result<?> byJdbc = jdbc.get(entry.getKey());
             if (byJdbc == null) {
                 continue;
             }
             double ratio = entry.getValue().getScore() / byJdbc.getScore();
-            table.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.3f | %s |%n", entry.getKey(),
-                    entry.getValue().getScore(), byJdbc.getScore(), ratio, ratio <= TARGET ? "yes" : "no"));
+            Result<?> byPlainJooq = plainJooq.get(entry.getKey());
+            String plain = byPlainJooq == null ? "— | —" : String.format(Locale.ROOT, "%.2f | %.3f",
+                    byPlainJooq.getScore(), byPlainJooq.getScore() / byJdbc.getScore());
+            table.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.3f | %s | %s |%n", entry.getKey(),
+                    entry.getValue().getScore(), byJdbc.getScore(), ratio, ratio <= TARGET ? "yes" : "no", plain));
         }
         return table.append('\n').append(scores).toString();
     }

@@ -1,5 +1,7 @@
 package dev.attune.benchmarks;
 
+import static dev.attune.repositories.schema.Tables.PACK;
+
 import dev.attune.db.Database;
 import dev.attune.db.SchemaName;
 import dev.attune.repositories.Page;
@@ -27,7 +29,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * {@link PackRepository} against {@link JdbcPacks} (hand-written JDBC) on one HikariCP pool of one migrated schema:
  * find by id, insert returning the row, and a page of 50 rows. Each pair is named {@code <operation>Repository} /
- * {@code <operation>Jdbc}; {@link BenchmarkMain} pairs them into the ratio table. Single-threaded, autocommit, the
+ * {@code <operation>Jdbc}; {@link BenchmarkMain} pairs them into the ratio table. The reads also run as
+ * {@code <operation>PlainJooq}: the repository's jOOQ query on the pool's own {@code DSLContext}, without the
+ * repository's input checks and error translation, to tell jOOQ's share of the difference from the repository's. Single-threaded, autocommit, the
  * connection borrowed and returned per call on both sides.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -97,6 +101,9 @@ public class PackBenchmarks {
         }
         requireEqual("list of 50", seeded, jdbc.list(FIFTY.limit(), FIFTY.offset()));
         requireEqual("findById", repository.findById(ids[0]), jdbc.findById(ids[0]));
+        requireEqual("findById, plain jOOQ", repository.findById(ids[1]),
+                database.dsl().selectFrom(PACK).where(PACK.ID.eq(ids[1])).fetchOptionalInto(Pack.class));
+        requireEqual("list of 50, plain jOOQ", seeded, list50PlainJooq());
         Pack byRepository = repository.create(PackSamples.newPack(INSERTED_PREFIX + "check_r"));
         Pack byJdbc = jdbc.create(PackSamples.newPack(INSERTED_PREFIX + "check_j"));
         requireEqual("insert returning", withoutIdentity(byRepository), withoutIdentity(byJdbc));
@@ -128,6 +135,12 @@ public class PackBenchmarks {
         return repository.findById(nextId());
     }
 
+    /** The repository's query, without the repository's listeners. */
+    @Benchmark
+    public Optional<Pack> findByIdPlainJooq() {
+        return database.dsl().selectFrom(PACK).where(PACK.ID.eq(nextId())).fetchOptionalInto(Pack.class);
+    }
+
     /** The same query by hand. */
     @Benchmark
     public Optional<Pack> findByIdJdbc() throws SQLException {
@@ -150,6 +163,13 @@ public class PackBenchmarks {
     @Benchmark
     public List<Pack> list50Repository() {
         return repository.listPaginated(FIFTY);
+    }
+
+    /** The repository's page query, without the repository's listeners. */
+    @Benchmark
+    public List<Pack> list50PlainJooq() {
+        return database.dsl().selectFrom(PACK).orderBy(PACK.REF).limit(FIFTY.limit()).offset(FIFTY.offset())
+                .fetchInto(Pack.class);
     }
 
     /** The same page by hand. */
