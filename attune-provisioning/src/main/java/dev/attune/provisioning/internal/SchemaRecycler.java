@@ -7,14 +7,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.postgresql.PGStatement;
 
 /**
@@ -99,29 +95,7 @@ public final class SchemaRecycler {
      * @throws SQLException when the catalog cannot be read
      */
     public static SchemaRecycler forTemplate(Connection connection, String templateSchema) throws SQLException {
-        return new SchemaRecycler(templateSchema, learn(connection, templateSchema));
-    }
-
-    private static ResetPlan learn(Connection connection, String templateSchema) throws SQLException {
-        List<String> tables = names(connection, templateSchema, "r");
-        tables.remove("flyway_schema_history");
-        Map<String, Set<String>> parents = new HashMap<>();
-        String foreignKeys = "select child.relname, parent.relname from pg_catalog.pg_constraint k"
-                + " join pg_catalog.pg_class child on child.oid = k.conrelid"
-                + " join pg_catalog.pg_class parent on parent.oid = k.confrelid"
-                + " join pg_catalog.pg_namespace n on n.oid = k.connamespace"
-                + " where k.contype = 'f' and n.nspname = ?";
-        try (PreparedStatement statement = connection.prepareStatement(foreignKeys)) {
-            statement.setString(1, templateSchema);
-            try (ResultSet result = statement.executeQuery()) {
-                while (result.next()) {
-                    if (!result.getString(1).equals(result.getString(2))) {
-                        parents.computeIfAbsent(result.getString(1), t -> new LinkedHashSet<>()).add(result.getString(2));
-                    }
-                }
-            }
-        }
-        return new ResetPlan(childrenFirst(tables, parents), sequenceStarts(connection, templateSchema));
+        return new SchemaRecycler(templateSchema, ResetPlan.learn(connection, templateSchema));
     }
 
     /**
@@ -136,7 +110,7 @@ public final class SchemaRecycler {
         if (!schema.idle()) {
             return false;
         }
-        try (PooledSchema.Sessions sessions = schema.borrowAll()) {
+        try (PoolSessions sessions = schema.borrowAll()) {
             Connection worker = sessions.preferring(schema.lastWorkerPid());
             String reset = resetScript(worker, schema.name());
             Optional<Boolean> verdict = inOneRoundTrip(schema, sessions, worker, reset);
@@ -148,7 +122,7 @@ public final class SchemaRecycler {
      * The usual path: session states, checks and reset in one round trip on {@code worker}, committed only if all
      * passed; empty when something unusual needs {@link #stepByStep}.
      */
-    private Optional<Boolean> inOneRoundTrip(PooledSchema schema, PooledSchema.Sessions sessions, Connection worker,
+    private Optional<Boolean> inOneRoundTrip(PooledSchema schema, PoolSessions sessions, Connection worker,
             String reset) throws SQLException {
         if (!worker.getAutoCommit()) {
             return Optional.empty(); // a test left auto-commit off: the session is dirty
@@ -185,7 +159,7 @@ public final class SchemaRecycler {
     }
 
     /** Sends the round trip inside the worker's transaction; empty when one of its statements failed. */
-    private static Optional<RoundTrip> send(PooledSchema schema, PooledSchema.Sessions sessions, Connection worker,
+    private static Optional<RoundTrip> send(PooledSchema schema, PoolSessions sessions, Connection worker,
             String reset) throws SQLException {
         String sql = String.join(";\n", SESSIONS, CatalogVersion.PLANNER_SETTINGS, LOCK_TIMEOUT, CHECK, reset);
         try (PreparedStatement statement = worker.prepareStatement(sql)) {
@@ -215,7 +189,7 @@ public final class SchemaRecycler {
      * Marks the pool's other sessions clean when they ran nothing since they were last seen clean, and reads the state
      * of the others; returns the pids of those read and found clean.
      */
-    private static List<Integer> checkOthers(PooledSchema schema, PooledSchema.Sessions sessions, Connection worker,
+    private static List<Integer> checkOthers(PooledSchema schema, PoolSessions sessions, Connection worker,
             Map<Integer, Long> stateChanges) throws SQLException {
         List<Integer> checked = new ArrayList<>();
         for (Connection other : sessions.all()) {
@@ -234,7 +208,7 @@ public final class SchemaRecycler {
     }
 
     /** Every session read first, then the checks, then the reset, each on its own round trip. */
-    private boolean stepByStep(PooledSchema schema, PooledSchema.Sessions sessions, String reset)
+    private boolean stepByStep(PooledSchema schema, PoolSessions sessions, String reset)
             throws SQLException {
         sessions.checkEach();
         Connection connection = sessions.worker();
@@ -273,7 +247,7 @@ public final class SchemaRecycler {
     private String resetScript(Connection connection, SchemaName schema) throws SQLException {
         ResetPlan plan = resetPlan;
         if (plan == null) {
-            plan = learn(connection, templateSchema); // the same for every schema: a race only repeats it
+            plan = ResetPlan.learn(connection, templateSchema); // the same for every schema: a race only repeats it
             resetPlan = plan;
         }
         return plan.script(schema);
@@ -368,79 +342,5 @@ public final class SchemaRecycler {
             throw new IllegalStateException("the reset script of " + templateSchema + " is learnt on the first recycle");
         }
         return plan.script(schema);
-    }
-
-    /** The template's tables, children before parents, and its sequences with their start values. */
-    private record ResetPlan(List<String> deleteOrder, Map<String, Long> sequences) {
-
-        String script(SchemaName schema) {
-            String prefix = "\"" + schema.value() + "\".";
-            // Planner settings of the catalog queries end here; test data needs no durable commit.
-            StringBuilder script = new StringBuilder("set local enable_seqscan = on; set local enable_hashjoin = on;"
-                    + " set local enable_mergejoin = on; set local synchronous_commit = off;\n");
-            for (String table : deleteOrder) {
-                script.append("delete from ").append(prefix).append('"').append(table).append("\";\n");
-            }
-            if (!sequences.isEmpty()) {
-                List<String> calls = new ArrayList<>();
-                sequences.forEach((sequence, start) -> calls.add(
-                        "pg_catalog.setval('" + prefix + "\"" + sequence + "\"', " + start + ", false)"));
-                script.append("select ").append(String.join(", ", calls)).append(";\n");
-            }
-            return script.toString();
-        }
-    }
-
-    /** The tables in an order where every table comes before the tables it references. */
-    static List<String> childrenFirst(List<String> tables, Map<String, Set<String>> parents) {
-        List<String> parentsFirst = new ArrayList<>();
-        Set<String> visited = new LinkedHashSet<>();
-        for (String table : tables) {
-            visit(table, parents, visited, parentsFirst);
-        }
-        List<String> order = new ArrayList<>(parentsFirst);
-        Collections.reverse(order);
-        return order;
-    }
-
-    private static void visit(String table, Map<String, Set<String>> parents, Set<String> visited, List<String> out) {
-        if (visited.add(table)) {
-            for (String parent : parents.getOrDefault(table, Set.of())) {
-                visit(parent, parents, visited, out);
-            }
-            out.add(table);
-        }
-    }
-
-    private static Map<String, Long> sequenceStarts(Connection connection, String schema) throws SQLException {
-        String query = "select c.relname, s.seqstart from pg_catalog.pg_sequence s"
-                + " join pg_catalog.pg_class c on c.oid = s.seqrelid"
-                + " join pg_catalog.pg_namespace n on n.oid = c.relnamespace where n.nspname = ? order by c.relname";
-        Map<String, Long> starts = new LinkedHashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement(query)) {
-            statement.setString(1, schema);
-            try (ResultSet result = statement.executeQuery()) {
-                while (result.next()) {
-                    starts.put(result.getString(1), result.getLong(2));
-                }
-            }
-        }
-        return starts;
-    }
-
-    private static List<String> names(Connection connection, String schema, String relkind) throws SQLException {
-        String query = "select c.relname from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace"
-                + " where n.nspname = ? and c.relkind = ?::\"char\" order by c.relname";
-        List<String> names = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(query)) {
-            statement.setString(1, schema);
-            statement.setString(2, relkind);
-            try (ResultSet result = statement.executeQuery()) {
-                while (result.next()) {
-                    names.add(result.getString(1));
-                }
-            }
-        }
-        return names;
     }
 }
