@@ -2,13 +2,10 @@ package dev.attune.repositories.pack;
 
 import static dev.attune.repositories.schema.Tables.PACK;
 
-import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.Page;
-import dev.attune.repositories.RowUpdate;
-import dev.attune.repositories.internal.Refs;
-import dev.attune.repositories.internal.RepositoryContexts;
+import dev.attune.repositories.UpdatableTableRepository;
+import dev.attune.repositories.internal.EntityTable;
 import dev.attune.repositories.internal.Search;
-import dev.attune.repositories.internal.Updates;
 import dev.attune.repositories.schema.tables.pojos.Pack;
 import dev.attune.repositories.schema.tables.records.PackRecord;
 import java.util.List;
@@ -18,106 +15,123 @@ import org.jooq.DSLContext;
 /**
  * Packs: bundles of automation content (actions, triggers, sensors, rules, ...). Lists are ordered by ref.
  *
+ * <p>{@link #update} may change {@code label, description, version, conf_schema, config, meta, tags, runtime_deps,
+ * is_standard}. {@link #delete} also deletes, by cascade, the pack's runtimes, permission sets, policies, triggers,
+ * sensors, actions, rules, workflow definitions, test results and installation record; it is refused
+ * ({@link dev.attune.repositories.ReferenceViolationException}) while rows outside the cascade still refer to the pack.
+ *
  * <p>Construct with the {@link DSLContext} to work in — inside {@code dsl.transaction(cfg -> new PackRepository(cfg.dsl()))}
  * every call joins the caller's transaction.
  */
-public final class PackRepository {
+public final class PackRepository extends UpdatableTableRepository<PackRecord, Pack> {
 
     static final String ENTITY = "pack";
 
-    private static final Updates<PackRecord> UPDATES = Updates.of(ENTITY, PACK.ID,
-            PACK.LABEL, PACK.DESCRIPTION, PACK.VERSION, PACK.CONF_SCHEMA, PACK.CONFIG, PACK.META, PACK.TAGS, PACK.RUNTIME_DEPS, PACK.IS_STANDARD);
-
-    private final DSLContext dsl;
+    private static final EntityTable<PackRecord, Pack> TABLE = EntityTable.of(ENTITY, PACK.ID, Pack.class)
+            .orderedBy(PACK.REF)
+            .updatable(PACK.LABEL, PACK.DESCRIPTION, PACK.VERSION, PACK.CONF_SCHEMA, PACK.CONFIG, PACK.META, PACK.TAGS,
+                    PACK.RUNTIME_DEPS, PACK.IS_STANDARD);
 
     /**
-     * A repository working in {@code dsl}'s connection or transaction (pass {@code cfg.dsl()} inside
-     * {@code dsl.transaction(...)}); database errors become this library's exceptions.
+     * A repository working in {@code dsl}'s connection or transaction; database errors become this library's
+     * exceptions.
+     *
+     * @param dsl the context to work in (pass {@code cfg.dsl()} inside {@code dsl.transaction(...)})
      */
     public PackRepository(DSLContext dsl) {
-        this.dsl = RepositoryContexts.of(dsl, ENTITY);
-    }
-
-    /** The pack with this id; empty when there is none. */
-    public Optional<Pack> findById(long id) {
-        return dsl.selectFrom(PACK).where(PACK.ID.eq(id)).fetchOptionalInto(Pack.class);
-    }
-
-    /** @throws NotFoundException when there is no pack with this id */
-    public Pack getById(long id) {
-        return findById(id).orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
+        super(dsl, TABLE);
     }
 
     /**
-     * The pack with this ref; empty when there is none.
+     * Finds a pack by its unique ref.
      *
+     * @param ref the pack's ref
+     * @return the pack; empty when there is none
      * @throws dev.attune.repositories.ValidationException when {@code ref} is null
      */
     public Optional<Pack> findByRef(String ref) {
-        Refs.requireValue(ENTITY, "ref", ref);
-        return dsl.selectFrom(PACK).where(PACK.REF.eq(ref)).fetchOptionalInto(Pack.class);
-    }
-
-    /** @throws NotFoundException when there is no pack with this ref */
-    public Pack getByRef(String ref) {
-        return findByRef(ref).orElseThrow(() -> new NotFoundException(ENTITY, "ref", ref));
-    }
-
-    /** Every pack, by ref. */
-    public List<Pack> list() {
-        return dsl.selectFrom(PACK).orderBy(PACK.REF).fetchInto(Pack.class);
+        return findBy(PACK.REF, ref);
     }
 
     /**
-     * One page of packs, by ref.
+     * Gets a pack that must exist by its ref.
      *
+     * @param ref the pack's ref
+     * @return the pack
+     * @throws dev.attune.repositories.NotFoundException   when there is no pack with this ref
+     * @throws dev.attune.repositories.ValidationException when {@code ref} is null
+     */
+    public Pack getByRef(String ref) {
+        return getBy(PACK.REF, ref);
+    }
+
+    /**
+     * One page of packs.
+     *
+     * @param page which rows
+     * @return the page, by ref
      * @throws dev.attune.repositories.ValidationException when {@code page} is null
      */
     public List<Pack> listPaginated(Page page) {
-        Refs.requireValue(ENTITY, "page", page);
-        return dsl.selectFrom(PACK).orderBy(PACK.REF)
+        require("page", page);
+        return dsl().selectFrom(PACK).orderBy(PACK.REF)
                 .limit(page.limit()).offset(page.offset())
                 .fetchInto(Pack.class);
     }
 
-    /** The number of packs. */
-    public long count() {
-        return dsl.fetchCount(PACK);
-    }
-
-    /** Packs whose tags contain {@code tag}, by ref. */
+    /**
+     * Packs whose tags contain {@code tag}.
+     *
+     * @param tag the tag
+     * @return the tagged packs, by ref
+     * @throws dev.attune.repositories.ValidationException when {@code tag} is null
+     */
     public List<Pack> findByTag(String tag) {
-        Refs.requireValue(ENTITY, "tag", tag);
-        return dsl.selectFrom(PACK).where(PACK.TAGS.contains(new String[] {tag})).orderBy(PACK.REF).fetchInto(Pack.class);
+        require("tag", tag);
+        return where(PACK.TAGS.contains(new String[] {tag}));
     }
 
-    /** Standard packs, by ref. */
+    /**
+     * Standard packs.
+     *
+     * @return the standard packs, by ref
+     */
     public List<Pack> findStandard() {
-        return dsl.selectFrom(PACK).where(PACK.IS_STANDARD.isTrue()).orderBy(PACK.REF).fetchInto(Pack.class);
+        return where(PACK.IS_STANDARD.isTrue());
     }
 
-    /** Packs whose ref, label or description contains {@code query}, ignoring case; by ref. */
+    /**
+     * Packs whose ref, label or description contains {@code query}, ignoring case.
+     *
+     * @param query the text to look for; {@code %} and {@code _} match literally
+     * @return the matching packs, by ref
+     * @throws dev.attune.repositories.ValidationException when {@code query} is null
+     */
     public List<Pack> search(String query) {
-        Refs.requireValue(ENTITY, "query", query);
-        return dsl.selectFrom(PACK)
-                .where(Search.containsIgnoringCase(query, PACK.REF, PACK.LABEL, PACK.DESCRIPTION))
-                .orderBy(PACK.REF)
-                .fetchInto(Pack.class);
+        require("query", query);
+        return where(Search.containsIgnoringCase(query, PACK.REF, PACK.LABEL, PACK.DESCRIPTION));
     }
 
     /**
      * Whether a pack has this ref.
      *
+     * @param ref the ref
+     * @return whether a pack has it
      * @throws dev.attune.repositories.ValidationException when {@code ref} is null
      */
     public boolean existsByRef(String ref) {
-        Refs.requireValue(ENTITY, "ref", ref);
-        return dsl.fetchExists(PACK, PACK.REF.eq(ref));
+        return dsl().fetchExists(PACK, PACK.REF.eq(require("ref", ref)));
     }
 
-    /** @throws dev.attune.repositories.AlreadyExistsException when the ref is taken */
+    /**
+     * Inserts the pack.
+     *
+     * @param pack the pack to create
+     * @return the created row
+     * @throws dev.attune.repositories.AlreadyExistsException when the ref is taken
+     */
     public Pack create(NewPack pack) {
-        return dsl.insertInto(PACK)
+        return dsl().insertInto(PACK)
                 .set(PACK.REF, pack.ref())
                 .set(PACK.LABEL, pack.label())
                 .set(PACK.DESCRIPTION, pack.description())
@@ -130,29 +144,5 @@ public final class PackRepository {
                 .set(PACK.IS_STANDARD, pack.isStandard())
                 .returning()
                 .fetchSingleInto(Pack.class);
-    }
-
-    /**
-     * Changes the columns {@code update} sets and returns the row: a column not set is left unchanged, one set
-     * to {@code null} becomes NULL; with no column set, returns the current row.
-     * Updatable: {@code label, description, version, conf_schema, config, meta, tags, runtime_deps, is_standard}.
-     *
-     * @throws NotFoundException when there is no pack with this id
-     * @throws dev.attune.repositories.ValidationException when {@code update} is null, sets another column or breaks a
-     *                                                     column rule
-     */
-    public Pack update(long id, RowUpdate<PackRecord> update) {
-        return UPDATES.apply(dsl, id, update, Pack.class);
-    }
-
-    /**
-     * Deletes the pack and, by cascade, its runtimes, permission sets, policies, triggers, sensors, actions, rules,
-     * workflow definitions, test results and installation record.
-     *
-     * @return whether a row was deleted
-     * @throws dev.attune.repositories.ReferenceViolationException when rows outside the cascade still refer to it
-     */
-    public boolean delete(long id) {
-        return dsl.deleteFrom(PACK).where(PACK.ID.eq(id)).execute() > 0;
     }
 }
