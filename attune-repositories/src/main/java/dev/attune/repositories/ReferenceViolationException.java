@@ -8,7 +8,6 @@ public class ReferenceViolationException extends RepositoryException {
 
     private static final long serialVersionUID = 1L;
 
-    private final String field;
     private final String value;
     private final String otherTable;
 
@@ -24,15 +23,9 @@ public class ReferenceViolationException extends RepositoryException {
      */
     public ReferenceViolationException(String entity, String field, String value, String otherTable, String message,
             Throwable cause) {
-        super(entity, message, cause);
-        this.field = field;
+        super(entity, field, message, cause);
         this.value = value;
         this.otherTable = otherTable;
-    }
-
-    /** The referencing column(s) as the database named them. */
-    public String field() {
-        return field;
     }
 
     /** The referencing value as the database reported it; may be null. */

@@ -1,6 +1,7 @@
 package dev.attune.repositories;
 
 import dev.attune.repositories.internal.EntityTable;
+import dev.attune.repositories.internal.Inserts;
 import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.internal.RepositoryContexts;
 import java.util.List;
@@ -174,6 +175,21 @@ public abstract class TableRepository<R extends TableRecord<R>, P> {
      */
     protected final <T> P getBy(TableField<R, T> column, T value) {
         return findBy(column, value).orElseThrow(() -> new NotFoundException(table.entity(), column.getName(), value));
+    }
+
+    /**
+     * Inserts a row whose column values are {@code newRow}'s components, matched by name ({@code packRef} fills
+     * {@code pack_ref}), and returns it as stored. A null component is not bound, so the column default applies.
+     *
+     * @param newRow the input record, e.g. a {@code NewAction}, checked when it was made
+     * @return the created row
+     * @throws AlreadyExistsException      when a unique value is taken
+     * @throws ReferenceViolationException when a referenced row does not exist
+     * @throws ValidationException         when a value breaks a column rule
+     */
+    protected final P insert(Object newRow) {
+        return dsl.insertInto(table.table()).set(Inserts.valuesOf(dsl, table.table(), newRow)).returning()
+                .fetchSingleInto(table.type());
     }
 
     /**

@@ -12,7 +12,6 @@ public class ValidationException extends RepositoryException {
 
     private static final long serialVersionUID = 1L;
 
-    private final String field;
     private final transient Object value;
     private final String rule;
 
@@ -23,9 +22,9 @@ public class ValidationException extends RepositoryException {
 
     /** A value broke {@code rule}, reported by {@code cause} (e.g. the database error). */
     public ValidationException(String entity, String field, Object value, String rule, Throwable cause) {
-        super(entity, entity + "." + field + (value == null ? "" : " = '" + quoted(value) + "'") + " is invalid: " + rule,
+        super(entity, field,
+                entity + "." + field + (value == null ? "" : " = '" + quoted(value) + "'") + " is invalid: " + rule,
                 cause);
-        this.field = field;
         this.value = value;
         this.rule = rule;
     }
@@ -33,11 +32,6 @@ public class ValidationException extends RepositoryException {
     /** Text as {@link Texts#escape} shows it (invisible and non-ASCII characters as escapes, long values cut). */
     private static String quoted(Object value) {
         return Texts.escape(String.valueOf(value));
-    }
-
-    /** The field, or the constraint name when the database did not say which column. */
-    public String field() {
-        return field;
     }
 
     /** The refused value itself (not escaped or cut); null when the database reported the violation. */

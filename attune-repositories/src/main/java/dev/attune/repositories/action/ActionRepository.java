@@ -2,7 +2,7 @@ package dev.attune.repositories.action;
 
 import static dev.attune.repositories.schema.Tables.ACTION;
 
-import dev.attune.repositories.UpdatableTableRepository;
+import dev.attune.repositories.PackContentRepository;
 import dev.attune.repositories.internal.EntityTable;
 import dev.attune.repositories.internal.Search;
 import dev.attune.repositories.schema.tables.pojos.Action;
@@ -21,7 +21,7 @@ import org.jooq.DSLContext;
  * <p>Construct with the {@link DSLContext} to work in — inside {@code dsl.transaction(cfg -> new ActionRepository(cfg.dsl()))}
  * every call joins the caller's transaction.
  */
-public final class ActionRepository extends UpdatableTableRepository<ActionRecord, Action> {
+public final class ActionRepository extends PackContentRepository<ActionRecord, Action> {
 
     static final String ENTITY = "action";
 
@@ -37,41 +37,11 @@ public final class ActionRepository extends UpdatableTableRepository<ActionRecor
      * @param dsl the context to work in (pass {@code cfg.dsl()} inside {@code dsl.transaction(...)})
      */
     public ActionRepository(DSLContext dsl) {
-        super(dsl, TABLE);
+        super(dsl, TABLE, ACTION.REF, ACTION.PACK);
     }
 
-    /**
-     * Finds an action by its unique ref.
-     *
-     * @param ref the action's ref
-     * @return the action; empty when there is none
-     * @throws dev.attune.repositories.ValidationException when {@code ref} is null
-     */
-    public Optional<Action> findByRef(String ref) {
-        return findBy(ACTION.REF, ref);
-    }
 
-    /**
-     * Gets an action that must exist by its ref.
-     *
-     * @param ref the action's ref
-     * @return the action
-     * @throws dev.attune.repositories.NotFoundException   when there is no action with this ref
-     * @throws dev.attune.repositories.ValidationException when {@code ref} is null
-     */
-    public Action getByRef(String ref) {
-        return getBy(ACTION.REF, ref);
-    }
 
-    /**
-     * The actions of a pack.
-     *
-     * @param packId the pack's id
-     * @return its actions, by ref
-     */
-    public List<Action> findByPack(long packId) {
-        return where(ACTION.PACK.eq(packId));
-    }
 
     /**
      * The actions running on a runtime.
@@ -124,18 +94,7 @@ public final class ActionRepository extends UpdatableTableRepository<ActionRecor
      * @throws dev.attune.repositories.ReferenceViolationException when the pack or runtime does not exist
      */
     public Action create(NewAction action) {
-        return dsl().insertInto(ACTION)
-                .set(ACTION.REF, action.ref())
-                .set(ACTION.PACK, action.pack())
-                .set(ACTION.PACK_REF, action.packRef())
-                .set(ACTION.LABEL, action.label())
-                .set(ACTION.DESCRIPTION, action.description())
-                .set(ACTION.ENTRYPOINT, action.entrypoint())
-                .set(ACTION.RUNTIME, action.runtime())
-                .set(ACTION.PARAM_SCHEMA, action.paramSchema())
-                .set(ACTION.OUT_SCHEMA, action.outSchema())
-                .returning()
-                .fetchSingleInto(Action.class);
+        return insert(action);
     }
 
     /**

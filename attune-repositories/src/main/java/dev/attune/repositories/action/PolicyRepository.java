@@ -3,12 +3,11 @@ package dev.attune.repositories.action;
 import static dev.attune.repositories.schema.Tables.POLICY;
 
 import dev.attune.repositories.RowUpdate;
-import dev.attune.repositories.UpdatableTableRepository;
+import dev.attune.repositories.PackContentRepository;
 import dev.attune.repositories.internal.EntityTable;
 import dev.attune.repositories.schema.tables.pojos.Policy;
 import dev.attune.repositories.schema.tables.records.PolicyRecord;
 import java.util.List;
-import java.util.Optional;
 import org.jooq.DSLContext;
 
 /**
@@ -23,13 +22,14 @@ import org.jooq.DSLContext;
  * <p>Construct with the {@link DSLContext} to work in — inside {@code dsl.transaction(cfg -> new PolicyRepository(cfg.dsl()))}
  * every call joins the caller's transaction.
  */
-public final class PolicyRepository extends UpdatableTableRepository<PolicyRecord, Policy> {
+public final class PolicyRepository extends PackContentRepository<PolicyRecord, Policy> {
 
     static final String ENTITY = "policy";
 
     private static final EntityTable<PolicyRecord, Policy> TABLE = EntityTable.of(ENTITY, POLICY.ID, Policy.class)
             .orderedBy(POLICY.REF)
-            .updatable(POLICY.PARAMETERS, POLICY.METHOD, POLICY.THRESHOLD, POLICY.NAME, POLICY.DESCRIPTION, POLICY.TAGS);
+            .updatable(POLICY.PARAMETERS, POLICY.METHOD, POLICY.THRESHOLD, POLICY.NAME, POLICY.DESCRIPTION,
+                    POLICY.TAGS);
 
     /**
      * A repository working in {@code dsl}'s connection or transaction; database errors become this library's
@@ -38,31 +38,10 @@ public final class PolicyRepository extends UpdatableTableRepository<PolicyRecor
      * @param dsl the context to work in (pass {@code cfg.dsl()} inside {@code dsl.transaction(...)})
      */
     public PolicyRepository(DSLContext dsl) {
-        super(dsl, TABLE);
+        super(dsl, TABLE, POLICY.REF, POLICY.PACK);
     }
 
-    /**
-     * Finds a policy by its unique ref.
-     *
-     * @param ref the policy's ref
-     * @return the policy; empty when there is none
-     * @throws dev.attune.repositories.ValidationException when {@code ref} is null
-     */
-    public Optional<Policy> findByRef(String ref) {
-        return findBy(POLICY.REF, ref);
-    }
 
-    /**
-     * Gets a policy that must exist by its ref.
-     *
-     * @param ref the policy's ref
-     * @return the policy
-     * @throws dev.attune.repositories.NotFoundException   when there is no policy with this ref
-     * @throws dev.attune.repositories.ValidationException when {@code ref} is null
-     */
-    public Policy getByRef(String ref) {
-        return getBy(POLICY.REF, ref);
-    }
 
     /**
      * The policies of an action.
@@ -95,20 +74,7 @@ public final class PolicyRepository extends UpdatableTableRepository<PolicyRecor
      * @throws dev.attune.repositories.ReferenceViolationException when the pack or action does not exist
      */
     public Policy create(NewPolicy policy) {
-        return dsl().insertInto(POLICY)
-                .set(POLICY.REF, policy.ref())
-                .set(POLICY.PACK, policy.pack())
-                .set(POLICY.PACK_REF, policy.packRef())
-                .set(POLICY.ACTION, policy.action())
-                .set(POLICY.ACTION_REF, policy.actionRef())
-                .set(POLICY.PARAMETERS, policy.parameters().toArray(String[]::new))
-                .set(POLICY.METHOD, policy.method())
-                .set(POLICY.THRESHOLD, policy.threshold())
-                .set(POLICY.NAME, policy.name())
-                .set(POLICY.DESCRIPTION, policy.description())
-                .set(POLICY.TAGS, policy.tags().toArray(String[]::new))
-                .returning()
-                .fetchSingleInto(Policy.class);
+        return insert(policy);
     }
 
     /**

@@ -6,7 +6,6 @@ import dev.attune.repositories.Limits;
 import dev.attune.repositories.NotFoundException;
 import dev.attune.repositories.UpdatableTableRepository;
 import dev.attune.repositories.internal.EntityTable;
-import dev.attune.repositories.internal.Inserts;
 import dev.attune.repositories.schema.enums.ArtifactRetentionEnum;
 import dev.attune.repositories.schema.enums.ArtifactTypeEnum;
 import dev.attune.repositories.schema.enums.OwnerTypeEnum;
@@ -15,7 +14,6 @@ import dev.attune.repositories.schema.tables.records.ArtifactRecord;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
-import org.jooq.InsertSetMoreStep;
 
 /**
  * Artifacts: files, logs and outputs produced by executions. A high-volume table: every list is newest first
@@ -138,13 +136,6 @@ public final class ArtifactRepository extends UpdatableTableRepository<ArtifactR
      * @return the created row
      */
     public Artifact create(NewArtifact artifact) {
-        InsertSetMoreStep<ArtifactRecord> insert = dsl().insertInto(ARTIFACT)
-                .set(ARTIFACT.REF, artifact.ref())
-                .set(ARTIFACT.TYPE, artifact.type());
-        insert = Inserts.setIfNotNull(insert, ARTIFACT.SCOPE, artifact.scope());
-        insert = Inserts.setIfNotNull(insert, ARTIFACT.OWNER, artifact.owner());
-        insert = Inserts.setIfNotNull(insert, ARTIFACT.RETENTION_POLICY, artifact.retentionPolicy());
-        insert = Inserts.setIfNotNull(insert, ARTIFACT.RETENTION_LIMIT, artifact.retentionLimit());
-        return insert.returning().fetchSingleInto(Artifact.class);
+        return insert(artifact);
     }
 }

@@ -5,13 +5,11 @@ import static dev.attune.repositories.schema.Tables.ENFORCEMENT;
 import dev.attune.repositories.Limits;
 import dev.attune.repositories.UpdatableTableRepository;
 import dev.attune.repositories.internal.EntityTable;
-import dev.attune.repositories.internal.Inserts;
 import dev.attune.repositories.schema.enums.EnforcementStatusEnum;
 import dev.attune.repositories.schema.tables.pojos.Enforcement;
 import dev.attune.repositories.schema.tables.records.EnforcementRecord;
 import java.util.List;
 import org.jooq.DSLContext;
-import org.jooq.InsertSetMoreStep;
 
 /**
  * Enforcements: rules being applied to events. A high-volume table: every list is newest first ({@code created} DESC,
@@ -83,16 +81,6 @@ public final class EnforcementRepository extends UpdatableTableRepository<Enforc
      * @throws dev.attune.repositories.ReferenceViolationException when the rule or the event does not exist
      */
     public Enforcement create(NewEnforcement enforcement) {
-        InsertSetMoreStep<EnforcementRecord> insert = dsl().insertInto(ENFORCEMENT)
-                .set(ENFORCEMENT.RULE, enforcement.rule())
-                .set(ENFORCEMENT.RULE_REF, enforcement.ruleRef())
-                .set(ENFORCEMENT.TRIGGER_REF, enforcement.triggerRef())
-                .set(ENFORCEMENT.CONFIG, enforcement.config())
-                .set(ENFORCEMENT.EVENT, enforcement.event())
-                .set(ENFORCEMENT.PAYLOAD, enforcement.payload())
-                .set(ENFORCEMENT.CONDITIONS, enforcement.conditions());
-        insert = Inserts.setIfNotNull(insert, ENFORCEMENT.STATUS, enforcement.status());
-        insert = Inserts.setIfNotNull(insert, ENFORCEMENT.CONDITION, enforcement.condition());
-        return insert.returning().fetchSingleInto(Enforcement.class);
+        return insert(enforcement);
     }
 }

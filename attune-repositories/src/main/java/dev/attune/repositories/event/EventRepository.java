@@ -69,14 +69,6 @@ public final class EventRepository extends UpdatableTableRepository<EventRecord,
      * @throws dev.attune.repositories.ReferenceViolationException when the trigger or the source sensor does not exist
      */
     public Event create(NewEvent event) {
-        return dsl().insertInto(EVENT)
-                .set(EVENT.TRIGGER, event.trigger())
-                .set(EVENT.TRIGGER_REF, event.triggerRef())
-                .set(EVENT.CONFIG, event.config())
-                .set(EVENT.PAYLOAD, event.payload())
-                .set(EVENT.SOURCE, event.source())
-                .set(EVENT.SOURCE_REF, event.sourceRef())
-                .returning()
-                .fetchSingleInto(Event.class);
+        return insert(event);
     }
 }

@@ -58,12 +58,6 @@ public final class IdentityRepository extends UpdatableTableRepository<IdentityR
      * @throws dev.attune.repositories.AlreadyExistsException ({@code identity}, {@code login}) when the login is taken
      */
     public Identity create(NewIdentity identity) {
-        return dsl().insertInto(IDENTITY)
-                .set(IDENTITY.LOGIN, identity.login())
-                .set(IDENTITY.DISPLAY_NAME, identity.displayName())
-                .set(IDENTITY.PASSWORD_HASH, identity.passwordHash())
-                .set(IDENTITY.ATTRIBUTES, identity.attributes())
-                .returning()
-                .fetchSingleInto(Identity.class);
+        return insert(identity);
     }
 }

@@ -59,10 +59,6 @@ public final class PermissionAssignmentRepository
      * @throws dev.attune.repositories.ReferenceViolationException when the identity or permission set does not exist
      */
     public PermissionAssignment create(NewPermissionAssignment assignment) {
-        return dsl().insertInto(PERMISSION_ASSIGNMENT)
-                .set(PERMISSION_ASSIGNMENT.IDENTITY, assignment.identity())
-                .set(PERMISSION_ASSIGNMENT.PERMSET, assignment.permset())
-                .returning()
-                .fetchSingleInto(PermissionAssignment.class);
+        return insert(assignment);
     }
 }

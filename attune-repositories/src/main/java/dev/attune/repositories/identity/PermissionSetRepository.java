@@ -2,7 +2,7 @@ package dev.attune.repositories.identity;
 
 import static dev.attune.repositories.schema.Tables.PERMISSION_SET;
 
-import dev.attune.repositories.UpdatableTableRepository;
+import dev.attune.repositories.PackContentRepository;
 import dev.attune.repositories.internal.EntityTable;
 import dev.attune.repositories.schema.tables.pojos.PermissionSet;
 import dev.attune.repositories.schema.tables.records.PermissionSetRecord;
@@ -17,7 +17,7 @@ import org.jooq.DSLContext;
  * <p>Construct with the {@link DSLContext} to work in — inside
  * {@code dsl.transaction(cfg -> new PermissionSetRepository(cfg.dsl()))} every call joins the caller's transaction.
  */
-public final class PermissionSetRepository extends UpdatableTableRepository<PermissionSetRecord, PermissionSet> {
+public final class PermissionSetRepository extends PackContentRepository<PermissionSetRecord, PermissionSet> {
 
     static final String ENTITY = "permission_set";
 
@@ -33,7 +33,7 @@ public final class PermissionSetRepository extends UpdatableTableRepository<Perm
      * @param dsl the context to work in (pass {@code cfg.dsl()} inside {@code dsl.transaction(...)})
      */
     public PermissionSetRepository(DSLContext dsl) {
-        super(dsl, TABLE);
+        super(dsl, TABLE, PERMISSION_SET.REF, PERMISSION_SET.PACK);
     }
 
     /**
@@ -45,14 +45,6 @@ public final class PermissionSetRepository extends UpdatableTableRepository<Perm
      * @throws dev.attune.repositories.ReferenceViolationException when the pack does not exist
      */
     public PermissionSet create(NewPermissionSet permissionSet) {
-        return dsl().insertInto(PERMISSION_SET)
-                .set(PERMISSION_SET.REF, permissionSet.ref())
-                .set(PERMISSION_SET.PACK, permissionSet.pack())
-                .set(PERMISSION_SET.PACK_REF, permissionSet.packRef())
-                .set(PERMISSION_SET.LABEL, permissionSet.label())
-                .set(PERMISSION_SET.DESCRIPTION, permissionSet.description())
-                .set(PERMISSION_SET.GRANTS, permissionSet.grants())
-                .returning()
-                .fetchSingleInto(PermissionSet.class);
+        return insert(permissionSet);
     }
 }

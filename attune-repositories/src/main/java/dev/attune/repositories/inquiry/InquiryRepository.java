@@ -68,15 +68,6 @@ public final class InquiryRepository extends UpdatableTableRepository<InquiryRec
      * @throws dev.attune.repositories.ReferenceViolationException when the execution or assignee does not exist
      */
     public Inquiry create(NewInquiry inquiry) {
-        return dsl().insertInto(INQUIRY)
-                .set(INQUIRY.EXECUTION, inquiry.execution())
-                .set(INQUIRY.PROMPT, inquiry.prompt())
-                .set(INQUIRY.RESPONSE_SCHEMA, inquiry.responseSchema())
-                .set(INQUIRY.ASSIGNED_TO, inquiry.assignedTo())
-                .set(INQUIRY.STATUS, inquiry.status())
-                .set(INQUIRY.RESPONSE, inquiry.response())
-                .set(INQUIRY.TIMEOUT_AT, inquiry.timeoutAt())
-                .returning()
-                .fetchSingleInto(Inquiry.class);
+        return insert(inquiry);
     }
 }

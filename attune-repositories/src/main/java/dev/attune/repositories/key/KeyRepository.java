@@ -2,13 +2,12 @@ package dev.attune.repositories.key;
 
 import static dev.attune.repositories.schema.Tables.KEY;
 
-import dev.attune.repositories.UpdatableTableRepository;
+import dev.attune.repositories.RefRepository;
 import dev.attune.repositories.internal.EntityTable;
 import dev.attune.repositories.schema.enums.OwnerTypeEnum;
 import dev.attune.repositories.schema.tables.pojos.Key;
 import dev.attune.repositories.schema.tables.records.KeyRecord;
 import java.util.List;
-import java.util.Optional;
 import org.jooq.DSLContext;
 
 /**
@@ -24,7 +23,7 @@ import org.jooq.DSLContext;
  * <p>Construct with the {@link DSLContext} to work in — inside {@code dsl.transaction(cfg -> new KeyRepository(cfg.dsl()))}
  * every call joins the caller's transaction.
  */
-public final class KeyRepository extends UpdatableTableRepository<KeyRecord, Key> {
+public final class KeyRepository extends RefRepository<KeyRecord, Key> {
 
     static final String ENTITY = "key";
 
@@ -39,19 +38,9 @@ public final class KeyRepository extends UpdatableTableRepository<KeyRecord, Key
      * @param dsl the context to work in (pass {@code cfg.dsl()} inside {@code dsl.transaction(...)})
      */
     public KeyRepository(DSLContext dsl) {
-        super(dsl, TABLE);
+        super(dsl, TABLE, KEY.REF);
     }
 
-    /**
-     * Finds a key by its unique ref.
-     *
-     * @param ref the key's ref
-     * @return the key; empty when there is none
-     * @throws dev.attune.repositories.ValidationException when {@code ref} is null
-     */
-    public Optional<Key> findByRef(String ref) {
-        return findBy(KEY.REF, ref);
-    }
 
     /**
      * The keys of one owner type.
@@ -74,21 +63,6 @@ public final class KeyRepository extends UpdatableTableRepository<KeyRecord, Key
      * @throws dev.attune.repositories.ReferenceViolationException when the owning row does not exist
      */
     public Key create(NewKey key) {
-        return dsl().insertInto(KEY)
-                .set(KEY.REF, key.ref())
-                .set(KEY.OWNER_TYPE, key.ownerType())
-                .set(KEY.OWNER_IDENTITY, key.ownerIdentity())
-                .set(KEY.OWNER_PACK, key.ownerPack())
-                .set(KEY.OWNER_PACK_REF, key.ownerPackRef())
-                .set(KEY.OWNER_ACTION, key.ownerAction())
-                .set(KEY.OWNER_ACTION_REF, key.ownerActionRef())
-                .set(KEY.OWNER_SENSOR, key.ownerSensor())
-                .set(KEY.OWNER_SENSOR_REF, key.ownerSensorRef())
-                .set(KEY.NAME, key.name())
-                .set(KEY.ENCRYPTED, key.encrypted())
-                .set(KEY.ENCRYPTION_KEY_HASH, key.encryptionKeyHash())
-                .set(KEY.VALUE, key.value())
-                .returning()
-                .fetchSingleInto(Key.class);
+        return insert(key);
     }
 }

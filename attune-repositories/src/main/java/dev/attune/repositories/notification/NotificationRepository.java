@@ -5,13 +5,11 @@ import static dev.attune.repositories.schema.Tables.NOTIFICATION;
 import dev.attune.repositories.Limits;
 import dev.attune.repositories.UpdatableTableRepository;
 import dev.attune.repositories.internal.EntityTable;
-import dev.attune.repositories.internal.Inserts;
 import dev.attune.repositories.schema.enums.NotificationStatusEnum;
 import dev.attune.repositories.schema.tables.pojos.Notification;
 import dev.attune.repositories.schema.tables.records.NotificationRecord;
 import java.util.List;
 import org.jooq.DSLContext;
-import org.jooq.InsertSetMoreStep;
 
 /**
  * Notifications: change notices for real-time fan-out. {@link #create} publishes each one with {@code pg_notify} on its
@@ -73,13 +71,6 @@ public final class NotificationRepository extends UpdatableTableRepository<Notif
      * @return the created row
      */
     public Notification create(NewNotification notification) {
-        InsertSetMoreStep<NotificationRecord> insert = dsl().insertInto(NOTIFICATION)
-                .set(NOTIFICATION.CHANNEL, notification.channel())
-                .set(NOTIFICATION.ENTITY_TYPE, notification.entityType())
-                .set(NOTIFICATION.ENTITY, notification.entity())
-                .set(NOTIFICATION.ACTIVITY, notification.activity())
-                .set(NOTIFICATION.CONTENT, notification.content());
-        insert = Inserts.setIfNotNull(insert, NOTIFICATION.STATE, notification.state());
-        return insert.returning().fetchSingleInto(Notification.class);
+        return insert(notification);
     }
 }

@@ -4,13 +4,11 @@ import static dev.attune.repositories.schema.Tables.PACK_INSTALLATION;
 
 import dev.attune.repositories.TableRepository;
 import dev.attune.repositories.internal.EntityTable;
-import dev.attune.repositories.internal.Inserts;
 import dev.attune.repositories.schema.tables.pojos.PackInstallation;
 import dev.attune.repositories.schema.tables.records.PackInstallationRecord;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
-import org.jooq.InsertSetMoreStep;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -51,18 +49,7 @@ public final class PackInstallationRepository extends TableRepository<PackInstal
      * @throws dev.attune.repositories.ReferenceViolationException when the pack or the installing identity is missing
      */
     public PackInstallation create(NewPackInstallation installation) {
-        InsertSetMoreStep<PackInstallationRecord> insert = dsl().insertInto(PACK_INSTALLATION)
-                .set(PACK_INSTALLATION.PACK_ID, installation.packId())
-                .set(PACK_INSTALLATION.SOURCE_TYPE, installation.sourceType())
-                .set(PACK_INSTALLATION.SOURCE_URL, installation.sourceUrl())
-                .set(PACK_INSTALLATION.SOURCE_REF, installation.sourceRef())
-                .set(PACK_INSTALLATION.CHECKSUM, installation.checksum())
-                .set(PACK_INSTALLATION.CHECKSUM_VERIFIED, installation.checksumVerified())
-                .set(PACK_INSTALLATION.INSTALLED_BY, installation.installedBy())
-                .set(PACK_INSTALLATION.STORAGE_PATH, installation.storagePath())
-                .set(PACK_INSTALLATION.META, installation.meta());
-        insert = Inserts.setIfNotNull(insert, PACK_INSTALLATION.INSTALLATION_METHOD, installation.installationMethod());
-        return insert.returning().fetchSingleInto(PackInstallation.class);
+        return insert(installation);
     }
 
     /**

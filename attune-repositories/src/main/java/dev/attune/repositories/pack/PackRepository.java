@@ -3,13 +3,12 @@ package dev.attune.repositories.pack;
 import static dev.attune.repositories.schema.Tables.PACK;
 
 import dev.attune.repositories.Page;
-import dev.attune.repositories.UpdatableTableRepository;
+import dev.attune.repositories.RefRepository;
 import dev.attune.repositories.internal.EntityTable;
 import dev.attune.repositories.internal.Search;
 import dev.attune.repositories.schema.tables.pojos.Pack;
 import dev.attune.repositories.schema.tables.records.PackRecord;
 import java.util.List;
-import java.util.Optional;
 import org.jooq.DSLContext;
 
 /**
@@ -23,7 +22,7 @@ import org.jooq.DSLContext;
  * <p>Construct with the {@link DSLContext} to work in — inside {@code dsl.transaction(cfg -> new PackRepository(cfg.dsl()))}
  * every call joins the caller's transaction.
  */
-public final class PackRepository extends UpdatableTableRepository<PackRecord, Pack> {
+public final class PackRepository extends RefRepository<PackRecord, Pack> {
 
     static final String ENTITY = "pack";
 
@@ -39,31 +38,10 @@ public final class PackRepository extends UpdatableTableRepository<PackRecord, P
      * @param dsl the context to work in (pass {@code cfg.dsl()} inside {@code dsl.transaction(...)})
      */
     public PackRepository(DSLContext dsl) {
-        super(dsl, TABLE);
+        super(dsl, TABLE, PACK.REF);
     }
 
-    /**
-     * Finds a pack by its unique ref.
-     *
-     * @param ref the pack's ref
-     * @return the pack; empty when there is none
-     * @throws dev.attune.repositories.ValidationException when {@code ref} is null
-     */
-    public Optional<Pack> findByRef(String ref) {
-        return findBy(PACK.REF, ref);
-    }
 
-    /**
-     * Gets a pack that must exist by its ref.
-     *
-     * @param ref the pack's ref
-     * @return the pack
-     * @throws dev.attune.repositories.NotFoundException   when there is no pack with this ref
-     * @throws dev.attune.repositories.ValidationException when {@code ref} is null
-     */
-    public Pack getByRef(String ref) {
-        return getBy(PACK.REF, ref);
-    }
 
     /**
      * One page of packs.
@@ -112,16 +90,6 @@ public final class PackRepository extends UpdatableTableRepository<PackRecord, P
         return where(Search.containsIgnoringCase(query, PACK.REF, PACK.LABEL, PACK.DESCRIPTION));
     }
 
-    /**
-     * Whether a pack has this ref.
-     *
-     * @param ref the ref
-     * @return whether a pack has it
-     * @throws dev.attune.repositories.ValidationException when {@code ref} is null
-     */
-    public boolean existsByRef(String ref) {
-        return dsl().fetchExists(PACK, PACK.REF.eq(require("ref", ref)));
-    }
 
     /**
      * Inserts the pack.
@@ -131,18 +99,6 @@ public final class PackRepository extends UpdatableTableRepository<PackRecord, P
      * @throws dev.attune.repositories.AlreadyExistsException when the ref is taken
      */
     public Pack create(NewPack pack) {
-        return dsl().insertInto(PACK)
-                .set(PACK.REF, pack.ref())
-                .set(PACK.LABEL, pack.label())
-                .set(PACK.DESCRIPTION, pack.description())
-                .set(PACK.VERSION, pack.version())
-                .set(PACK.CONF_SCHEMA, pack.confSchema())
-                .set(PACK.CONFIG, pack.config())
-                .set(PACK.META, pack.meta())
-                .set(PACK.TAGS, pack.tags().toArray(String[]::new))
-                .set(PACK.RUNTIME_DEPS, pack.runtimeDeps().toArray(String[]::new))
-                .set(PACK.IS_STANDARD, pack.isStandard())
-                .returning()
-                .fetchSingleInto(Pack.class);
+        return insert(pack);
     }
 }

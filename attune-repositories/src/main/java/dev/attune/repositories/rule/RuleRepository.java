@@ -2,12 +2,11 @@ package dev.attune.repositories.rule;
 
 import static dev.attune.repositories.schema.Tables.RULE;
 
-import dev.attune.repositories.UpdatableTableRepository;
+import dev.attune.repositories.PackContentRepository;
 import dev.attune.repositories.internal.EntityTable;
 import dev.attune.repositories.schema.tables.pojos.Rule;
 import dev.attune.repositories.schema.tables.records.RuleRecord;
 import java.util.List;
-import java.util.Optional;
 import org.jooq.DSLContext;
 
 /**
@@ -19,7 +18,7 @@ import org.jooq.DSLContext;
  * <p>Construct with the {@link DSLContext} to work in — inside {@code dsl.transaction(cfg -> new RuleRepository(cfg.dsl()))}
  * every call joins the caller's transaction.
  */
-public final class RuleRepository extends UpdatableTableRepository<RuleRecord, Rule> {
+public final class RuleRepository extends PackContentRepository<RuleRecord, Rule> {
 
     static final String ENTITY = "rule";
 
@@ -35,41 +34,11 @@ public final class RuleRepository extends UpdatableTableRepository<RuleRecord, R
      * @param dsl the context to work in (pass {@code cfg.dsl()} inside {@code dsl.transaction(...)})
      */
     public RuleRepository(DSLContext dsl) {
-        super(dsl, TABLE);
+        super(dsl, TABLE, RULE.REF, RULE.PACK);
     }
 
-    /**
-     * Finds a rule by its unique ref.
-     *
-     * @param ref the rule's ref
-     * @return the rule; empty when there is none
-     * @throws dev.attune.repositories.ValidationException when {@code ref} is null
-     */
-    public Optional<Rule> findByRef(String ref) {
-        return findBy(RULE.REF, ref);
-    }
 
-    /**
-     * Gets a rule that must exist by its ref.
-     *
-     * @param ref the rule's ref
-     * @return the rule
-     * @throws dev.attune.repositories.NotFoundException   when there is no rule with this ref
-     * @throws dev.attune.repositories.ValidationException when {@code ref} is null
-     */
-    public Rule getByRef(String ref) {
-        return getBy(RULE.REF, ref);
-    }
 
-    /**
-     * The rules of a pack.
-     *
-     * @param packId the pack's id
-     * @return its rules, by ref
-     */
-    public List<Rule> findByPack(long packId) {
-        return where(RULE.PACK.eq(packId));
-    }
 
     /**
      * The rules that run an action.
@@ -109,21 +78,6 @@ public final class RuleRepository extends UpdatableTableRepository<RuleRecord, R
      * @throws dev.attune.repositories.ReferenceViolationException when the pack, action or trigger does not exist
      */
     public Rule create(NewRule rule) {
-        return dsl().insertInto(RULE)
-                .set(RULE.REF, rule.ref())
-                .set(RULE.PACK, rule.pack())
-                .set(RULE.PACK_REF, rule.packRef())
-                .set(RULE.LABEL, rule.label())
-                .set(RULE.DESCRIPTION, rule.description())
-                .set(RULE.ACTION, rule.action())
-                .set(RULE.ACTION_REF, rule.actionRef())
-                .set(RULE.TRIGGER, rule.trigger())
-                .set(RULE.TRIGGER_REF, rule.triggerRef())
-                .set(RULE.CONDITIONS, rule.conditions())
-                .set(RULE.ACTION_PARAMS, rule.actionParams())
-                .set(RULE.TRIGGER_PARAMS, rule.triggerParams())
-                .set(RULE.ENABLED, rule.enabled())
-                .returning()
-                .fetchSingleInto(Rule.class);
+        return insert(rule);
     }
 }

@@ -2,13 +2,12 @@ package dev.attune.repositories.runtime;
 
 import static dev.attune.repositories.schema.Tables.RUNTIME;
 
-import dev.attune.repositories.UpdatableTableRepository;
+import dev.attune.repositories.PackContentRepository;
 import dev.attune.repositories.internal.EntityTable;
 import dev.attune.repositories.schema.enums.RuntimeTypeEnum;
 import dev.attune.repositories.schema.tables.pojos.Runtime;
 import dev.attune.repositories.schema.tables.records.RuntimeRecord;
 import java.util.List;
-import java.util.Optional;
 import org.jooq.DSLContext;
 
 /**
@@ -22,7 +21,7 @@ import org.jooq.DSLContext;
  * <p>Construct with the {@link DSLContext} to work in; inside {@code dsl.transaction(...)} every call joins the
  * caller's transaction.
  */
-public final class RuntimeRepository extends UpdatableTableRepository<RuntimeRecord, Runtime> {
+public final class RuntimeRepository extends PackContentRepository<RuntimeRecord, Runtime> {
 
     static final String ENTITY = "runtime";
 
@@ -37,41 +36,11 @@ public final class RuntimeRepository extends UpdatableTableRepository<RuntimeRec
      * @param dsl the context to work in (pass {@code cfg.dsl()} inside {@code dsl.transaction(...)})
      */
     public RuntimeRepository(DSLContext dsl) {
-        super(dsl, TABLE);
+        super(dsl, TABLE, RUNTIME.REF, RUNTIME.PACK);
     }
 
-    /**
-     * Finds a runtime by its unique ref.
-     *
-     * @param ref the runtime's ref
-     * @return the runtime; empty when there is none
-     * @throws dev.attune.repositories.ValidationException when {@code ref} is null
-     */
-    public Optional<Runtime> findByRef(String ref) {
-        return findBy(RUNTIME.REF, ref);
-    }
 
-    /**
-     * Gets a runtime that must exist by its ref.
-     *
-     * @param ref the runtime's ref
-     * @return the runtime
-     * @throws dev.attune.repositories.NotFoundException   when there is no runtime with this ref
-     * @throws dev.attune.repositories.ValidationException when {@code ref} is null
-     */
-    public Runtime getByRef(String ref) {
-        return getBy(RUNTIME.REF, ref);
-    }
 
-    /**
-     * The runtimes of a pack.
-     *
-     * @param packId the pack's id
-     * @return its runtimes, by ref
-     */
-    public List<Runtime> findByPack(long packId) {
-        return where(RUNTIME.PACK.eq(packId));
-    }
 
     /**
      * The runtimes of one type. Not confirmed for Attune's January-2026 code (the spec calls such a query plausible;
@@ -95,16 +64,6 @@ public final class RuntimeRepository extends UpdatableTableRepository<RuntimeRec
      * @throws dev.attune.repositories.ReferenceViolationException when the pack is missing
      */
     public Runtime create(NewRuntime runtime) {
-        return dsl().insertInto(RUNTIME)
-                .set(RUNTIME.REF, runtime.ref())
-                .set(RUNTIME.PACK, runtime.pack())
-                .set(RUNTIME.PACK_REF, runtime.packRef())
-                .set(RUNTIME.DESCRIPTION, runtime.description())
-                .set(RUNTIME.RUNTIME_TYPE, runtime.runtimeType())
-                .set(RUNTIME.NAME, runtime.name())
-                .set(RUNTIME.DISTRIBUTIONS, runtime.distributions())
-                .set(RUNTIME.INSTALLATION, runtime.installation())
-                .returning()
-                .fetchSingleInto(Runtime.class);
+        return insert(runtime);
     }
 }

@@ -2,12 +2,11 @@ package dev.attune.repositories.sensor;
 
 import static dev.attune.repositories.schema.Tables.SENSOR;
 
-import dev.attune.repositories.UpdatableTableRepository;
+import dev.attune.repositories.PackContentRepository;
 import dev.attune.repositories.internal.EntityTable;
 import dev.attune.repositories.schema.tables.pojos.Sensor;
 import dev.attune.repositories.schema.tables.records.SensorRecord;
 import java.util.List;
-import java.util.Optional;
 import org.jooq.DSLContext;
 
 /**
@@ -20,7 +19,7 @@ import org.jooq.DSLContext;
  * <p>Construct with the {@link DSLContext} to work in — inside {@code dsl.transaction(cfg -> new SensorRepository(cfg.dsl()))}
  * every call joins the caller's transaction.
  */
-public final class SensorRepository extends UpdatableTableRepository<SensorRecord, Sensor> {
+public final class SensorRepository extends PackContentRepository<SensorRecord, Sensor> {
 
     static final String ENTITY = "sensor";
 
@@ -35,31 +34,10 @@ public final class SensorRepository extends UpdatableTableRepository<SensorRecor
      * @param dsl the context to work in (pass {@code cfg.dsl()} inside {@code dsl.transaction(...)})
      */
     public SensorRepository(DSLContext dsl) {
-        super(dsl, TABLE);
+        super(dsl, TABLE, SENSOR.REF, SENSOR.PACK);
     }
 
-    /**
-     * Finds a sensor by its unique ref.
-     *
-     * @param ref the sensor's ref
-     * @return the sensor; empty when there is none
-     * @throws dev.attune.repositories.ValidationException when {@code ref} is null
-     */
-    public Optional<Sensor> findByRef(String ref) {
-        return findBy(SENSOR.REF, ref);
-    }
 
-    /**
-     * Gets a sensor that must exist by its ref.
-     *
-     * @param ref the sensor's ref
-     * @return the sensor
-     * @throws dev.attune.repositories.NotFoundException   when there is no sensor with this ref
-     * @throws dev.attune.repositories.ValidationException when {@code ref} is null
-     */
-    public Sensor getByRef(String ref) {
-        return getBy(SENSOR.REF, ref);
-    }
 
     /**
      * The sensors that fire a trigger.
@@ -80,15 +58,6 @@ public final class SensorRepository extends UpdatableTableRepository<SensorRecor
         return where(SENSOR.ENABLED.isTrue());
     }
 
-    /**
-     * The sensors of a pack.
-     *
-     * @param packId the pack's id
-     * @return its sensors, by ref
-     */
-    public List<Sensor> findByPack(long packId) {
-        return where(SENSOR.PACK.eq(packId));
-    }
 
     /**
      * Inserts the sensor.
@@ -99,21 +68,6 @@ public final class SensorRepository extends UpdatableTableRepository<SensorRecor
      * @throws dev.attune.repositories.ReferenceViolationException when the pack, runtime or trigger does not exist
      */
     public Sensor create(NewSensor sensor) {
-        return dsl().insertInto(SENSOR)
-                .set(SENSOR.REF, sensor.ref())
-                .set(SENSOR.PACK, sensor.pack())
-                .set(SENSOR.PACK_REF, sensor.packRef())
-                .set(SENSOR.LABEL, sensor.label())
-                .set(SENSOR.DESCRIPTION, sensor.description())
-                .set(SENSOR.ENTRYPOINT, sensor.entrypoint())
-                .set(SENSOR.RUNTIME, sensor.runtime())
-                .set(SENSOR.RUNTIME_REF, sensor.runtimeRef())
-                .set(SENSOR.TRIGGER, sensor.trigger())
-                .set(SENSOR.TRIGGER_REF, sensor.triggerRef())
-                .set(SENSOR.ENABLED, sensor.enabled())
-                .set(SENSOR.PARAM_SCHEMA, sensor.paramSchema())
-                .set(SENSOR.CONFIG, sensor.config())
-                .returning()
-                .fetchSingleInto(Sensor.class);
+        return insert(sensor);
     }
 }

@@ -2,12 +2,11 @@ package dev.attune.repositories.trigger;
 
 import static dev.attune.repositories.schema.Tables.TRIGGER;
 
-import dev.attune.repositories.UpdatableTableRepository;
+import dev.attune.repositories.PackContentRepository;
 import dev.attune.repositories.internal.EntityTable;
 import dev.attune.repositories.schema.tables.pojos.Trigger;
 import dev.attune.repositories.schema.tables.records.TriggerRecord;
 import java.util.List;
-import java.util.Optional;
 import org.jooq.DSLContext;
 
 /**
@@ -24,7 +23,7 @@ import org.jooq.DSLContext;
  * <p>Construct with the {@link DSLContext} to work in — inside {@code dsl.transaction(cfg -> new TriggerRepository(cfg.dsl()))}
  * every call joins the caller's transaction.
  */
-public final class TriggerRepository extends UpdatableTableRepository<TriggerRecord, Trigger> {
+public final class TriggerRepository extends PackContentRepository<TriggerRecord, Trigger> {
 
     static final String ENTITY = "trigger";
 
@@ -39,41 +38,11 @@ public final class TriggerRepository extends UpdatableTableRepository<TriggerRec
      * @param dsl the context to work in (pass {@code cfg.dsl()} inside {@code dsl.transaction(...)})
      */
     public TriggerRepository(DSLContext dsl) {
-        super(dsl, TABLE);
+        super(dsl, TABLE, TRIGGER.REF, TRIGGER.PACK);
     }
 
-    /**
-     * Finds a trigger by its unique ref.
-     *
-     * @param ref the trigger's ref
-     * @return the trigger; empty when there is none
-     * @throws dev.attune.repositories.ValidationException when {@code ref} is null
-     */
-    public Optional<Trigger> findByRef(String ref) {
-        return findBy(TRIGGER.REF, ref);
-    }
 
-    /**
-     * Gets a trigger that must exist by its ref.
-     *
-     * @param ref the trigger's ref
-     * @return the trigger
-     * @throws dev.attune.repositories.NotFoundException   when there is no trigger with this ref
-     * @throws dev.attune.repositories.ValidationException when {@code ref} is null
-     */
-    public Trigger getByRef(String ref) {
-        return getBy(TRIGGER.REF, ref);
-    }
 
-    /**
-     * The triggers of a pack.
-     *
-     * @param packId the pack's id
-     * @return its triggers, by ref
-     */
-    public List<Trigger> findByPack(long packId) {
-        return where(TRIGGER.PACK.eq(packId));
-    }
 
     /**
      * The enabled triggers.
@@ -93,16 +62,6 @@ public final class TriggerRepository extends UpdatableTableRepository<TriggerRec
      * @throws dev.attune.repositories.ReferenceViolationException when the pack does not exist
      */
     public Trigger create(NewTrigger trigger) {
-        return dsl().insertInto(TRIGGER)
-                .set(TRIGGER.REF, trigger.ref())
-                .set(TRIGGER.PACK, trigger.pack())
-                .set(TRIGGER.PACK_REF, trigger.packRef())
-                .set(TRIGGER.LABEL, trigger.label())
-                .set(TRIGGER.DESCRIPTION, trigger.description())
-                .set(TRIGGER.ENABLED, trigger.enabled())
-                .set(TRIGGER.PARAM_SCHEMA, trigger.paramSchema())
-                .set(TRIGGER.OUT_SCHEMA, trigger.outSchema())
-                .returning()
-                .fetchSingleInto(Trigger.class);
+        return insert(trigger);
     }
 }

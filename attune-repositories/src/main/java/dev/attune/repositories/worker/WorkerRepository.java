@@ -6,7 +6,6 @@ import dev.attune.repositories.RowUpdate;
 import dev.attune.repositories.UpdatableTableRepository;
 import dev.attune.repositories.ValidationException;
 import dev.attune.repositories.internal.EntityTable;
-import dev.attune.repositories.internal.Inserts;
 import dev.attune.repositories.schema.enums.WorkerStatusEnum;
 import dev.attune.repositories.schema.enums.WorkerTypeEnum;
 import dev.attune.repositories.schema.tables.pojos.Worker;
@@ -14,7 +13,6 @@ import dev.attune.repositories.schema.tables.records.WorkerRecord;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
-import org.jooq.InsertSetMoreStep;
 import org.jooq.impl.DSL;
 
 /**
@@ -86,16 +84,7 @@ public final class WorkerRepository extends UpdatableTableRepository<WorkerRecor
      * @throws dev.attune.repositories.ReferenceViolationException when the runtime is missing
      */
     public Worker create(NewWorker worker) {
-        InsertSetMoreStep<WorkerRecord> insert = dsl().insertInto(WORKER)
-                .set(WORKER.NAME, worker.name())
-                .set(WORKER.WORKER_TYPE, worker.workerType())
-                .set(WORKER.RUNTIME, worker.runtime())
-                .set(WORKER.HOST, worker.host())
-                .set(WORKER.PORT, worker.port())
-                .set(WORKER.CAPABILITIES, worker.capabilities())
-                .set(WORKER.META, worker.meta());
-        insert = Inserts.setIfNotNull(insert, WORKER.STATUS, worker.status());
-        return insert.returning().fetchSingleInto(Worker.class);
+        return insert(worker);
     }
 
     /**

@@ -3,12 +3,11 @@ package dev.attune.repositories.workflow;
 import static dev.attune.repositories.schema.Tables.WORKFLOW_DEFINITION;
 
 import dev.attune.repositories.Limits;
-import dev.attune.repositories.UpdatableTableRepository;
+import dev.attune.repositories.RefRepository;
 import dev.attune.repositories.internal.EntityTable;
 import dev.attune.repositories.schema.tables.pojos.WorkflowDefinition;
 import dev.attune.repositories.schema.tables.records.WorkflowDefinitionRecord;
 import java.util.List;
-import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 
@@ -25,7 +24,7 @@ import org.jooq.DSLContext;
  * {@code dsl.transaction(cfg -> new WorkflowDefinitionRepository(cfg.dsl()))} every call joins the caller's transaction.
  */
 public final class WorkflowDefinitionRepository
-        extends UpdatableTableRepository<WorkflowDefinitionRecord, WorkflowDefinition> {
+        extends RefRepository<WorkflowDefinitionRecord, WorkflowDefinition> {
 
     static final String ENTITY = "workflow_definition";
 
@@ -44,31 +43,10 @@ public final class WorkflowDefinitionRepository
      * @param dsl the context to work in (pass {@code cfg.dsl()} inside {@code dsl.transaction(...)})
      */
     public WorkflowDefinitionRepository(DSLContext dsl) {
-        super(dsl, TABLE);
+        super(dsl, TABLE, WORKFLOW_DEFINITION.REF);
     }
 
-    /**
-     * Finds a workflow definition by its unique ref.
-     *
-     * @param ref the definition's ref
-     * @return the definition; empty when there is none
-     * @throws dev.attune.repositories.ValidationException when {@code ref} is null
-     */
-    public Optional<WorkflowDefinition> findByRef(String ref) {
-        return findBy(WORKFLOW_DEFINITION.REF, ref);
-    }
 
-    /**
-     * Gets a workflow definition that must exist by its ref.
-     *
-     * @param ref the definition's ref
-     * @return the definition
-     * @throws dev.attune.repositories.NotFoundException   when there is no workflow definition with this ref
-     * @throws dev.attune.repositories.ValidationException when {@code ref} is null
-     */
-    public WorkflowDefinition getByRef(String ref) {
-        return getBy(WORKFLOW_DEFINITION.REF, ref);
-    }
 
     /**
      * The definitions of one pack.
@@ -133,20 +111,7 @@ public final class WorkflowDefinitionRepository
      * @throws dev.attune.repositories.ValidationException when a text is longer than its column allows
      */
     public WorkflowDefinition create(NewWorkflowDefinition definition) {
-        return dsl().insertInto(WORKFLOW_DEFINITION)
-                .set(WORKFLOW_DEFINITION.REF, definition.ref())
-                .set(WORKFLOW_DEFINITION.PACK, definition.pack())
-                .set(WORKFLOW_DEFINITION.PACK_REF, definition.packRef())
-                .set(WORKFLOW_DEFINITION.LABEL, definition.label())
-                .set(WORKFLOW_DEFINITION.DESCRIPTION, definition.description())
-                .set(WORKFLOW_DEFINITION.VERSION, definition.version())
-                .set(WORKFLOW_DEFINITION.PARAM_SCHEMA, definition.paramSchema())
-                .set(WORKFLOW_DEFINITION.OUT_SCHEMA, definition.outSchema())
-                .set(WORKFLOW_DEFINITION.DEFINITION, definition.definition())
-                .set(WORKFLOW_DEFINITION.TAGS, definition.tags().toArray(String[]::new))
-                .set(WORKFLOW_DEFINITION.ENABLED, definition.enabled())
-                .returning()
-                .fetchSingleInto(WorkflowDefinition.class);
+        return insert(definition);
     }
 
     /** The lookups' order, unlike {@link #list()}'s: by label, then ref. */

@@ -96,13 +96,6 @@ public final class WorkflowExecutionRepository
      * @throws dev.attune.repositories.ReferenceViolationException when the execution or definition does not exist
      */
     public WorkflowExecution create(NewWorkflowExecution workflowExecution) {
-        return dsl().insertInto(WORKFLOW_EXECUTION)
-                .set(WORKFLOW_EXECUTION.EXECUTION, workflowExecution.execution())
-                .set(WORKFLOW_EXECUTION.WORKFLOW_DEF, workflowExecution.workflowDef())
-                .set(WORKFLOW_EXECUTION.TASK_GRAPH, workflowExecution.taskGraph())
-                .set(WORKFLOW_EXECUTION.VARIABLES, workflowExecution.variables())
-                .set(WORKFLOW_EXECUTION.STATUS, workflowExecution.status())
-                .returning()
-                .fetchSingleInto(WorkflowExecution.class);
+        return insert(workflowExecution);
     }
 }
