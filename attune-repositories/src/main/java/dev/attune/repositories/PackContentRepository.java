@@ -12,8 +12,10 @@ import org.jooq.TableRecord;
  *
  * @param <R> the table's record type
  * @param <P> the row class returned (a generated POJO)
+ * @param <N> the input record {@code create} takes
  */
-public abstract class PackContentRepository<R extends TableRecord<R>, P> extends RefRepository<R, P> {
+public abstract class PackContentRepository<R extends TableRecord<R>, P, N>
+        extends RefRepository<R, P, N> {
 
     private final TableField<R, Long> pack;
 

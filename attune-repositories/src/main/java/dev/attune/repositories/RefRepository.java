@@ -12,8 +12,9 @@ import org.jooq.TableRecord;
  *
  * @param <R> the table's record type
  * @param <P> the row class returned (a generated POJO)
+ * @param <N> the input record {@code create} takes
  */
-public abstract class RefRepository<R extends TableRecord<R>, P> extends UpdatableTableRepository<R, P> {
+public abstract class RefRepository<R extends TableRecord<R>, P, N> extends UpdatableTableRepository<R, P, N> {
 
     private final TableField<R, String> ref;
 

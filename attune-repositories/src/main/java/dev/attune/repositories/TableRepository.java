@@ -15,10 +15,10 @@ import org.jooq.UpdateSetMoreStep;
 import org.jooq.impl.DSL;
 
 /**
- * The operations every repository of one table offers, written once (in the manner of jOOQ's {@code DAOImpl}): find
- * and get by id, list, count and delete. Each repository describes its table in an {@link EntityTable} and adds the
- * finders and writes of its entity; the subclass's description says how its lists are ordered and what a delete takes
- * with it.
+ * The operations every repository of one table offers, written once (in the manner of jOOQ's {@code DAOImpl}):
+ * create, find and get by id, list, count and delete. Each repository describes its table in an {@link EntityTable}
+ * and adds the finders and writes of its entity; the subclass's description says how its lists are ordered, what
+ * {@code create} refuses and what a delete takes with it.
  *
  * <p>A repository works in the {@link DSLContext} it is constructed with: inside
  * {@code dsl.transaction(cfg -> new ActionRepository(cfg.dsl()))} every call joins the caller's transaction. Database
@@ -26,8 +26,9 @@ import org.jooq.impl.DSL;
  *
  * @param <R> the table's record type
  * @param <P> the row class returned (a generated POJO)
+ * @param <N> the input record {@code create} takes, e.g. {@code NewAction}: its components are named after the columns
  */
-public abstract class TableRepository<R extends TableRecord<R>, P> {
+public abstract class TableRepository<R extends TableRecord<R>, P, N> {
 
     private final DSLContext dsl;
     private final EntityTable<R, P> table;
@@ -43,6 +44,21 @@ public abstract class TableRepository<R extends TableRecord<R>, P> {
     protected TableRepository(DSLContext dsl, EntityTable<R, P> table) {
         this.dsl = RepositoryContexts.of(dsl, table.entity());
         this.table = table;
+    }
+
+    /**
+     * Inserts a row whose column values are {@code newRow}'s components, matched by name ({@code packRef} fills
+     * {@code pack_ref}), and returns it as stored. A null component is not bound, so the column default applies.
+     *
+     * @param newRow the row to create, checked when it was made
+     * @return the created row, with its id and the values the database filled in
+     * @throws AlreadyExistsException      when a unique value is taken
+     * @throws ReferenceViolationException when a row it refers to does not exist
+     * @throws ValidationException         when a value breaks a column rule
+     */
+    public P create(N newRow) {
+        return dsl.insertInto(table.table()).set(Inserts.valuesOf(dsl, table.table(), newRow)).returning()
+                .fetchSingleInto(table.type());
     }
 
     /**
@@ -175,21 +191,6 @@ public abstract class TableRepository<R extends TableRecord<R>, P> {
      */
     protected final <T> P getBy(TableField<R, T> column, T value) {
         return findBy(column, value).orElseThrow(() -> new NotFoundException(table.entity(), column.getName(), value));
-    }
-
-    /**
-     * Inserts a row whose column values are {@code newRow}'s components, matched by name ({@code packRef} fills
-     * {@code pack_ref}), and returns it as stored. A null component is not bound, so the column default applies.
-     *
-     * @param newRow the input record, e.g. a {@code NewAction}, checked when it was made
-     * @return the created row
-     * @throws AlreadyExistsException      when a unique value is taken
-     * @throws ReferenceViolationException when a referenced row does not exist
-     * @throws ValidationException         when a value breaks a column rule
-     */
-    protected final P insert(Object newRow) {
-        return dsl.insertInto(table.table()).set(Inserts.valuesOf(dsl, table.table(), newRow)).returning()
-                .fetchSingleInto(table.type());
     }
 
     /**

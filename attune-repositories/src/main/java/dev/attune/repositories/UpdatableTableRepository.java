@@ -11,8 +11,9 @@ import org.jooq.TableRecord;
  *
  * @param <R> the table's record type
  * @param <P> the row class returned (a generated POJO)
+ * @param <N> the input record {@code create} takes
  */
-public abstract class UpdatableTableRepository<R extends TableRecord<R>, P> extends TableRepository<R, P> {
+public abstract class UpdatableTableRepository<R extends TableRecord<R>, P, N> extends TableRepository<R, P, N> {
 
     /**
      * A repository working in {@code dsl}'s connection or transaction, with input checks and error translation added

@@ -18,14 +18,17 @@ import org.jooq.DSLContext;
  * runtime must exist. {@link #delete} also deletes, by cascade, the action's policies and the keys it owns; it is
  * refused ({@link dev.attune.repositories.ReferenceViolationException}) while rules or executions refer to the action.
  *
+ * <p>{@link #create} refuses a taken ref and a missing pack or runtime.
+ *
  * <p>Construct with the {@link DSLContext} to work in — inside {@code dsl.transaction(cfg -> new ActionRepository(cfg.dsl()))}
  * every call joins the caller's transaction.
  */
-public final class ActionRepository extends PackContentRepository<ActionRecord, Action> {
+public final class ActionRepository extends PackContentRepository<ActionRecord, Action, NewAction> {
 
-    static final String ENTITY = "action";
+    /** The name errors carry: the table's. */
+    static final String ENTITY = ACTION.getName();
 
-    private static final EntityTable<ActionRecord, Action> TABLE = EntityTable.of(ENTITY, ACTION.ID, Action.class)
+    private static final EntityTable<ActionRecord, Action> TABLE = EntityTable.of(ACTION.ID, Action.class)
             .orderedBy(ACTION.REF)
             .updatable(ACTION.LABEL, ACTION.DESCRIPTION, ACTION.ENTRYPOINT, ACTION.RUNTIME, ACTION.PARAM_SCHEMA,
                     ACTION.OUT_SCHEMA);
@@ -85,17 +88,6 @@ public final class ActionRepository extends PackContentRepository<ActionRecord, 
         return firstWhere(ACTION.WORKFLOW_DEF.eq(workflowDefId));
     }
 
-    /**
-     * Inserts the action.
-     *
-     * @param action the action to create
-     * @return the created row
-     * @throws dev.attune.repositories.AlreadyExistsException when the ref is taken
-     * @throws dev.attune.repositories.ReferenceViolationException when the pack or runtime does not exist
-     */
-    public Action create(NewAction action) {
-        return insert(action);
-    }
 
     /**
      * Marks the action as a workflow ({@code is_workflow = true}) backed by {@code workflowDefId}.

@@ -19,14 +19,17 @@ import org.jooq.DSLContext;
  * <p>Deliberate fix: Attune's policy repository queried a table named {@code policies}, which does not exist, so every
  * call failed; this one uses the real table {@code policy}.
  *
+ * <p>{@link #create} refuses a taken ref and a missing pack or action.
+ *
  * <p>Construct with the {@link DSLContext} to work in — inside {@code dsl.transaction(cfg -> new PolicyRepository(cfg.dsl()))}
  * every call joins the caller's transaction.
  */
-public final class PolicyRepository extends PackContentRepository<PolicyRecord, Policy> {
+public final class PolicyRepository extends PackContentRepository<PolicyRecord, Policy, NewPolicy> {
 
-    static final String ENTITY = "policy";
+    /** The name errors carry: the table's. */
+    static final String ENTITY = POLICY.getName();
 
-    private static final EntityTable<PolicyRecord, Policy> TABLE = EntityTable.of(ENTITY, POLICY.ID, Policy.class)
+    private static final EntityTable<PolicyRecord, Policy> TABLE = EntityTable.of(POLICY.ID, Policy.class)
             .orderedBy(POLICY.REF)
             .updatable(POLICY.PARAMETERS, POLICY.METHOD, POLICY.THRESHOLD, POLICY.NAME, POLICY.DESCRIPTION,
                     POLICY.TAGS);
@@ -65,17 +68,6 @@ public final class PolicyRepository extends PackContentRepository<PolicyRecord, 
         return where(POLICY.TAGS.contains(new String[] {tag}));
     }
 
-    /**
-     * Inserts the policy.
-     *
-     * @param policy the policy to create
-     * @return the created row
-     * @throws dev.attune.repositories.AlreadyExistsException when the ref is taken
-     * @throws dev.attune.repositories.ReferenceViolationException when the pack or action does not exist
-     */
-    public Policy create(NewPolicy policy) {
-        return insert(policy);
-    }
 
     /**
      * A new threshold must be greater than 0, as on create.

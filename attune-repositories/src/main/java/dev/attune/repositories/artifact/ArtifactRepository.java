@@ -22,17 +22,19 @@ import org.jooq.DSLContext;
  *
  * <p>{@link #update} may change {@code ref, scope, owner, type, retention_policy, retention_limit}.
  *
+ * <p>{@link #create} leaves a {@code null} scope, owner, retention policy or limit to the column default ({@code
+ * system}, {@code ''}, {@code versions}, 1).
+ *
  * <p>Construct with the {@link DSLContext} to work in — inside
  * {@code dsl.transaction(cfg -> new ArtifactRepository(cfg.dsl()))} every call joins the caller's transaction.
  */
-public final class ArtifactRepository extends UpdatableTableRepository<ArtifactRecord, Artifact> {
+public final class ArtifactRepository extends UpdatableTableRepository<ArtifactRecord, Artifact, NewArtifact> {
 
-    static final String ENTITY = "artifact";
+    /** The name errors carry: the table's. */
+    static final String ENTITY = ARTIFACT.getName();
 
-    private static final EntityTable<ArtifactRecord, Artifact> TABLE = EntityTable.of(ENTITY, ARTIFACT.ID,
-                    Artifact.class)
-            .newestFirst(ARTIFACT.CREATED)
-            .capped()
+    private static final EntityTable<ArtifactRecord, Artifact> TABLE = EntityTable.of(ARTIFACT.ID, Artifact.class)
+            .highVolume(ARTIFACT.CREATED)
             .updatable(ARTIFACT.REF, ARTIFACT.SCOPE, ARTIFACT.OWNER, ARTIFACT.TYPE, ARTIFACT.RETENTION_POLICY,
                     ARTIFACT.RETENTION_LIMIT);
 
@@ -128,14 +130,4 @@ public final class ArtifactRepository extends UpdatableTableRepository<ArtifactR
         return where(ARTIFACT.RETENTION_POLICY.eq(require("retention_policy", retentionPolicy)));
     }
 
-    /**
-     * Inserts the artifact. A {@code null} scope, owner, retention policy or limit is not bound, so the column default
-     * applies ({@code system}, {@code ''}, {@code versions}, 1).
-     *
-     * @param artifact the artifact to create
-     * @return the created row
-     */
-    public Artifact create(NewArtifact artifact) {
-        return insert(artifact);
-    }
 }

@@ -18,17 +18,21 @@ import org.jooq.DSLContext;
  * <p>{@link #update} may change {@code status, payload}. {@link #delete} is refused
  * ({@link dev.attune.repositories.ReferenceViolationException}) while executions still refer to the enforcement.
  *
+ * <p>{@link #create} leaves a {@code null} status or condition to the column default ({@code created}, {@code all}) and
+ * refuses a missing rule or event.
+ *
  * <p>Construct with the {@link DSLContext} to work in — inside
  * {@code dsl.transaction(cfg -> new EnforcementRepository(cfg.dsl()))} every call joins the caller's transaction.
  */
-public final class EnforcementRepository extends UpdatableTableRepository<EnforcementRecord, Enforcement> {
+public final class EnforcementRepository
+        extends UpdatableTableRepository<EnforcementRecord, Enforcement, NewEnforcement> {
 
-    static final String ENTITY = "enforcement";
+    /** The name errors carry: the table's. */
+    static final String ENTITY = ENFORCEMENT.getName();
 
-    private static final EntityTable<EnforcementRecord, Enforcement> TABLE = EntityTable.of(ENTITY, ENFORCEMENT.ID,
+    private static final EntityTable<EnforcementRecord, Enforcement> TABLE = EntityTable.of(ENFORCEMENT.ID,
                     Enforcement.class)
-            .newestFirst(ENFORCEMENT.CREATED)
-            .capped()
+            .highVolume(ENFORCEMENT.CREATED)
             .updatable(ENFORCEMENT.STATUS, ENFORCEMENT.PAYLOAD);
 
     /**
@@ -72,15 +76,4 @@ public final class EnforcementRepository extends UpdatableTableRepository<Enforc
         return where(ENFORCEMENT.EVENT.eq(eventId));
     }
 
-    /**
-     * Inserts the enforcement. A {@code null} status or condition is not bound, so the column default applies
-     * ({@code created}, {@code all}).
-     *
-     * @param enforcement the enforcement to create
-     * @return the created row
-     * @throws dev.attune.repositories.ReferenceViolationException when the rule or the event does not exist
-     */
-    public Enforcement create(NewEnforcement enforcement) {
-        return insert(enforcement);
-    }
 }

@@ -17,16 +17,18 @@ import org.jooq.DSLContext;
  * <p>{@link #update} may change {@code config, payload}. After {@link #delete}, enforcements and webhook log rows that
  * referred to the event keep existing with the reference set to NULL.
  *
+ * <p>{@link #create} refuses a missing trigger or source sensor.
+ *
  * <p>Construct with the {@link DSLContext} to work in — inside {@code dsl.transaction(cfg -> new EventRepository(cfg.dsl()))}
  * every call joins the caller's transaction.
  */
-public final class EventRepository extends UpdatableTableRepository<EventRecord, Event> {
+public final class EventRepository extends UpdatableTableRepository<EventRecord, Event, NewEvent> {
 
-    static final String ENTITY = "event";
+    /** The name errors carry: the table's. */
+    static final String ENTITY = EVENT.getName();
 
-    private static final EntityTable<EventRecord, Event> TABLE = EntityTable.of(ENTITY, EVENT.ID, Event.class)
-            .newestFirst(EVENT.CREATED)
-            .capped()
+    private static final EntityTable<EventRecord, Event> TABLE = EntityTable.of(EVENT.ID, Event.class)
+            .highVolume(EVENT.CREATED)
             .updatable(EVENT.CONFIG, EVENT.PAYLOAD);
 
     /**
@@ -61,14 +63,4 @@ public final class EventRepository extends UpdatableTableRepository<EventRecord,
         return firstPageWhere(EVENT.TRIGGER_REF.eq(require("trigger_ref", triggerRef)));
     }
 
-    /**
-     * Inserts the event.
-     *
-     * @param event the event to create
-     * @return the created row
-     * @throws dev.attune.repositories.ReferenceViolationException when the trigger or the source sensor does not exist
-     */
-    public Event create(NewEvent event) {
-        return insert(event);
-    }
 }

@@ -29,14 +29,10 @@ import org.jooq.impl.SQLDataType;
  * <p>Construct with the {@link DSLContext} to work in — inside {@code dsl.transaction(cfg -> new ExecutionRepository(cfg.dsl()))}
  * every call joins the caller's transaction.
  */
-public final class ExecutionRepository extends UpdatableTableRepository<ExecutionRecord, Execution> {
+public final class ExecutionRepository extends UpdatableTableRepository<ExecutionRecord, Execution, NewExecution> {
 
-    static final String ENTITY = "execution";
-
-    private static final EntityTable<ExecutionRecord, Execution> TABLE = EntityTable.of(ENTITY, EXECUTION.ID,
-                    Execution.class)
-            .newestFirst(EXECUTION.CREATED)
-            .capped()
+    private static final EntityTable<ExecutionRecord, Execution> TABLE = EntityTable.of(EXECUTION.ID, Execution.class)
+            .highVolume(EXECUTION.CREATED)
             .updatable(EXECUTION.STATUS, EXECUTION.RESULT, EXECUTION.EXECUTOR, EXECUTION.WORKFLOW_TASK);
 
     /**
@@ -98,13 +94,15 @@ public final class ExecutionRepository extends UpdatableTableRepository<Executio
     }
 
     /**
-     * Inserts the execution; an absent workflow task is stored as SQL NULL.
+     * Inserts the execution; an absent workflow task is stored as SQL NULL. (The workflow task is converted to JSON
+     * here, so the columns are set one by one.)
      *
      * @param execution the execution to create
      * @return the created row
      * @throws dev.attune.repositories.ReferenceViolationException when the action, parent, enforcement or executor does
      *                                                              not exist
      */
+    @Override
     public Execution create(NewExecution execution) {
         return dsl().insertInto(EXECUTION)
                 .set(EXECUTION.ACTION, execution.action())

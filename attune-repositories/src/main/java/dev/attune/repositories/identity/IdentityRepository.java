@@ -17,15 +17,14 @@ import org.jooq.DSLContext;
  * their rows with the reference cleared; it is refused ({@link dev.attune.repositories.ReferenceViolationException})
  * while keys are still owned by the identity.
  *
+ * <p>{@link #create} refuses a taken login ({@code identity}, field {@code login}).
+ *
  * <p>Construct with the {@link DSLContext} to work in — inside {@code dsl.transaction(cfg -> new IdentityRepository(cfg.dsl()))}
  * every call joins the caller's transaction.
  */
-public final class IdentityRepository extends UpdatableTableRepository<IdentityRecord, Identity> {
+public final class IdentityRepository extends UpdatableTableRepository<IdentityRecord, Identity, NewIdentity> {
 
-    static final String ENTITY = "identity";
-
-    private static final EntityTable<IdentityRecord, Identity> TABLE = EntityTable.of(ENTITY, IDENTITY.ID,
-                    Identity.class)
+    private static final EntityTable<IdentityRecord, Identity> TABLE = EntityTable.of(IDENTITY.ID, Identity.class)
             .orderedBy(IDENTITY.LOGIN)
             .updatable(IDENTITY.DISPLAY_NAME, IDENTITY.PASSWORD_HASH, IDENTITY.ATTRIBUTES);
 
@@ -50,14 +49,4 @@ public final class IdentityRepository extends UpdatableTableRepository<IdentityR
         return findBy(IDENTITY.LOGIN, login);
     }
 
-    /**
-     * Inserts the identity.
-     *
-     * @param identity the identity to create
-     * @return the created row
-     * @throws dev.attune.repositories.AlreadyExistsException ({@code identity}, {@code login}) when the login is taken
-     */
-    public Identity create(NewIdentity identity) {
-        return insert(identity);
-    }
 }

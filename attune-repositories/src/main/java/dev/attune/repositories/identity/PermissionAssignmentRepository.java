@@ -14,17 +14,18 @@ import org.jooq.DSLContext;
  * updated. Lists are newest first ({@code created} DESC, then id DESC, like the other created-ordered lists), with no
  * limit: assignments made in one transaction share {@code created} and come latest-made first.
  *
+ * <p>{@link #create} assigns a permission set to an identity; it refuses a missing identity or permission set, and an
+ * identity that already holds the set (field {@code identity, permset}; Attune surfaced a raw database error here).
+ *
  * <p>Construct with the {@link DSLContext} to work in — inside
  * {@code dsl.transaction(cfg -> new PermissionAssignmentRepository(cfg.dsl()))} every call joins the caller's
  * transaction.
  */
 public final class PermissionAssignmentRepository
-        extends TableRepository<PermissionAssignmentRecord, PermissionAssignment> {
+        extends TableRepository<PermissionAssignmentRecord, PermissionAssignment, NewPermissionAssignment> {
 
-    static final String ENTITY = "permission_assignment";
-
-    private static final EntityTable<PermissionAssignmentRecord, PermissionAssignment> TABLE = EntityTable.of(ENTITY,
-                    PERMISSION_ASSIGNMENT.ID, PermissionAssignment.class)
+    private static final EntityTable<PermissionAssignmentRecord, PermissionAssignment> TABLE = EntityTable.of(PERMISSION_ASSIGNMENT.ID,
+                    PermissionAssignment.class)
             .newestFirst(PERMISSION_ASSIGNMENT.CREATED);
 
     /**
@@ -48,17 +49,4 @@ public final class PermissionAssignmentRepository
         return where(PERMISSION_ASSIGNMENT.IDENTITY.eq(identityId));
     }
 
-    /**
-     * Assigns a permission set to an identity.
-     *
-     * @param assignment the assignment to create
-     * @return the created row
-     * @throws dev.attune.repositories.AlreadyExistsException when the identity already holds the permission set (field
-     *                                                         {@code identity, permset}; Attune surfaced a raw
-     *                                                         database error here)
-     * @throws dev.attune.repositories.ReferenceViolationException when the identity or permission set does not exist
-     */
-    public PermissionAssignment create(NewPermissionAssignment assignment) {
-        return insert(assignment);
-    }
 }

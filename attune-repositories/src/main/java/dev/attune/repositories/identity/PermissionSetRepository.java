@@ -14,15 +14,16 @@ import org.jooq.DSLContext;
  * <p>{@link #update} may change {@code label, description, grants}. {@link #delete} also deletes, by cascade, the
  * set's assignments.
  *
+ * <p>{@link #create} refuses a taken ref and a missing pack.
+ *
  * <p>Construct with the {@link DSLContext} to work in — inside
  * {@code dsl.transaction(cfg -> new PermissionSetRepository(cfg.dsl()))} every call joins the caller's transaction.
  */
-public final class PermissionSetRepository extends PackContentRepository<PermissionSetRecord, PermissionSet> {
+public final class PermissionSetRepository
+        extends PackContentRepository<PermissionSetRecord, PermissionSet, NewPermissionSet> {
 
-    static final String ENTITY = "permission_set";
-
-    private static final EntityTable<PermissionSetRecord, PermissionSet> TABLE = EntityTable.of(ENTITY,
-                    PERMISSION_SET.ID, PermissionSet.class)
+    private static final EntityTable<PermissionSetRecord, PermissionSet> TABLE = EntityTable.of(PERMISSION_SET.ID,
+                    PermissionSet.class)
             .orderedBy(PERMISSION_SET.REF)
             .updatable(PERMISSION_SET.LABEL, PERMISSION_SET.DESCRIPTION, PERMISSION_SET.GRANTS);
 
@@ -36,15 +37,4 @@ public final class PermissionSetRepository extends PackContentRepository<Permiss
         super(dsl, TABLE, PERMISSION_SET.REF, PERMISSION_SET.PACK);
     }
 
-    /**
-     * Inserts the permission set.
-     *
-     * @param permissionSet the permission set to create
-     * @return the created row
-     * @throws dev.attune.repositories.AlreadyExistsException when the ref is taken
-     * @throws dev.attune.repositories.ReferenceViolationException when the pack does not exist
-     */
-    public PermissionSet create(NewPermissionSet permissionSet) {
-        return insert(permissionSet);
-    }
 }

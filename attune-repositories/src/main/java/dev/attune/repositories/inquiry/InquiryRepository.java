@@ -17,16 +17,15 @@ import org.jooq.DSLContext;
  *
  * <p>{@link #update} may change {@code status, response, responded_at, assigned_to}; a new assignee must exist.
  *
+ * <p>{@link #create} refuses a missing execution or assignee.
+ *
  * <p>Construct with the {@link DSLContext} to work in — inside {@code dsl.transaction(cfg -> new InquiryRepository(cfg.dsl()))}
  * every call joins the caller's transaction.
  */
-public final class InquiryRepository extends UpdatableTableRepository<InquiryRecord, Inquiry> {
+public final class InquiryRepository extends UpdatableTableRepository<InquiryRecord, Inquiry, NewInquiry> {
 
-    static final String ENTITY = "inquiry";
-
-    private static final EntityTable<InquiryRecord, Inquiry> TABLE = EntityTable.of(ENTITY, INQUIRY.ID, Inquiry.class)
-            .newestFirst(INQUIRY.CREATED)
-            .capped()
+    private static final EntityTable<InquiryRecord, Inquiry> TABLE = EntityTable.of(INQUIRY.ID, Inquiry.class)
+            .highVolume(INQUIRY.CREATED)
             .updatable(INQUIRY.STATUS, INQUIRY.RESPONSE, INQUIRY.RESPONDED_AT, INQUIRY.ASSIGNED_TO);
 
     /**
@@ -60,14 +59,4 @@ public final class InquiryRepository extends UpdatableTableRepository<InquiryRec
         return where(INQUIRY.EXECUTION.eq(executionId));
     }
 
-    /**
-     * Inserts the inquiry.
-     *
-     * @param inquiry the inquiry to create
-     * @return the created row
-     * @throws dev.attune.repositories.ReferenceViolationException when the execution or assignee does not exist
-     */
-    public Inquiry create(NewInquiry inquiry) {
-        return insert(inquiry);
-    }
 }

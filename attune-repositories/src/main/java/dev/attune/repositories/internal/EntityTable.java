@@ -38,17 +38,17 @@ public final class EntityTable<R extends TableRecord<R>, P> {
     }
 
     /**
-     * The table of {@code id}'s rows, read as {@code type}; listed by id, uncapped, with no updatable column.
+     * The table of {@code id}'s rows, read as {@code type}; listed by id, uncapped, with no updatable column. Errors
+     * name the entity by the table's name, e.g. {@code action}.
      *
-     * @param <R>    the table's record type
-     * @param <P>    the row class
-     * @param entity the name errors carry, e.g. {@code "action"}
-     * @param id     the primary key column
-     * @param type   the row class rows are fetched into
+     * @param <R>  the table's record type
+     * @param <P>  the row class
+     * @param id   the primary key column
+     * @param type the row class rows are fetched into
      * @return the description
      */
-    public static <R extends TableRecord<R>, P> EntityTable<R, P> of(String entity, TableField<R, Long> id,
-            Class<P> type) {
+    public static <R extends TableRecord<R>, P> EntityTable<R, P> of(TableField<R, Long> id, Class<P> type) {
+        String entity = id.getTable().getName();
         return new EntityTable<>(entity, id, type, List.of(id), false, Updates.of(entity, id));
     }
 
@@ -74,12 +74,14 @@ public final class EntityTable<R extends TableRecord<R>, P> {
     }
 
     /**
-     * Caps {@code list()} at {@value Limits#LIST_LIMIT} rows: for high-volume tables, whose full list nobody wants.
+     * A high-volume table: lists newest first, as {@link #newestFirst} does, and {@code list()} capped at
+     * {@value Limits#LIST_LIMIT} rows, since nobody wants all of them.
      *
-     * @return the description with the cap
+     * @param created the creation time column
+     * @return the description with this order and the cap
      */
-    public EntityTable<R, P> capped() {
-        return new EntityTable<>(entity, id, type, order, true, updates);
+    public EntityTable<R, P> highVolume(Field<?> created) {
+        return new EntityTable<>(entity, id, type, List.of(created.desc(), id.desc()), true, updates);
     }
 
     /**

@@ -20,14 +20,18 @@ import org.jooq.DSLContext;
  * <p>{@link #update} may change {@code name, value, encrypted, encryption_key_hash}; a new name the owner already uses
  * is refused ({@link dev.attune.repositories.AlreadyExistsException}).
  *
+ * <p>{@link #create} lets the database compute {@code owner}; it refuses a taken ref, a name the owner already uses
+ * (field {@code owner_type, owner, name}) and a missing owning row.
+ *
  * <p>Construct with the {@link DSLContext} to work in — inside {@code dsl.transaction(cfg -> new KeyRepository(cfg.dsl()))}
  * every call joins the caller's transaction.
  */
-public final class KeyRepository extends RefRepository<KeyRecord, Key> {
+public final class KeyRepository extends RefRepository<KeyRecord, Key, NewKey> {
 
-    static final String ENTITY = "key";
+    /** The name errors carry: the table's. */
+    static final String ENTITY = KEY.getName();
 
-    private static final EntityTable<KeyRecord, Key> TABLE = EntityTable.of(ENTITY, KEY.ID, Key.class)
+    private static final EntityTable<KeyRecord, Key> TABLE = EntityTable.of(KEY.ID, Key.class)
             .orderedBy(KEY.REF)
             .updatable(KEY.NAME, KEY.VALUE, KEY.ENCRYPTED, KEY.ENCRYPTION_KEY_HASH);
 
@@ -53,16 +57,4 @@ public final class KeyRepository extends RefRepository<KeyRecord, Key> {
         return where(KEY.OWNER_TYPE.eq(require("owner_type", ownerType)));
     }
 
-    /**
-     * Creates the key; the database computes {@code owner}.
-     *
-     * @param key the key to create
-     * @return the created row
-     * @throws dev.attune.repositories.AlreadyExistsException when the ref is taken, or the owner already has a key with
-     *         this name (field {@code owner_type, owner, name})
-     * @throws dev.attune.repositories.ReferenceViolationException when the owning row does not exist
-     */
-    public Key create(NewKey key) {
-        return insert(key);
-    }
 }

@@ -18,17 +18,20 @@ import org.jooq.DSLContext;
  *
  * <p>{@link #update} may change {@code state, content}.
  *
+ * <p>{@link #create} leaves a {@code null} state to the column default {@code created}.
+ *
  * <p>Construct with the {@link DSLContext} to work in — inside
  * {@code dsl.transaction(cfg -> new NotificationRepository(cfg.dsl()))} every call joins the caller's transaction.
  */
-public final class NotificationRepository extends UpdatableTableRepository<NotificationRecord, Notification> {
+public final class NotificationRepository
+        extends UpdatableTableRepository<NotificationRecord, Notification, NewNotification> {
 
-    static final String ENTITY = "notification";
+    /** The name errors carry: the table's. */
+    static final String ENTITY = NOTIFICATION.getName();
 
-    private static final EntityTable<NotificationRecord, Notification> TABLE = EntityTable.of(ENTITY, NOTIFICATION.ID,
+    private static final EntityTable<NotificationRecord, Notification> TABLE = EntityTable.of(NOTIFICATION.ID,
                     Notification.class)
-            .newestFirst(NOTIFICATION.CREATED)
-            .capped()
+            .highVolume(NOTIFICATION.CREATED)
             .updatable(NOTIFICATION.STATE, NOTIFICATION.CONTENT);
 
     /**
@@ -63,14 +66,4 @@ public final class NotificationRepository extends UpdatableTableRepository<Notif
         return where(NOTIFICATION.CHANNEL.eq(require("channel", channel)));
     }
 
-    /**
-     * Inserts the notification; listeners on its channel are notified when the transaction commits. A {@code null}
-     * state is not bound, so the column default {@code created} applies.
-     *
-     * @param notification the notification to create
-     * @return the created row
-     */
-    public Notification create(NewNotification notification) {
-        return insert(notification);
-    }
 }

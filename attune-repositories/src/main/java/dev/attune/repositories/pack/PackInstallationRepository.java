@@ -17,15 +17,22 @@ import tools.jackson.databind.JsonNode;
  * {@link #findByPackId} answer the spec's {@code get_by_id} and {@code get_by_pack_id}, which return an optional;
  * {@link #delete} tells whether a row was deleted, where Attune returned nothing.
  *
+ * <p>{@link #create} records the installation of a pack: {@code installed_at}, {@code created} and {@code updated} come
+ * from the column defaults, and so does {@code installation_method} ({@code manual}) when it is {@code null}; it
+ * refuses a second record for a pack (Attune let the raw unique violation through) and a missing pack or installing
+ * identity.
+ *
  * <p>Construct with the {@link DSLContext} to work in; inside {@code dsl.transaction(...)} every call joins the
  * caller's transaction.
  */
-public final class PackInstallationRepository extends TableRepository<PackInstallationRecord, PackInstallation> {
+public final class PackInstallationRepository
+        extends TableRepository<PackInstallationRecord, PackInstallation, NewPackInstallation> {
 
-    static final String ENTITY = "pack_installation";
+    /** The name errors carry: the table's. */
+    static final String ENTITY = PACK_INSTALLATION.getName();
 
-    private static final EntityTable<PackInstallationRecord, PackInstallation> TABLE = EntityTable.of(ENTITY,
-                    PACK_INSTALLATION.ID, PackInstallation.class)
+    private static final EntityTable<PackInstallationRecord, PackInstallation> TABLE = EntityTable.of(PACK_INSTALLATION.ID,
+                    PackInstallation.class)
             .orderedBy(PACK_INSTALLATION.INSTALLED_AT.desc(), PACK_INSTALLATION.ID.desc());
 
     /**
@@ -38,19 +45,6 @@ public final class PackInstallationRepository extends TableRepository<PackInstal
         super(dsl, TABLE);
     }
 
-    /**
-     * Records the installation of a pack; {@code installed_at}, {@code created} and {@code updated} come from the
-     * column defaults, and so does {@code installation_method} ({@code manual}) when it is {@code null}.
-     *
-     * @param installation the installation to record
-     * @return the created row
-     * @throws dev.attune.repositories.AlreadyExistsException when the pack already has an installation record
-     *         (Attune let the raw unique violation through)
-     * @throws dev.attune.repositories.ReferenceViolationException when the pack or the installing identity is missing
-     */
-    public PackInstallation create(NewPackInstallation installation) {
-        return insert(installation);
-    }
 
     /**
      * The installation record of a pack.

@@ -19,14 +19,14 @@ import org.jooq.DSLContext;
  * sensors, actions, rules, workflow definitions, test results and installation record; it is refused
  * ({@link dev.attune.repositories.ReferenceViolationException}) while rows outside the cascade still refer to the pack.
  *
+ * <p>{@link #create} refuses a taken ref.
+ *
  * <p>Construct with the {@link DSLContext} to work in — inside {@code dsl.transaction(cfg -> new PackRepository(cfg.dsl()))}
  * every call joins the caller's transaction.
  */
-public final class PackRepository extends RefRepository<PackRecord, Pack> {
+public final class PackRepository extends RefRepository<PackRecord, Pack, NewPack> {
 
-    static final String ENTITY = "pack";
-
-    private static final EntityTable<PackRecord, Pack> TABLE = EntityTable.of(ENTITY, PACK.ID, Pack.class)
+    private static final EntityTable<PackRecord, Pack> TABLE = EntityTable.of(PACK.ID, Pack.class)
             .orderedBy(PACK.REF)
             .updatable(PACK.LABEL, PACK.DESCRIPTION, PACK.VERSION, PACK.CONF_SCHEMA, PACK.CONFIG, PACK.META, PACK.TAGS,
                     PACK.RUNTIME_DEPS, PACK.IS_STANDARD);
@@ -91,14 +91,4 @@ public final class PackRepository extends RefRepository<PackRecord, Pack> {
     }
 
 
-    /**
-     * Inserts the pack.
-     *
-     * @param pack the pack to create
-     * @return the created row
-     * @throws dev.attune.repositories.AlreadyExistsException when the ref is taken
-     */
-    public Pack create(NewPack pack) {
-        return insert(pack);
-    }
 }

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
@@ -116,21 +117,12 @@ public final class PackTestRepository {
      * @throws ValidationException when {@code page} is null
      */
     public List<PackTestExecution> listByPack(long packId, Page page) {
-        Refs.requireValue(ENTITY, "page", page);
-        return dsl.selectFrom(PACK_TEST_EXECUTION)
-                .where(PACK_TEST_EXECUTION.PACK_ID.eq(packId))
-                .orderBy(PACK_TEST_EXECUTION.EXECUTION_TIME.desc(), PACK_TEST_EXECUTION.ID.desc())
-                .limit(page.limit()).offset(page.offset())
-                .fetchInto(PackTestExecution.class);
+        return newestFirst(PACK_TEST_EXECUTION.PACK_ID.eq(packId), Refs.requireValue(ENTITY, "page", page));
     }
 
     /** The pack's latest test execution, if it was ever tested (spec: {@code get_latest_by_pack}, an optional). */
     public Optional<PackTestExecution> findLatestByPack(long packId) {
-        return dsl.selectFrom(PACK_TEST_EXECUTION)
-                .where(PACK_TEST_EXECUTION.PACK_ID.eq(packId))
-                .orderBy(PACK_TEST_EXECUTION.EXECUTION_TIME.desc(), PACK_TEST_EXECUTION.ID.desc())
-                .limit(1)
-                .fetchOptionalInto(PackTestExecution.class);
+        return newestFirst(PACK_TEST_EXECUTION.PACK_ID.eq(packId), Page.first(1)).stream().findFirst();
     }
 
     /**
@@ -185,12 +177,8 @@ public final class PackTestRepository {
      */
     public List<PackTestExecution> listByTriggerReason(String triggerReason, Page page) {
         requireTriggerReason(triggerReason);
-        Refs.requireValue(ENTITY, "page", page);
-        return dsl.selectFrom(PACK_TEST_EXECUTION)
-                .where(PACK_TEST_EXECUTION.TRIGGER_REASON.eq(triggerReason))
-                .orderBy(PACK_TEST_EXECUTION.EXECUTION_TIME.desc(), PACK_TEST_EXECUTION.ID.desc())
-                .limit(page.limit()).offset(page.offset())
-                .fetchInto(PackTestExecution.class);
+        return newestFirst(PACK_TEST_EXECUTION.TRIGGER_REASON.eq(triggerReason),
+                Refs.requireValue(ENTITY, "page", page));
     }
 
     /**
@@ -201,12 +189,8 @@ public final class PackTestRepository {
      * @throws ValidationException when {@code limit} is not 1–{@value Limits#MAX_PAGE_SIZE}
      */
     public List<PackTestExecution> getFailedByPack(long packId, int limit) {
-        Page.first(limit); // the same bounds as a page
-        return dsl.selectFrom(PACK_TEST_EXECUTION)
-                .where(PACK_TEST_EXECUTION.PACK_ID.eq(packId).and(PACK_TEST_EXECUTION.FAILED.gt(0)))
-                .orderBy(PACK_TEST_EXECUTION.EXECUTION_TIME.desc(), PACK_TEST_EXECUTION.ID.desc())
-                .limit(limit)
-                .fetchInto(PackTestExecution.class);
+        return newestFirst(PACK_TEST_EXECUTION.PACK_ID.eq(packId).and(PACK_TEST_EXECUTION.FAILED.gt(0)),
+                Page.first(limit)); // the same bounds as a page
     }
 
     /**
@@ -222,6 +206,15 @@ public final class PackTestRepository {
                 .where(PACK_TEST_EXECUTION.EXECUTION_TIME.lt(
                         DSL.currentOffsetDateTime().minus(DSL.val(DayToSecond.valueOf(Duration.ofDays(days))))))
                 .execute();
+    }
+
+    /** One page of the executions matching {@code condition}, newest first (by execution time, then id). */
+    private List<PackTestExecution> newestFirst(Condition condition, Page page) {
+        return dsl.selectFrom(PACK_TEST_EXECUTION)
+                .where(condition)
+                .orderBy(PACK_TEST_EXECUTION.EXECUTION_TIME.desc(), PACK_TEST_EXECUTION.ID.desc())
+                .limit(page.limit()).offset(page.offset())
+                .fetchInto(PackTestExecution.class);
     }
 
     private static void requireTriggerReason(String triggerReason) {

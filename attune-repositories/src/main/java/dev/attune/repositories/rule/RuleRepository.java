@@ -15,14 +15,17 @@ import org.jooq.DSLContext;
  * <p>{@link #update} may change {@code label, description, conditions, action_params, trigger_params, enabled}. After
  * {@link #delete}, the rule's enforcements keep their rule_ref and lose the link (ON DELETE SET NULL).
  *
+ * <p>{@link #create} refuses a taken ref and a missing pack, action or trigger.
+ *
  * <p>Construct with the {@link DSLContext} to work in — inside {@code dsl.transaction(cfg -> new RuleRepository(cfg.dsl()))}
  * every call joins the caller's transaction.
  */
-public final class RuleRepository extends PackContentRepository<RuleRecord, Rule> {
+public final class RuleRepository extends PackContentRepository<RuleRecord, Rule, NewRule> {
 
-    static final String ENTITY = "rule";
+    /** The name errors carry: the table's. */
+    static final String ENTITY = RULE.getName();
 
-    private static final EntityTable<RuleRecord, Rule> TABLE = EntityTable.of(ENTITY, RULE.ID, Rule.class)
+    private static final EntityTable<RuleRecord, Rule> TABLE = EntityTable.of(RULE.ID, Rule.class)
             .orderedBy(RULE.REF)
             .updatable(RULE.LABEL, RULE.DESCRIPTION, RULE.CONDITIONS, RULE.ACTION_PARAMS, RULE.TRIGGER_PARAMS,
                     RULE.ENABLED);
@@ -69,15 +72,4 @@ public final class RuleRepository extends PackContentRepository<RuleRecord, Rule
         return where(RULE.ENABLED.isTrue());
     }
 
-    /**
-     * Inserts the rule.
-     *
-     * @param rule the rule to create
-     * @return the created row
-     * @throws dev.attune.repositories.AlreadyExistsException when the ref is taken
-     * @throws dev.attune.repositories.ReferenceViolationException when the pack, action or trigger does not exist
-     */
-    public Rule create(NewRule rule) {
-        return insert(rule);
-    }
 }

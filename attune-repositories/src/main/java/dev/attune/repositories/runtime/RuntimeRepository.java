@@ -18,14 +18,17 @@ import org.jooq.DSLContext;
  * by cascade, the runtime's sensors; it is refused ({@link dev.attune.repositories.ReferenceViolationException}) while
  * a worker or an action still refers to the runtime.
  *
+ * <p>{@link #create} refuses a taken ref and a missing pack.
+ *
  * <p>Construct with the {@link DSLContext} to work in; inside {@code dsl.transaction(...)} every call joins the
  * caller's transaction.
  */
-public final class RuntimeRepository extends PackContentRepository<RuntimeRecord, Runtime> {
+public final class RuntimeRepository extends PackContentRepository<RuntimeRecord, Runtime, NewRuntime> {
 
-    static final String ENTITY = "runtime";
+    /** The name errors carry: the table's. */
+    static final String ENTITY = RUNTIME.getName();
 
-    private static final EntityTable<RuntimeRecord, Runtime> TABLE = EntityTable.of(ENTITY, RUNTIME.ID, Runtime.class)
+    private static final EntityTable<RuntimeRecord, Runtime> TABLE = EntityTable.of(RUNTIME.ID, Runtime.class)
             .orderedBy(RUNTIME.REF)
             .updatable(RUNTIME.DESCRIPTION, RUNTIME.NAME, RUNTIME.DISTRIBUTIONS, RUNTIME.INSTALLATION);
 
@@ -55,15 +58,4 @@ public final class RuntimeRepository extends PackContentRepository<RuntimeRecord
         return where(RUNTIME.RUNTIME_TYPE.eq(require("runtime_type", runtimeType)));
     }
 
-    /**
-     * Inserts the runtime.
-     *
-     * @param runtime the runtime to create
-     * @return the created row
-     * @throws dev.attune.repositories.AlreadyExistsException when the ref is taken
-     * @throws dev.attune.repositories.ReferenceViolationException when the pack is missing
-     */
-    public Runtime create(NewRuntime runtime) {
-        return insert(runtime);
-    }
 }

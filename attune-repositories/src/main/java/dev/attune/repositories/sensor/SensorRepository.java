@@ -16,14 +16,17 @@ import org.jooq.DSLContext;
  * deletes, by cascade, the keys the sensor owns; it is refused
  * ({@link dev.attune.repositories.ReferenceViolationException}) while events still name the sensor as their source.
  *
+ * <p>{@link #create} refuses a taken ref and a missing pack, runtime or trigger.
+ *
  * <p>Construct with the {@link DSLContext} to work in — inside {@code dsl.transaction(cfg -> new SensorRepository(cfg.dsl()))}
  * every call joins the caller's transaction.
  */
-public final class SensorRepository extends PackContentRepository<SensorRecord, Sensor> {
+public final class SensorRepository extends PackContentRepository<SensorRecord, Sensor, NewSensor> {
 
-    static final String ENTITY = "sensor";
+    /** The name errors carry: the table's. */
+    static final String ENTITY = SENSOR.getName();
 
-    private static final EntityTable<SensorRecord, Sensor> TABLE = EntityTable.of(ENTITY, SENSOR.ID, Sensor.class)
+    private static final EntityTable<SensorRecord, Sensor> TABLE = EntityTable.of(SENSOR.ID, Sensor.class)
             .orderedBy(SENSOR.REF)
             .updatable(SENSOR.LABEL, SENSOR.DESCRIPTION, SENSOR.ENTRYPOINT, SENSOR.ENABLED, SENSOR.PARAM_SCHEMA);
 
@@ -59,15 +62,4 @@ public final class SensorRepository extends PackContentRepository<SensorRecord, 
     }
 
 
-    /**
-     * Inserts the sensor.
-     *
-     * @param sensor the sensor to create
-     * @return the created row
-     * @throws dev.attune.repositories.AlreadyExistsException when the ref is taken
-     * @throws dev.attune.repositories.ReferenceViolationException when the pack, runtime or trigger does not exist
-     */
-    public Sensor create(NewSensor sensor) {
-        return insert(sensor);
-    }
 }

@@ -20,14 +20,17 @@ import org.jooq.DSLContext;
  * <p>Webhooks (keys, configuration, request log, rate limits) have their own {@link
  * dev.attune.repositories.webhook.WebhookRepository}.
  *
+ * <p>{@link #create} refuses a taken ref and a missing pack.
+ *
  * <p>Construct with the {@link DSLContext} to work in — inside {@code dsl.transaction(cfg -> new TriggerRepository(cfg.dsl()))}
  * every call joins the caller's transaction.
  */
-public final class TriggerRepository extends PackContentRepository<TriggerRecord, Trigger> {
+public final class TriggerRepository extends PackContentRepository<TriggerRecord, Trigger, NewTrigger> {
 
-    static final String ENTITY = "trigger";
+    /** The name errors carry: the table's. */
+    static final String ENTITY = TRIGGER.getName();
 
-    private static final EntityTable<TriggerRecord, Trigger> TABLE = EntityTable.of(ENTITY, TRIGGER.ID, Trigger.class)
+    private static final EntityTable<TriggerRecord, Trigger> TABLE = EntityTable.of(TRIGGER.ID, Trigger.class)
             .orderedBy(TRIGGER.REF)
             .updatable(TRIGGER.LABEL, TRIGGER.DESCRIPTION, TRIGGER.ENABLED, TRIGGER.PARAM_SCHEMA, TRIGGER.OUT_SCHEMA);
 
@@ -53,15 +56,4 @@ public final class TriggerRepository extends PackContentRepository<TriggerRecord
         return where(TRIGGER.ENABLED.isTrue());
     }
 
-    /**
-     * Inserts the trigger.
-     *
-     * @param trigger the trigger to create
-     * @return the created row
-     * @throws dev.attune.repositories.AlreadyExistsException      when the ref is taken
-     * @throws dev.attune.repositories.ReferenceViolationException when the pack does not exist
-     */
-    public Trigger create(NewTrigger trigger) {
-        return insert(trigger);
-    }
 }

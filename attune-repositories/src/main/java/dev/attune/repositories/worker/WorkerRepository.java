@@ -21,14 +21,18 @@ import org.jooq.impl.DSL;
  * <p>{@link #update} may change {@code name, status, capabilities, meta, host, port}; {@code port} must be null or
  * 1–65535.
  *
+ * <p>{@link #create} registers a worker: a {@code null} status is left to the column default {@code inactive} (a
+ * deliberate fix: Attune inserted NULL); a missing runtime is refused.
+ *
  * <p>Construct with the {@link DSLContext} to work in; inside {@code dsl.transaction(...)} every call joins the
  * caller's transaction.
  */
-public final class WorkerRepository extends UpdatableTableRepository<WorkerRecord, Worker> {
+public final class WorkerRepository extends UpdatableTableRepository<WorkerRecord, Worker, NewWorker> {
 
-    static final String ENTITY = "worker";
+    /** The name errors carry: the table's. */
+    static final String ENTITY = WORKER.getName();
 
-    private static final EntityTable<WorkerRecord, Worker> TABLE = EntityTable.of(ENTITY, WORKER.ID, Worker.class)
+    private static final EntityTable<WorkerRecord, Worker> TABLE = EntityTable.of(WORKER.ID, Worker.class)
             .orderedBy(WORKER.NAME, WORKER.ID)
             .updatable(WORKER.NAME, WORKER.STATUS, WORKER.CAPABILITIES, WORKER.META, WORKER.HOST, WORKER.PORT);
 
@@ -75,17 +79,6 @@ public final class WorkerRepository extends UpdatableTableRepository<WorkerRecor
         return firstWhere(WORKER.NAME.eq(require("name", name)));
     }
 
-    /**
-     * Registers a worker. A {@code null} status is not bound, so the column default {@code inactive} applies (a
-     * deliberate fix: Attune inserted NULL).
-     *
-     * @param worker the worker to register
-     * @return the created row
-     * @throws dev.attune.repositories.ReferenceViolationException when the runtime is missing
-     */
-    public Worker create(NewWorker worker) {
-        return insert(worker);
-    }
 
     /**
      * Sets {@code last_heartbeat} to the database's {@code now()} (the update trigger also bumps {@code updated}).

@@ -20,18 +20,17 @@ import org.jooq.DSLContext;
  * enabled}. {@link #delete} also deletes, by cascade, the workflow actions pointing at the definition; it is refused
  * ({@link dev.attune.repositories.ReferenceViolationException}) while workflow executions of it still exist.
  *
+ * <p>{@link #create} refuses a taken ref, a missing pack and a text longer than its column allows.
+ *
  * <p>Construct with the {@link DSLContext} to work in — inside
  * {@code dsl.transaction(cfg -> new WorkflowDefinitionRepository(cfg.dsl()))} every call joins the caller's transaction.
  */
 public final class WorkflowDefinitionRepository
-        extends RefRepository<WorkflowDefinitionRecord, WorkflowDefinition> {
+        extends RefRepository<WorkflowDefinitionRecord, WorkflowDefinition, NewWorkflowDefinition> {
 
-    static final String ENTITY = "workflow_definition";
-
-    private static final EntityTable<WorkflowDefinitionRecord, WorkflowDefinition> TABLE = EntityTable.of(ENTITY,
-                    WORKFLOW_DEFINITION.ID, WorkflowDefinition.class)
-            .newestFirst(WORKFLOW_DEFINITION.CREATED)
-            .capped()
+    private static final EntityTable<WorkflowDefinitionRecord, WorkflowDefinition> TABLE = EntityTable.of(WORKFLOW_DEFINITION.ID,
+                    WorkflowDefinition.class)
+            .highVolume(WORKFLOW_DEFINITION.CREATED)
             .updatable(WORKFLOW_DEFINITION.LABEL, WORKFLOW_DEFINITION.DESCRIPTION, WORKFLOW_DEFINITION.VERSION,
                     WORKFLOW_DEFINITION.PARAM_SCHEMA, WORKFLOW_DEFINITION.OUT_SCHEMA, WORKFLOW_DEFINITION.DEFINITION,
                     WORKFLOW_DEFINITION.TAGS, WORKFLOW_DEFINITION.ENABLED);
@@ -101,18 +100,6 @@ public final class WorkflowDefinitionRepository
         return dsl().fetchCount(WORKFLOW_DEFINITION, WORKFLOW_DEFINITION.PACK_REF.eq(require("pack_ref", packRef)));
     }
 
-    /**
-     * Inserts the definition.
-     *
-     * @param definition the definition to create
-     * @return the created row
-     * @throws dev.attune.repositories.AlreadyExistsException when the ref is taken
-     * @throws dev.attune.repositories.ReferenceViolationException when the pack does not exist
-     * @throws dev.attune.repositories.ValidationException when a text is longer than its column allows
-     */
-    public WorkflowDefinition create(NewWorkflowDefinition definition) {
-        return insert(definition);
-    }
 
     /** The lookups' order, unlike {@link #list()}'s: by label, then ref. */
     private List<WorkflowDefinition> byLabel(Condition condition) {

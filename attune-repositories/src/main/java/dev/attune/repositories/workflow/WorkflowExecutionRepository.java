@@ -20,18 +20,18 @@ import org.jooq.DSLContext;
  * <p>{@link #update} may change {@code current_tasks, completed_tasks, failed_tasks, skipped_tasks, variables, status,
  * error_message, paused, pause_reason}.
  *
+ * <p>{@link #create} starts a workflow execution with empty task lists, unpaused, and refuses a missing execution or
+ * definition.
+ *
  * <p>Construct with the {@link DSLContext} to work in — inside
  * {@code dsl.transaction(cfg -> new WorkflowExecutionRepository(cfg.dsl()))} every call joins the caller's transaction.
  */
 public final class WorkflowExecutionRepository
-        extends UpdatableTableRepository<WorkflowExecutionRecord, WorkflowExecution> {
+        extends UpdatableTableRepository<WorkflowExecutionRecord, WorkflowExecution, NewWorkflowExecution> {
 
-    static final String ENTITY = "workflow_execution";
-
-    private static final EntityTable<WorkflowExecutionRecord, WorkflowExecution> TABLE = EntityTable.of(ENTITY,
-                    WORKFLOW_EXECUTION.ID, WorkflowExecution.class)
-            .newestFirst(WORKFLOW_EXECUTION.CREATED)
-            .capped()
+    private static final EntityTable<WorkflowExecutionRecord, WorkflowExecution> TABLE = EntityTable.of(WORKFLOW_EXECUTION.ID,
+                    WorkflowExecution.class)
+            .highVolume(WORKFLOW_EXECUTION.CREATED)
             .updatable(WORKFLOW_EXECUTION.CURRENT_TASKS, WORKFLOW_EXECUTION.COMPLETED_TASKS,
                     WORKFLOW_EXECUTION.FAILED_TASKS, WORKFLOW_EXECUTION.SKIPPED_TASKS, WORKFLOW_EXECUTION.VARIABLES,
                     WORKFLOW_EXECUTION.STATUS, WORKFLOW_EXECUTION.ERROR_MESSAGE, WORKFLOW_EXECUTION.PAUSED,
@@ -88,14 +88,4 @@ public final class WorkflowExecutionRepository
         return where(WORKFLOW_EXECUTION.WORKFLOW_DEF.eq(workflowDefId));
     }
 
-    /**
-     * Inserts the workflow execution with empty task lists, unpaused.
-     *
-     * @param workflowExecution the workflow execution to create
-     * @return the created row
-     * @throws dev.attune.repositories.ReferenceViolationException when the execution or definition does not exist
-     */
-    public WorkflowExecution create(NewWorkflowExecution workflowExecution) {
-        return insert(workflowExecution);
-    }
 }
