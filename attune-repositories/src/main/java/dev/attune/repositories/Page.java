@@ -15,6 +15,8 @@ public record Page(int limit, long offset) {
     /**
      * Checks both values.
      *
+     * @param limit  most rows to return, 1–{@value Limits#MAX_PAGE_SIZE}
+     * @param offset rows to skip, 0 or more
      * @throws ValidationException when {@code limit} is not 1–{@value Limits#MAX_PAGE_SIZE} or {@code offset} is negative
      */
     public Page {
@@ -29,6 +31,7 @@ public record Page(int limit, long offset) {
     /**
      * The first {@code limit} rows.
      *
+     * @param limit most rows to return, 1–{@value Limits#MAX_PAGE_SIZE}
      * @throws ValidationException when {@code limit} is not 1–{@value Limits#MAX_PAGE_SIZE}
      */
     public static Page first(int limit) {
