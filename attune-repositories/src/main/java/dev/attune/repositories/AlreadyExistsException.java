@@ -20,7 +20,11 @@ public class AlreadyExistsException extends RepositoryException {
         this.value = value;
     }
 
-    /** The duplicate value as the database reported it; may be null. */
+    /**
+     * The duplicate value as the database reported it; may be null.
+     *
+     * @return the value; may be null
+     */
     public String value() {
         return value;
     }

@@ -28,12 +28,20 @@ public class ReferenceViolationException extends RepositoryException {
         this.otherTable = otherTable;
     }
 
-    /** The referencing value as the database reported it; may be null. */
+    /**
+     * The referencing value as the database reported it; may be null.
+     *
+     * @return the value; may be null
+     */
     public String value() {
         return value;
     }
 
-    /** The missing parent table (insert/update) or the table whose rows still refer to this one (delete). */
+    /**
+     * The missing parent table (insert/update) or the table whose rows still refer to this one (delete).
+     *
+     * @return the table
+     */
     public String otherTable() {
         return otherTable;
     }

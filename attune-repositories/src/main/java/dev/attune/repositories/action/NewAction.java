@@ -60,6 +60,7 @@ public record NewAction(
      * @param label       required
      * @param description required (the column is NOT NULL)
      * @param entrypoint  required: what the runtime executes
+     * @return the action to create
      */
     public static NewAction of(String ref, long pack, String packRef, String label, String description,
             String entrypoint) {
@@ -74,6 +75,7 @@ public record NewAction(
      * @param label       required
      * @param description required (the column is NOT NULL)
      * @param entrypoint  required: what the runtime executes
+     * @return the action to create
      * @throws dev.attune.repositories.ValidationException when {@code pack} or a required value is null, or the ref is
      *                                                     malformed
      */

@@ -64,11 +64,12 @@ public record NewPolicy(
      * A policy on an action, without pack, parameters, description or tags.
      *
      * @param ref       unique, lower case {@code pack.name}; checked before any SQL runs
-     * @param action    optional id of the action the policy controls
-     * @param actionRef optional ref of that action
+     * @param action    id of the action the policy controls
+     * @param actionRef ref of that action
      * @param method    what happens above the threshold (required)
      * @param threshold must be greater than 0; checked before any SQL runs
      * @param name      required
+     * @return the policy to create
      */
     public static NewPolicy forAction(String ref, long action, String actionRef, PolicyMethodEnum method,
             int threshold, String name) {
@@ -87,9 +88,11 @@ public record NewPolicy(
      * A policy on {@code action} (its id and ref, taken from the row), without pack, parameters, description or tags.
      *
      * @param ref       unique, lower case {@code pack.name}; checked before any SQL runs
+     * @param action the action row as returned by {@code ActionRepository}; required
      * @param method    what happens above the threshold (required)
      * @param threshold must be greater than 0; checked before any SQL runs
      * @param name      required
+     * @return the policy to create
      * @throws ValidationException when {@code action} or a required value is null, the threshold is not positive or the
      *                             ref is malformed
      */

@@ -46,6 +46,7 @@ public record NewArtifact(
      *
      * @param ref  required; neither unique nor format-checked (several versions may share a ref)
      * @param type required
+     * @return the artifact to create
      */
     public static NewArtifact of(String ref, ArtifactTypeEnum type) {
         return new NewArtifact(ref, null, null, type, null, null);

@@ -62,6 +62,7 @@ public record NewEnforcement(
      * @param triggerRef required
      * @param event      optional id of the event (set to NULL by the database if the event is deleted later)
      * @param payload    required (the column has no default)
+     * @return the enforcement to create
      */
     public static NewEnforcement of(long rule, String ruleRef, String triggerRef, Long event, JsonNode payload) {
         return new NewEnforcement(rule, ruleRef, triggerRef, null, event, null, payload, null, null);

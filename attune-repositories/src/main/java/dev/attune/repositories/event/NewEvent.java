@@ -47,6 +47,7 @@ public record NewEvent(
      * @param trigger    optional id of the trigger (set to NULL by the database if the trigger is deleted later)
      * @param triggerRef required; kept even when the trigger is deleted
      * @param payload    optional event data
+     * @return the event to create
      */
     public static NewEvent of(long trigger, String triggerRef, JsonNode payload) {
         return new NewEvent(trigger, triggerRef, null, payload, null, null);

@@ -53,6 +53,7 @@ public record NewExecution(
      *
      * @param action    id of the action; optional
      * @param actionRef required (kept even when the action goes away)
+     * @return the execution to create
      */
     public static NewExecution of(long action, String actionRef) {
         return new NewExecution(action, actionRef, null, null, null, null, ExecutionStatusEnum.requested, null, null);
@@ -64,6 +65,8 @@ public record NewExecution(
      * @param action    id of the action; optional
      * @param actionRef required (kept even when the action goes away)
      * @param parent    id of the parent execution (workflow parent); optional
+     * @param task the task's metadata; required
+     * @return the execution to create
      */
     public static NewExecution workflowTask(long action, String actionRef, long parent, WorkflowTaskMetadata task) {
         return new NewExecution(action, actionRef, null, parent, null, null, ExecutionStatusEnum.requested, null,

@@ -87,6 +87,7 @@ public record WorkflowTaskMetadata(
      *
      * @param workflowExecution id of the {@code workflow_execution} row this task belongs to
      * @param taskName          required
+     * @return the metadata
      */
     public static WorkflowTaskMetadata of(long workflowExecution, String taskName) {
         return new WorkflowTaskMetadata(workflowExecution, taskName, null, null, 0, 0, null, null, false, null, null, null);
@@ -96,6 +97,8 @@ public record WorkflowTaskMetadata(
      * The task metadata of {@code execution}, empty when it is not a workflow task (SQL NULL, or a JSON {@code null}
      * written by older code).
      *
+     * @param execution an execution row
+     * @return its workflow task metadata; empty when it is not a workflow task
      * @throws ValidationException when the stored object lacks {@code workflow_execution} or {@code task_name}, or a
      *                             value has the wrong type
      */

@@ -33,6 +33,7 @@ public record NewIdentity(String login, String displayName, String passwordHash,
      * An identity with only a login: no display name, no password, no attributes.
      *
      * @param login required, unique
+     * @return the identity to create
      */
     public static NewIdentity of(String login) {
         return new NewIdentity(login, null, null, null);

@@ -37,6 +37,7 @@ public record NewPermissionSet(String ref, Long pack, String packRef, String lab
      * A permission set without pack, label, description or grants.
      *
      * @param ref unique, lower case {@code pack.name}; checked before any SQL runs
+     * @return the permission set to create
      */
     public static NewPermissionSet of(String ref) {
         return new NewPermissionSet(ref, null, null, null, null, null);

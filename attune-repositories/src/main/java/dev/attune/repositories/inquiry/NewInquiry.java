@@ -48,6 +48,7 @@ public record NewInquiry(
      *
      * @param execution id of the execution that asks; required
      * @param prompt    required
+     * @return the inquiry to create
      */
     public static NewInquiry of(long execution, String prompt) {
         return new NewInquiry(execution, prompt, null, null, InquiryStatusEnum.pending, null, null);

@@ -80,6 +80,7 @@ public record NewKey(
      * @param ref   unique, lower case {@code name} or {@code owner.name}; checked before any SQL runs
      * @param name  required; unique per owner
      * @param value required
+     * @return the key to create
      */
     public static NewKey system(String ref, String name, String value) {
         return new NewKey(ref, OwnerTypeEnum.system, null, null, null, null, null, null, null, name, false, null, value);
@@ -89,8 +90,10 @@ public record NewKey(
      * A plain-text key owned by an identity.
      *
      * @param ref   unique, lower case {@code name} or {@code owner.name}; checked before any SQL runs
+     * @param identity id of the owning identity
      * @param name  required; unique per owner
      * @param value required
+     * @return the key to create
      */
     public static NewKey ofIdentity(String ref, long identity, String name, String value) {
         return new NewKey(ref, OwnerTypeEnum.identity, identity, null, null, null, null, null, null, name, false, null,
@@ -101,8 +104,11 @@ public record NewKey(
      * A plain-text key owned by a pack.
      *
      * @param ref   unique, lower case {@code name} or {@code owner.name}; checked before any SQL runs
+     * @param pack    id of the owning pack
+     * @param packRef ref of the owning pack
      * @param name  required; unique per owner
      * @param value required
+     * @return the key to create
      */
     public static NewKey ofPack(String ref, long pack, String packRef, String name, String value) {
         return new NewKey(ref, OwnerTypeEnum.pack, null, pack, packRef, null, null, null, null, name, false, null,
@@ -113,8 +119,11 @@ public record NewKey(
      * A plain-text key owned by an action.
      *
      * @param ref   unique, lower case {@code name} or {@code owner.name}; checked before any SQL runs
+     * @param action    id of the owning action
+     * @param actionRef ref of the owning action
      * @param name  required; unique per owner
      * @param value required
+     * @return the key to create
      */
     public static NewKey ofAction(String ref, long action, String actionRef, String name, String value) {
         return new NewKey(ref, OwnerTypeEnum.action, null, null, null, action, actionRef, null, null, name, false, null,
@@ -125,15 +134,23 @@ public record NewKey(
      * A plain-text key owned by a sensor.
      *
      * @param ref   unique, lower case {@code name} or {@code owner.name}; checked before any SQL runs
+     * @param sensor    id of the owning sensor
+     * @param sensorRef ref of the owning sensor
      * @param name  required; unique per owner
      * @param value required
+     * @return the key to create
      */
     public static NewKey ofSensor(String ref, long sensor, String sensorRef, String name, String value) {
         return new NewKey(ref, OwnerTypeEnum.sensor, null, null, null, null, null, sensor, sensorRef, name, false, null,
                 value);
     }
 
-    /** This key marked as encrypted: {@code value} is ciphertext made with the key whose hash is given. */
+    /**
+     * This key marked as encrypted: {@code value} is ciphertext made with the key whose hash is given.
+     *
+     * @param keyHash hash of the encryption key
+     * @return a copy with {@code encrypted} set and the hash
+     */
     public NewKey encryptedWith(String keyHash) {
         return new NewKey(ref, ownerType, ownerIdentity, ownerPack, ownerPackRef, ownerAction, ownerActionRef,
                 ownerSensor, ownerSensorRef, name, true, keyHash, value);

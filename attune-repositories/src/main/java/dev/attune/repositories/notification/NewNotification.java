@@ -65,6 +65,7 @@ public record NewNotification(
      * @param entityType required, e.g. {@code execution}
      * @param entity     required: the entity's id or ref as text
      * @param activity   required, e.g. {@code created}
+     * @return the notification to create
      */
     public static NewNotification of(String channel, String entityType, String entity, String activity) {
         return new NewNotification(channel, entityType, entity, activity, null, null);

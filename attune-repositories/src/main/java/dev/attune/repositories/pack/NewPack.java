@@ -64,6 +64,7 @@ public record NewPack(
      * @param ref     unique, lower case, {@code [a-z][a-z0-9_-]+} (no dots); checked before any SQL runs
      * @param label   required
      * @param version required, semantic version (MAJOR.MINOR.PATCH[-pre][+build]); checked by the database
+     * @return the pack to create
      */
     public static NewPack of(String ref, String label, String version) {
         return new NewPack(ref, label, null, version, null, null, null, List.of(), List.of(), false);

@@ -73,6 +73,7 @@ public record NewPackInstallation(
      * @param packId      the installed pack; required
      * @param sourceType  one of {@link #SOURCE_TYPES}; required, checked before any SQL runs
      * @param storagePath filesystem path of the installed pack; required
+     * @return the installation to record
      */
     public static NewPackInstallation of(long packId, String sourceType, String storagePath) {
         return new NewPackInstallation(packId, sourceType, null, null, null, false, null, null, storagePath, null);

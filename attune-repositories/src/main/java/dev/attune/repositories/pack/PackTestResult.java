@@ -79,6 +79,8 @@ public record PackTestResult(
      * when {@code total} is 0 (no test is no evidence of passing).
      *
      * @param passed 0 or more
+     * @param total the number of tests
+     * @return {@code passed / total} rounded to four decimals; 0 when there are no tests
      */
     public static BigDecimal passRateOf(int passed, int total) {
         if (total <= 0) {
@@ -114,10 +116,14 @@ public record PackTestResult(
          * Checks the components as described above, before any SQL runs; optional collections and JSON left null get
          * their documented defaults.
          *
+         * @param name       the suite's name; required
+         * @param runnerType the runner that ran it, e.g. {@code pytest}; required
+         * @param total      the number of tests, 0 or more
          * @param passed     0 or more
          * @param failed     0 or more
          * @param skipped    0 or more
          * @param durationMs 0 or more
+         * @param testCases  the suite's cases; default empty
          * @throws dev.attune.repositories.ValidationException when a component breaks its rule
          */
         public TestSuite {
@@ -154,8 +160,12 @@ public record PackTestResult(
          * Checks the components as described above, before any SQL runs; optional collections and JSON left null get
          * their documented defaults.
          *
-         * @param status     overall status as reported by the runner (free text, e.g. {@code passed}); required
-         * @param durationMs 0 or more
+         * @param name         the case's name; required
+         * @param status       how the case ended; required
+         * @param durationMs   0 or more
+         * @param errorMessage the failure message; may be null
+         * @param stdout       captured standard output; may be null
+         * @param stderr       captured standard error; may be null
          * @throws dev.attune.repositories.ValidationException when a component breaks its rule
          */
         public TestCase {
@@ -167,7 +177,10 @@ public record PackTestResult(
         /**
          * A test case with no captured output.
          *
+         * @param name       the case's name; required
+         * @param status     how the case ended; required
          * @param durationMs 0 or more
+         * @return the case without message or output
          */
         public static TestCase of(String name, TestStatus status, long durationMs) {
             return new TestCase(name, status, durationMs, null, null, null);
@@ -176,9 +189,13 @@ public record PackTestResult(
 
     /** Outcome of one test case; JSON values are lower case. */
     public enum TestStatus {
+        /** The test ran and its checks held. */
         @JsonProperty("passed") PASSED,
+        /** The test ran and a check failed. */
         @JsonProperty("failed") FAILED,
+        /** The test did not run. */
         @JsonProperty("skipped") SKIPPED,
+        /** The test could not run to its checks: setup or the test code itself broke. */
         @JsonProperty("error") ERROR
     }
 

@@ -49,6 +49,7 @@ public record QueueStatsUpsert(
      * Empty queue counters with the column defaults (nothing queued or active, limit 1, totals 0).
      *
      * @param actionId the action; its row is the primary key
+     * @return the counters to store
      */
     public static QueueStatsUpsert idle(long actionId) {
         return new QueueStatsUpsert(actionId, 0, 0, 1, null, 0, 0);

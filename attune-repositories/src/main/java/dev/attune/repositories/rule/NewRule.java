@@ -82,6 +82,7 @@ public record NewRule(
      * @param actionRef   ref of that action (required)
      * @param trigger     id of the trigger to listen to (required)
      * @param triggerRef  ref of that trigger (required)
+     * @return the rule to create
      */
     public static NewRule of(String ref, long pack, String packRef, String label, String description, long action,
             String actionRef, long trigger, String triggerRef) {
@@ -94,8 +95,12 @@ public record NewRule(
      * parameters; ids and refs are taken from the rows, so they cannot disagree.
      *
      * @param ref         unique, lower case {@code pack.name}; checked before any SQL runs
+     * @param pack    the owning pack row; required
      * @param label       required
      * @param description required (the column is NOT NULL)
+     * @param action  the action row to run; required
+     * @param trigger the trigger row to listen to; required
+     * @return the rule to create
      * @throws dev.attune.repositories.ValidationException when a row or a required value is null, or the ref is malformed
      */
     public static NewRule of(String ref, Pack pack, String label, String description, Action action, Trigger trigger) {

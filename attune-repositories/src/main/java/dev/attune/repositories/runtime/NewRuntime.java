@@ -57,6 +57,7 @@ public record NewRuntime(
      *                    SQL
      * @param runtimeType {@code action} or {@code sensor}; required
      * @param name        required
+     * @return the runtime to create
      */
     public static NewRuntime of(String ref, RuntimeTypeEnum runtimeType, String name) {
         return new NewRuntime(ref, null, null, null, runtimeType, name, null, null);

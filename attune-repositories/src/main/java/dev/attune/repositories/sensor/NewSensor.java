@@ -79,6 +79,7 @@ public record NewSensor(
      * @param runtimeRef  ref of that runtime (required)
      * @param trigger     id of the trigger it fires (required)
      * @param triggerRef  ref of that trigger (required)
+     * @return the sensor to create
      */
     public static NewSensor of(String ref, Long pack, String packRef, String label, String description,
             String entrypoint, long runtime, String runtimeRef, long trigger, String triggerRef) {
@@ -95,6 +96,9 @@ public record NewSensor(
      * @param label       required
      * @param description required (the column is NOT NULL)
      * @param entrypoint  required: what the runtime executes
+     * @param runtime the runtime row it runs on; required
+     * @param trigger the trigger row it fires; required
+     * @return the sensor to create
      * @throws dev.attune.repositories.ValidationException when the runtime, the trigger or a required value is null, or
      *                                                     the ref is malformed
      */

@@ -51,6 +51,7 @@ public record NewTrigger(
      *
      * @param ref   unique, lower case {@code pack.name}; checked before any SQL runs
      * @param label required
+     * @return the trigger to create
      */
     public static NewTrigger of(String ref, String label) {
         return new NewTrigger(ref, null, null, label, null, true, null, null);
@@ -63,6 +64,7 @@ public record NewTrigger(
      * @param pack    optional id of the owning pack
      * @param packRef optional ref of the owning pack
      * @param label   required
+     * @return the trigger to create
      */
     public static NewTrigger of(String ref, long pack, String packRef, String label) {
         return new NewTrigger(ref, pack, packRef, label, null, true, null, null);
@@ -74,6 +76,7 @@ public record NewTrigger(
      * @param ref   unique, lower case {@code pack.name}; checked before any SQL runs
      * @param pack a pack row as returned by {@code PackRepository}; required
      * @param label required
+     * @return the trigger to create
      * @throws dev.attune.repositories.ValidationException when {@code pack} or the label is null, or the ref is malformed
      */
     public static NewTrigger of(String ref, Pack pack, String label) {

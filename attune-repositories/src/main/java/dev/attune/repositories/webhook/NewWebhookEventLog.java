@@ -73,6 +73,7 @@ public record NewWebhookEventLog(
      * @param webhookKey required: the key used in the URL
      * @param sourceIp   optional: the caller's address, stored as {@code inet}
      * @param statusCode the HTTP status returned
+     * @return the request to record
      */
     public static NewWebhookEventLog of(long triggerId, String triggerRef, String webhookKey, InetAddress sourceIp,
             int statusCode) {

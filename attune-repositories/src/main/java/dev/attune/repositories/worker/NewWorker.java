@@ -55,6 +55,7 @@ public record NewWorker(
      *
      * @param name       required; not unique
      * @param workerType required
+     * @return the worker to register
      */
     public static NewWorker of(String name, WorkerTypeEnum workerType) {
         return new NewWorker(name, workerType, null, null, null, null, null, null);

@@ -69,6 +69,7 @@ public record NewWorkflowDefinition(
      * @param label      required
      * @param version    required
      * @param definition required: tasks, variables, transitions
+     * @return the definition to create
      */
     public static NewWorkflowDefinition of(String ref, long pack, String packRef, String label, String version,
             JsonNode definition) {
@@ -79,9 +80,11 @@ public record NewWorkflowDefinition(
      * An enabled definition of {@code pack} (its id and ref, taken from the row) without description, schemas or tags.
      *
      * @param ref        required, unique (no format rule: the schema has no check for it)
+     * @param pack the owning pack row; required
      * @param label      required
      * @param version    required
      * @param definition required: tasks, variables, transitions
+     * @return the definition to create
      * @throws dev.attune.repositories.ValidationException when {@code pack} or a required value is null, or the ref is
      *                                                     malformed
      */

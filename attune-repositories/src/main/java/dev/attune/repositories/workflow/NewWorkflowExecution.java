@@ -44,6 +44,7 @@ public record NewWorkflowExecution(
      * @param execution   id of the workflow's own execution row
      * @param workflowDef id of the workflow definition
      * @param taskGraph   required
+     * @return the workflow execution to create
      */
     public static NewWorkflowExecution of(long execution, long workflowDef, JsonNode taskGraph) {
         return new NewWorkflowExecution(execution, workflowDef, taskGraph, null, ExecutionStatusEnum.requested);
