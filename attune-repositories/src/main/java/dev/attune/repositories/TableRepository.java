@@ -12,7 +12,6 @@ import org.jooq.ResultQuery;
 import org.jooq.TableField;
 import org.jooq.TableRecord;
 import org.jooq.UpdateSetMoreStep;
-import org.jooq.impl.DSL;
 
 /**
  * The operations every repository of one table offers, written once (in the manner of jOOQ's {@code DAOImpl}):
@@ -48,7 +47,8 @@ public abstract class TableRepository<R extends TableRecord<R>, P, N> {
 
     /**
      * Inserts a row whose column values are {@code newRow}'s components, matched by name ({@code packRef} fills
-     * {@code pack_ref}), and returns it as stored. A null component is not bound, so the column default applies.
+     * {@code pack_ref}), and returns it as stored. A null component is not bound, so the column default applies. A
+     * repository whose input needs converting first overrides this.
      *
      * @param newRow the row to create, checked when it was made
      * @return the created row, with its id and the values the database filled in
@@ -227,14 +227,5 @@ public abstract class TableRepository<R extends TableRecord<R>, P, N> {
      */
     protected final <T> T require(String parameter, T value) {
         return Refs.requireValue(table.entity(), parameter, value);
-    }
-
-    /**
-     * No filter: every row.
-     *
-     * @return the condition that is always true
-     */
-    protected static Condition all() {
-        return DSL.noCondition();
     }
 }
