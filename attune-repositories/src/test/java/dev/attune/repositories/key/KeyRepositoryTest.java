@@ -150,14 +150,14 @@ class KeyRepositoryTest {
         Key system = new KeyRepository(dsl).create(NewKey.system("token", "token", "v"));
 
         // A direct update bypasses NewKey's checks; validate_key_owner() refuses it.
-        assertThatThrownBy(() -> DatabaseErrors.translate(KEY.getName(), () -> dsl.update(KEY)
+        assertThatThrownBy(() -> DatabaseErrors.translate(KeyRepository.ENTITY, () -> dsl.update(KEY)
                 .set(KEY.OWNER_PACK, core.getId()).where(KEY.ID.eq(system.id())).execute()))
                 .isInstanceOfSatisfying(ValidationException.class, e -> {
                     assertThat(e.entity()).isEqualTo("key");
                     assertThat(e.getMessage()).contains("System owner cannot have specific owner fields set");
                 });
         // A direct insert with the wrong owner field for its type.
-        assertThatThrownBy(() -> DatabaseErrors.translate(KEY.getName(), () -> dsl.insertInto(KEY)
+        assertThatThrownBy(() -> DatabaseErrors.translate(KeyRepository.ENTITY, () -> dsl.insertInto(KEY)
                 .set(KEY.REF, "core.token").set(KEY.OWNER_TYPE, OwnerTypeEnum.pack)
                 .set(KEY.OWNER_IDENTITY, alice.getId()).set(KEY.NAME, "token")
                 .set(KEY.ENCRYPTED, false).set(KEY.VALUE, "v").execute()))
