@@ -5,7 +5,6 @@ public class AlreadyExistsException extends RepositoryException {
 
     private static final long serialVersionUID = 1L;
 
-    private final String field;
     private final String value;
 
     /**
@@ -17,17 +16,15 @@ public class AlreadyExistsException extends RepositoryException {
      * @param cause  the database error
      */
     public AlreadyExistsException(String entity, String field, String value, Throwable cause) {
-        super(entity, entity + " with " + field + " = " + value + " already exists", cause);
-        this.field = field;
+        super(entity, field, entity + " with " + field + " = " + value + " already exists", cause);
         this.value = value;
     }
 
-    /** The unique column(s), or the constraint name when the database did not say which. */
-    public String field() {
-        return field;
-    }
-
-    /** The duplicate value as the database reported it; may be null. */
+    /**
+     * The duplicate value as the database reported it; may be null.
+     *
+     * @return the value; may be null
+     */
     public String value() {
         return value;
     }

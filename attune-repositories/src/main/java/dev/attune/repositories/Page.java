@@ -15,6 +15,8 @@ public record Page(int limit, long offset) {
     /**
      * Checks both values.
      *
+     * @param limit  most rows to return, 1–{@value Limits#MAX_PAGE_SIZE}
+     * @param offset rows to skip, 0 or more
      * @throws ValidationException when {@code limit} is not 1–{@value Limits#MAX_PAGE_SIZE} or {@code offset} is negative
      */
     public Page {
@@ -29,6 +31,8 @@ public record Page(int limit, long offset) {
     /**
      * The first {@code limit} rows.
      *
+     * @param limit most rows to return, 1–{@value Limits#MAX_PAGE_SIZE}
+     * @return the page
      * @throws ValidationException when {@code limit} is not 1–{@value Limits#MAX_PAGE_SIZE}
      */
     public static Page first(int limit) {
@@ -38,6 +42,9 @@ public record Page(int limit, long offset) {
     /**
      * Page number {@code page} (0-based) of {@code size} rows each: offset {@code page × size}.
      *
+     * @param page the page number, from 0
+     * @param size rows per page
+     * @return the page
      * @throws ValidationException when {@code page} is negative or {@code size} is not 1–{@value Limits#MAX_PAGE_SIZE}
      */
     public static Page number(int page, int size) {
@@ -47,7 +54,11 @@ public record Page(int limit, long offset) {
         return new Page(size, (long) page * size);
     }
 
-    /** The page after this one: same limit, offset advanced by it. */
+    /**
+     * The page after this one: same limit, offset advanced by it.
+     *
+     * @return the next page
+     */
     public Page next() {
         return new Page(limit, offset + limit);
     }

@@ -8,7 +8,6 @@ public class ReferenceViolationException extends RepositoryException {
 
     private static final long serialVersionUID = 1L;
 
-    private final String field;
     private final String value;
     private final String otherTable;
 
@@ -24,23 +23,25 @@ public class ReferenceViolationException extends RepositoryException {
      */
     public ReferenceViolationException(String entity, String field, String value, String otherTable, String message,
             Throwable cause) {
-        super(entity, message, cause);
-        this.field = field;
+        super(entity, field, message, cause);
         this.value = value;
         this.otherTable = otherTable;
     }
 
-    /** The referencing column(s) as the database named them. */
-    public String field() {
-        return field;
-    }
-
-    /** The referencing value as the database reported it; may be null. */
+    /**
+     * The referencing value as the database reported it; may be null.
+     *
+     * @return the value; may be null
+     */
     public String value() {
         return value;
     }
 
-    /** The missing parent table (insert/update) or the table whose rows still refer to this one (delete). */
+    /**
+     * The missing parent table (insert/update) or the table whose rows still refer to this one (delete).
+     *
+     * @return the table
+     */
     public String otherTable() {
         return otherTable;
     }

@@ -35,7 +35,9 @@ public final class RowUpdate<R extends TableRecord<R>> {
     /**
      * An update of a row of {@code table} that changes nothing yet.
      *
+     * @param <R> the table's record type
      * @param table a generated table, e.g. {@code Tables.PACK}
+     * @return an update that changes nothing yet
      * @throws NullPointerException when {@code table} is null
      */
     public static <R extends TableRecord<R>> RowUpdate<R> of(Table<R> table) {
@@ -48,7 +50,10 @@ public final class RowUpdate<R extends TableRecord<R>> {
     /**
      * A copy that also sets {@code column} to {@code value}; setting a column again replaces its value.
      *
+     * @param <T> the column's type
+     * @param column the column
      * @param value the new value; {@code null} means SQL NULL
+     * @return the copy
      * @throws ValidationException when {@code value} is null and the column is NOT NULL
      * @throws NullPointerException when {@code column} is null
      */
@@ -65,28 +70,51 @@ public final class RowUpdate<R extends TableRecord<R>> {
         return new RowUpdate<>(table, Collections.unmodifiableMap(copy));
     }
 
-    /** The table whose row this update changes. */
+    /**
+     * The table whose row this update changes.
+     *
+     * @return the table
+     */
     public Table<R> table() {
         return table;
     }
 
-    /** Whether no column is set (updating with it only reads the row). */
+    /**
+     * Whether no column is set (updating with it only reads the row).
+     *
+     * @return whether no column is set
+     */
     public boolean isEmpty() {
         return values.isEmpty();
     }
 
-    /** Whether {@code column} is set, to a value or to NULL. */
+    /**
+     * Whether {@code column} is set, to a value or to NULL.
+     *
+     * @param column the column
+     * @return whether the column is set
+     */
     public boolean isSet(TableField<R, ?> column) {
         return values.containsKey(column);
     }
 
-    /** The value {@code column} is set to; {@code null} when it is set to NULL or not set (see {@link #isSet}). */
+    /**
+     * The value {@code column} is set to; {@code null} when it is set to NULL or not set (see {@link #isSet}).
+     *
+     * @param <T> the column's type
+     * @param column the column
+     * @return the value; null when set to null or not set
+     */
     @SuppressWarnings("unchecked") // set() stores only values of the column's type
     public <T> T value(TableField<R, T> column) {
         return (T) values.get(column);
     }
 
-    /** The set columns and their values, in the order they were first set; unmodifiable. */
+    /**
+     * The set columns and their values, in the order they were first set; unmodifiable.
+     *
+     * @return the columns set and their values, in the order set
+     */
     public Map<TableField<R, ?>, Object> values() {
         return values;
     }

@@ -12,20 +12,34 @@ public class ValidationException extends RepositoryException {
 
     private static final long serialVersionUID = 1L;
 
-    private final String field;
     private final transient Object value;
     private final String rule;
 
-    /** A value broke {@code rule}; no cause. The message is built from all four arguments. */
+    /**
+     * A value broke {@code rule}; no cause. The message is built from all four arguments.
+     *
+     * @param entity the table or area involved
+     * @param field  the field, or the constraint name when the database did not say which column
+     * @param value  the refused value; null when the database reported the violation
+     * @param rule   the rule, e.g. {@code "must be 0 or more"}
+     */
     public ValidationException(String entity, String field, Object value, String rule) {
         this(entity, field, value, rule, null);
     }
 
-    /** A value broke {@code rule}, reported by {@code cause} (e.g. the database error). */
+    /**
+     * A value broke {@code rule}, reported by {@code cause} (e.g. the database error).
+     *
+     * @param entity the table or area involved
+     * @param field  the field, or the constraint name when the database did not say which column
+     * @param value  the refused value; null when the database reported the violation
+     * @param rule   the rule, e.g. {@code "must be 0 or more"}
+     * @param cause  the error that reported it
+     */
     public ValidationException(String entity, String field, Object value, String rule, Throwable cause) {
-        super(entity, entity + "." + field + (value == null ? "" : " = '" + quoted(value) + "'") + " is invalid: " + rule,
+        super(entity, field,
+                entity + "." + field + (value == null ? "" : " = '" + quoted(value) + "'") + " is invalid: " + rule,
                 cause);
-        this.field = field;
         this.value = value;
         this.rule = rule;
     }
@@ -35,17 +49,20 @@ public class ValidationException extends RepositoryException {
         return Texts.escape(String.valueOf(value));
     }
 
-    /** The field, or the constraint name when the database did not say which column. */
-    public String field() {
-        return field;
-    }
-
-    /** The refused value itself (not escaped or cut); null when the database reported the violation. */
+    /**
+     * The refused value itself (not escaped or cut); null when the database reported the violation.
+     *
+     * @return the value
+     */
     public Object value() {
         return value;
     }
 
-    /** The rule, as in the message, e.g. {@code "must be 0 or more"}. */
+    /**
+     * The rule, as in the message, e.g. {@code "must be 0 or more"}.
+     *
+     * @return the rule
+     */
     public String rule() {
         return rule;
     }

@@ -32,6 +32,15 @@ public record NewAction(
      * Checks the components as described above, before any SQL runs; optional collections and JSON left null get
      * their documented defaults.
      *
+     * @param ref         unique, lower case {@code pack.name}; checked before any SQL runs
+     * @param pack        id of the owning pack (required)
+     * @param packRef     ref of the owning pack (required)
+     * @param label       required
+     * @param description required (the column is NOT NULL)
+     * @param entrypoint  required: what the runtime executes
+     * @param runtime     optional runtime id
+     * @param paramSchema optional JSON schema of the parameters
+     * @param outSchema   optional JSON schema of the output
      * @throws dev.attune.repositories.ValidationException when a component breaks its rule
      */
     public NewAction {
@@ -42,7 +51,17 @@ public record NewAction(
         Refs.requireValue(ActionRepository.ENTITY, "entrypoint", entrypoint);
     }
 
-    /** An action without runtime or schemas. */
+    /**
+     * An action without runtime or schemas.
+     *
+     * @param ref         unique, lower case {@code pack.name}; checked before any SQL runs
+     * @param pack        id of the owning pack (required)
+     * @param packRef     ref of the owning pack (required)
+     * @param label       required
+     * @param description required (the column is NOT NULL)
+     * @param entrypoint  required: what the runtime executes
+     * @return the action to create
+     */
     public static NewAction of(String ref, long pack, String packRef, String label, String description,
             String entrypoint) {
         return new NewAction(ref, pack, packRef, label, description, entrypoint, null, null, null);
@@ -51,7 +70,12 @@ public record NewAction(
     /**
      * An action of {@code pack} (its id and ref, taken from the row so they cannot disagree) without runtime or schemas.
      *
+     * @param ref         unique, lower case {@code pack.name}; checked before any SQL runs
      * @param pack a pack row as returned by {@code PackRepository}; required
+     * @param label       required
+     * @param description required (the column is NOT NULL)
+     * @param entrypoint  required: what the runtime executes
+     * @return the action to create
      * @throws dev.attune.repositories.ValidationException when {@code pack} or a required value is null, or the ref is
      *                                                     malformed
      */

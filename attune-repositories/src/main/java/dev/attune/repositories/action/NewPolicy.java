@@ -38,6 +38,17 @@ public record NewPolicy(
      * Checks the components as described above, before any SQL runs; optional collections and JSON left null get
      * their documented defaults.
      *
+     * @param ref         unique, lower case {@code pack.name}; checked before any SQL runs
+     * @param pack        optional owning pack id
+     * @param packRef     optional owning pack ref
+     * @param action      optional id of the action the policy controls
+     * @param actionRef   optional ref of that action
+     * @param parameters  action parameters the policy groups by; default empty
+     * @param method      what happens above the threshold (required)
+     * @param threshold   must be greater than 0; checked before any SQL runs
+     * @param name        required
+     * @param description optional
+     * @param tags        default empty
      * @throws dev.attune.repositories.ValidationException when a component breaks its rule
      */
     public NewPolicy {
@@ -49,7 +60,17 @@ public record NewPolicy(
         tags = tags == null ? List.of() : List.copyOf(tags);
     }
 
-    /** A policy on an action, without pack, parameters, description or tags. */
+    /**
+     * A policy on an action, without pack, parameters, description or tags.
+     *
+     * @param ref       unique, lower case {@code pack.name}; checked before any SQL runs
+     * @param action    id of the action the policy controls
+     * @param actionRef ref of that action
+     * @param method    what happens above the threshold (required)
+     * @param threshold must be greater than 0; checked before any SQL runs
+     * @param name      required
+     * @return the policy to create
+     */
     public static NewPolicy forAction(String ref, long action, String actionRef, PolicyMethodEnum method,
             int threshold, String name) {
         return new NewPolicy(ref, null, null, action, actionRef, List.of(), method, threshold, name, null, List.of());
@@ -66,6 +87,12 @@ public record NewPolicy(
     /**
      * A policy on {@code action} (its id and ref, taken from the row), without pack, parameters, description or tags.
      *
+     * @param ref       unique, lower case {@code pack.name}; checked before any SQL runs
+     * @param action the action row as returned by {@code ActionRepository}; required
+     * @param method    what happens above the threshold (required)
+     * @param threshold must be greater than 0; checked before any SQL runs
+     * @param name      required
+     * @return the policy to create
      * @throws ValidationException when {@code action} or a required value is null, the threshold is not positive or the
      *                             ref is malformed
      */

@@ -28,6 +28,12 @@ public record NewArtifact(
      * Checks the components as described above, before any SQL runs; optional collections and JSON left null get
      * their documented defaults.
      *
+     * @param ref             required; neither unique nor format-checked (several versions may share a ref)
+     * @param scope           kind of owner; default {@code system}
+     * @param owner           the owner's identifier; default empty string
+     * @param type            required
+     * @param retentionPolicy unit of {@code retentionLimit}; default {@code versions}
+     * @param retentionLimit  how many versions/days/hours/minutes to keep; default 1
      * @throws dev.attune.repositories.ValidationException when a component breaks its rule
      */
     public NewArtifact {
@@ -35,7 +41,13 @@ public record NewArtifact(
         Refs.requireValue(ArtifactRepository.ENTITY, "type", type);
     }
 
-    /** A system-scoped artifact keeping one version. */
+    /**
+     * A system-scoped artifact keeping one version.
+     *
+     * @param ref  required; neither unique nor format-checked (several versions may share a ref)
+     * @param type required
+     * @return the artifact to create
+     */
     public static NewArtifact of(String ref, ArtifactTypeEnum type) {
         return new NewArtifact(ref, null, null, type, null, null);
     }

@@ -48,6 +48,8 @@ public record ExecutionChange(
     /**
      * Parses a notification payload of the execution trigger.
      *
+     * @param payload the notification's payload
+     * @return the change
      * @throws IllegalArgumentException when the payload is not such a notification (not JSON, another entity type, a
      *                                  missing or mistyped key, an unknown status)
      */

@@ -83,6 +83,9 @@ public final class ExecutionNotifications implements AutoCloseable {
      * (so it takes no pool slot): {@code database.direct_url} when set, else {@code database.url}, checked like every
      * connection of the library ({@link Database#openDirectConnection}). The test notification is sent through the pool.
      *
+     * @param database the database whose schema is listened to
+     * @param listener called with each change, on the listening thread
+     * @return the running listener; close it to stop
      * @throws dev.attune.db.DirectConnectionRequiredException with {@code database.pooler: transaction} and no
      *                                                         {@code database.direct_url}: LISTEN is never sent through
      *                                                         a transaction pooler
@@ -105,6 +108,10 @@ public final class ExecutionNotifications implements AutoCloseable {
      * connection from {@code dataSource}, borrowed briefly: a pool needs room for two. Never pass a data source that
      * goes through a transaction pooler: the test notification is not heard there, and {@code listen} fails.
      *
+     * @param dataSource where the listening connection comes from
+     * @param schema     the schema whose executions are listened to
+     * @param listener   called with each change, on the listening thread
+     * @return the running listener; close it to stop
      * @throws RepositoryException when no connection can be obtained, {@code LISTEN} fails or the connection hears
      *                             nothing
      */
@@ -184,12 +191,20 @@ public final class ExecutionNotifications implements AutoCloseable {
         }
     }
 
-    /** The schema whose execution changes this instance receives. */
+    /**
+     * The schema whose execution changes this instance receives.
+     *
+     * @return the schema listened to
+     */
     public SchemaName schema() {
         return schema;
     }
 
-    /** Whether changes are still being received: false after {@link #close()} or once the connection broke. */
+    /**
+     * Whether changes are still being received: false after {@link #close()} or once the connection broke.
+     *
+     * @return whether the listener is still running
+     */
     public boolean isListening() {
         return listening && !closed.get();
     }

@@ -3,16 +3,12 @@ package dev.attune.repositories.execution;
 import static dev.attune.repositories.schema.Tables.EXECUTION;
 
 import dev.attune.repositories.Limits;
-import dev.attune.repositories.NotFoundException;
-import dev.attune.repositories.RowUpdate;
-import dev.attune.repositories.internal.Refs;
-import dev.attune.repositories.internal.RepositoryContexts;
-import dev.attune.repositories.internal.Updates;
+import dev.attune.repositories.UpdatableTableRepository;
+import dev.attune.repositories.EntityTable;
 import dev.attune.repositories.schema.enums.ExecutionStatusEnum;
 import dev.attune.repositories.schema.tables.pojos.Execution;
 import dev.attune.repositories.schema.tables.records.ExecutionRecord;
 import java.util.List;
-import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.ResultQuery;
@@ -21,20 +17,23 @@ import org.jooq.impl.SQLDataType;
 
 /**
  * Executions: runs of actions, workflow parents and workflow tasks. Lists are newest first ({@code created} DESC, then id
- * DESC).
+ * DESC); {@link #list()} is capped at {@value Limits#LIST_LIMIT} rows, the filtered lists are not.
  *
  * <p>Every insert and update of an execution is published on the schema's NOTIFY channel by the
  * {@code notify_execution_change} trigger; see {@link ExecutionNotifications}.
  *
+ * <p>{@link #update} may change {@code status, result, executor, workflow_task}; a new executor must exist.
+ * {@link #delete} also deletes, by cascade, the execution's inquiries and its workflow execution record; it is refused
+ * ({@link dev.attune.repositories.ReferenceViolationException}) while child executions name it as their parent.
+ *
  * <p>Construct with the {@link DSLContext} to work in — inside {@code dsl.transaction(cfg -> new ExecutionRepository(cfg.dsl()))}
  * every call joins the caller's transaction.
  */
-public final class ExecutionRepository {
+public final class ExecutionRepository extends UpdatableTableRepository<ExecutionRecord, Execution, NewExecution> {
 
-    static final String ENTITY = "execution";
-
-    private static final Updates<ExecutionRecord> UPDATES = Updates.of(ENTITY, EXECUTION.ID,
-            EXECUTION.STATUS, EXECUTION.RESULT, EXECUTION.EXECUTOR, EXECUTION.WORKFLOW_TASK);
+    private static final EntityTable<ExecutionRecord, Execution> TABLE = EntityTable.of(EXECUTION.ID, Execution.class)
+            .highVolume(EXECUTION.CREATED)
+            .updatable(EXECUTION.STATUS, EXECUTION.RESULT, EXECUTION.EXECUTOR, EXECUTION.WORKFLOW_TASK);
 
     /**
      * {@code workflow_task->>'workflow_execution'}, exactly the expression of index {@code idx_execution_workflow_execution}.
@@ -43,70 +42,69 @@ public final class ExecutionRepository {
     private static final Field<String> WORKFLOW_EXECUTION_KEY = DSL.jsonbGetAttributeAsText(
             EXECUTION.WORKFLOW_TASK.coerce(SQLDataType.JSONB), DSL.inline("workflow_execution"));
 
-    private final DSLContext dsl;
-
     /**
-     * A repository working in {@code dsl}'s connection or transaction (pass {@code cfg.dsl()} inside
-     * {@code dsl.transaction(...)}); database errors become this library's exceptions.
+     * A repository working in {@code dsl}'s connection or transaction; database errors become this library's
+     * exceptions.
+     *
+     * @param dsl the context to work in (pass {@code cfg.dsl()} inside {@code dsl.transaction(...)})
      */
     public ExecutionRepository(DSLContext dsl) {
-        this.dsl = RepositoryContexts.of(dsl, ENTITY);
+        super(dsl, TABLE);
     }
 
-    /** The execution with this id; empty when there is none. */
-    public Optional<Execution> findById(long id) {
-        return dsl.selectFrom(EXECUTION).where(EXECUTION.ID.eq(id)).fetchOptionalInto(Execution.class);
-    }
-
-    /** @throws NotFoundException when there is no execution with this id */
-    public Execution getById(long id) {
-        return findById(id).orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
-    }
-
-    /** The newest {@value Limits#LIST_LIMIT} executions, newest first. */
-    public List<Execution> list() {
-        return dsl.selectFrom(EXECUTION).orderBy(EXECUTION.CREATED.desc(), EXECUTION.ID.desc()).limit(Limits.LIST_LIMIT)
-                .fetchInto(Execution.class);
-    }
-
-    /** Executions with this status, newest first (no limit). */
+    /**
+     * Executions with this status.
+     *
+     * @param status the status
+     * @return the executions, newest first (no limit)
+     * @throws dev.attune.repositories.ValidationException when {@code status} is null
+     */
     public List<Execution> findByStatus(ExecutionStatusEnum status) {
-        Refs.requireValue(ENTITY, "status", status);
-        return dsl.selectFrom(EXECUTION).where(EXECUTION.STATUS.eq(status))
-                .orderBy(EXECUTION.CREATED.desc(), EXECUTION.ID.desc()).fetchInto(Execution.class);
+        return where(EXECUTION.STATUS.eq(require("status", status)));
     }
 
-    /** Executions caused by this enforcement, newest first (no limit). */
+    /**
+     * Executions caused by this enforcement.
+     *
+     * @param enforcementId the enforcement's id
+     * @return the executions, newest first (no limit)
+     */
     public List<Execution> findByEnforcement(long enforcementId) {
-        return dsl.selectFrom(EXECUTION).where(EXECUTION.ENFORCEMENT.eq(enforcementId))
-                .orderBy(EXECUTION.CREATED.desc(), EXECUTION.ID.desc()).fetchInto(Execution.class);
+        return where(EXECUTION.ENFORCEMENT.eq(enforcementId));
     }
 
     /**
      * The task executions of one workflow execution (those whose {@code workflow_task.workflow_execution} is
-     * {@code workflowExecutionId}), newest first. Compares the key's text form, as the expression index
+     * {@code workflowExecutionId}). Compares the key's text form, as the expression index
      * {@code idx_execution_workflow_execution} does, so the index serves the query.
+     *
+     * @param workflowExecutionId the workflow execution's id
+     * @return its task executions, newest first
      */
     public List<Execution> findByWorkflowExecution(long workflowExecutionId) {
-        return workflowExecutionQuery(workflowExecutionId).fetchInto(Execution.class);
+        return fetch(workflowExecutionQuery(workflowExecutionId));
     }
 
     /** The query of {@link #findByWorkflowExecution}, visible for a test that checks its plan uses the index. */
     ResultQuery<ExecutionRecord> workflowExecutionQuery(long workflowExecutionId) {
-        return dsl.selectFrom(EXECUTION)
+        return dsl().selectFrom(EXECUTION)
                 .where(EXECUTION.WORKFLOW_TASK.isNotNull()) // the index is partial on this condition
                 .and(WORKFLOW_EXECUTION_KEY.eq(Long.toString(workflowExecutionId)))
-                .orderBy(EXECUTION.CREATED.desc(), EXECUTION.ID.desc());
+                .orderBy(table().order());
     }
 
     /**
-     * Inserts the execution; an absent workflow task is stored as SQL NULL.
+     * Inserts the execution; an absent workflow task is stored as SQL NULL. (The workflow task is converted to JSON
+     * here, so the columns are set one by one.)
      *
+     * @param execution the execution to create
+     * @return the created row
      * @throws dev.attune.repositories.ReferenceViolationException when the action, parent, enforcement or executor does
      *                                                              not exist
      */
+    @Override
     public Execution create(NewExecution execution) {
-        return dsl.insertInto(EXECUTION)
+        return dsl().insertInto(EXECUTION)
                 .set(EXECUTION.ACTION, execution.action())
                 .set(EXECUTION.ACTION_REF, execution.actionRef())
                 .set(EXECUTION.CONFIG, execution.config())
@@ -118,29 +116,5 @@ public final class ExecutionRepository {
                 .set(EXECUTION.WORKFLOW_TASK, WorkflowTaskConverter.INSTANCE.to(execution.workflowTask()))
                 .returning()
                 .fetchSingleInto(Execution.class);
-    }
-
-    /**
-     * Changes the columns {@code update} sets and returns the row: a column not set is left unchanged, one set
-     * to {@code null} becomes NULL; with no column set, returns the current row.
-     * Updatable: {@code status, result, executor, workflow_task}.
-     *
-     * @throws NotFoundException when there is no execution with this id
-     * @throws dev.attune.repositories.ReferenceViolationException when the new executor does not exist
-     * @throws dev.attune.repositories.ValidationException when {@code update} is null, sets another column or breaks a
-     *                                                     column rule
-     */
-    public Execution update(long id, RowUpdate<ExecutionRecord> update) {
-        return UPDATES.apply(dsl, id, update, Execution.class);
-    }
-
-    /**
-     * Deletes the execution and, by cascade, its inquiries and its workflow execution record.
-     *
-     * @return whether a row was deleted
-     * @throws dev.attune.repositories.ReferenceViolationException when child executions still name it as their parent
-     */
-    public boolean delete(long id) {
-        return dsl.deleteFrom(EXECUTION).where(EXECUTION.ID.eq(id)).execute() > 0;
     }
 }

@@ -120,30 +120,34 @@ public final class WorkflowTaskConverter implements Converter<JsonNode, Workflow
     }
 
     private static Long longValue(JsonNode json, String key) {
-        JsonNode value = json.get(key);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.canConvertToExactIntegral() || !value.canConvertToLong()) {
-            throw new ValidationException(ENTITY, "workflow_task." + key, value, "must be a whole number");
-        }
-        return value.longValue();
+        JsonNode value = present(json, key);
+        return value == null ? null
+                : wholeNumber(key, value, value.canConvertToLong(), "must be a whole number").longValue();
     }
 
     private static Integer intValue(JsonNode json, String key) {
+        JsonNode value = present(json, key);
+        return value == null ? null
+                : wholeNumber(key, value, value.canConvertToInt(), "must be a 32-bit whole number").intValue();
+    }
+
+    /** The value of {@code key}; null when it is missing or JSON null. */
+    private static JsonNode present(JsonNode json, String key) {
         JsonNode value = json.get(key);
-        if (value == null || value.isNull()) {
-            return null;
+        return value == null || value.isNull() ? null : value;
+    }
+
+    /** {@code value} when it is a whole number that {@code fits} the Java type; else {@code rule} is broken. */
+    private static JsonNode wholeNumber(String key, JsonNode value, boolean fits, String rule) {
+        if (!value.canConvertToExactIntegral() || !fits) {
+            throw new ValidationException(ENTITY, "workflow_task." + key, value, rule);
         }
-        if (!value.canConvertToExactIntegral() || !value.canConvertToInt()) {
-            throw new ValidationException(ENTITY, "workflow_task." + key, value, "must be a 32-bit whole number");
-        }
-        return value.intValue();
+        return value;
     }
 
     private static Instant instant(JsonNode json, String key) {
-        JsonNode value = json.get(key);
-        if (value == null || value.isNull()) {
+        JsonNode value = present(json, key);
+        if (value == null) {
             return null;
         }
         try {

@@ -55,6 +55,18 @@ public record WorkflowTaskMetadata(
      * Checks the components as described above, before any SQL runs; optional collections and JSON left null get
      * their documented defaults.
      *
+     * @param workflowExecution id of the {@code workflow_execution} row this task belongs to
+     * @param taskName          required
+     * @param taskIndex         0-based index within a with-items task; optional
+     * @param taskBatch         batch number within a with-items task; optional
+     * @param retryCount        retries so far, 0 or more
+     * @param maxRetries        retries allowed, 0 or more
+     * @param nextRetryAt       when the next retry is due; optional
+     * @param timeoutSeconds    optional
+     * @param timedOut          whether the task timed out
+     * @param durationMs        optional
+     * @param startedAt         optional
+     * @param completedAt       optional
      * @throws dev.attune.repositories.ValidationException when a component breaks its rule
      */
     public WorkflowTaskMetadata {
@@ -70,7 +82,13 @@ public record WorkflowTaskMetadata(
         completedAt = micros(completedAt);
     }
 
-    /** A task that has not run yet: no index or batch, no retries, no timeout, no timestamps. */
+    /**
+     * A task that has not run yet: no index or batch, no retries, no timeout, no timestamps.
+     *
+     * @param workflowExecution id of the {@code workflow_execution} row this task belongs to
+     * @param taskName          required
+     * @return the metadata
+     */
     public static WorkflowTaskMetadata of(long workflowExecution, String taskName) {
         return new WorkflowTaskMetadata(workflowExecution, taskName, null, null, 0, 0, null, null, false, null, null, null);
     }
@@ -79,6 +97,8 @@ public record WorkflowTaskMetadata(
      * The task metadata of {@code execution}, empty when it is not a workflow task (SQL NULL, or a JSON {@code null}
      * written by older code).
      *
+     * @param execution an execution row
+     * @return its workflow task metadata; empty when it is not a workflow task
      * @throws ValidationException when the stored object lacks {@code workflow_execution} or {@code task_name}, or a
      *                             value has the wrong type
      */

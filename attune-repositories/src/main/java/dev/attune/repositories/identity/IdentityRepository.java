@@ -2,97 +2,51 @@ package dev.attune.repositories.identity;
 
 import static dev.attune.repositories.schema.Tables.IDENTITY;
 
-import dev.attune.repositories.NotFoundException;
-import dev.attune.repositories.RowUpdate;
-import dev.attune.repositories.internal.Refs;
-import dev.attune.repositories.internal.RepositoryContexts;
-import dev.attune.repositories.internal.Updates;
+import dev.attune.repositories.UpdatableTableRepository;
+import dev.attune.repositories.EntityTable;
 import dev.attune.repositories.schema.tables.pojos.Identity;
 import dev.attune.repositories.schema.tables.records.IdentityRecord;
-import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
 
 /**
  * Identities: users and service accounts. Lists are ordered by login.
  *
+ * <p>{@link #update} may change {@code display_name, password_hash, attributes}. {@link #delete} also deletes, by
+ * cascade, the identity's permission assignments; executions, inquiries and pack installations that named it keep
+ * their rows with the reference cleared; it is refused ({@link dev.attune.repositories.ReferenceViolationException})
+ * while keys are still owned by the identity.
+ *
+ * <p>{@link #create} refuses a taken login ({@code identity}, field {@code login}).
+ *
  * <p>Construct with the {@link DSLContext} to work in — inside {@code dsl.transaction(cfg -> new IdentityRepository(cfg.dsl()))}
  * every call joins the caller's transaction.
  */
-public final class IdentityRepository {
+public final class IdentityRepository extends UpdatableTableRepository<IdentityRecord, Identity, NewIdentity> {
 
-    static final String ENTITY = "identity";
-
-    private static final Updates<IdentityRecord> UPDATES = Updates.of(ENTITY, IDENTITY.ID,
-            IDENTITY.DISPLAY_NAME, IDENTITY.PASSWORD_HASH, IDENTITY.ATTRIBUTES);
-
-    private final DSLContext dsl;
+    private static final EntityTable<IdentityRecord, Identity> TABLE = EntityTable.of(IDENTITY.ID, Identity.class)
+            .orderedBy(IDENTITY.LOGIN)
+            .updatable(IDENTITY.DISPLAY_NAME, IDENTITY.PASSWORD_HASH, IDENTITY.ATTRIBUTES);
 
     /**
-     * A repository working in {@code dsl}'s connection or transaction (pass {@code cfg.dsl()} inside
-     * {@code dsl.transaction(...)}); database errors become this library's exceptions.
+     * A repository working in {@code dsl}'s connection or transaction; database errors become this library's
+     * exceptions.
+     *
+     * @param dsl the context to work in (pass {@code cfg.dsl()} inside {@code dsl.transaction(...)})
      */
     public IdentityRepository(DSLContext dsl) {
-        this.dsl = RepositoryContexts.of(dsl, ENTITY);
-    }
-
-    /** The identity with this id; empty when there is none. */
-    public Optional<Identity> findById(long id) {
-        return dsl.selectFrom(IDENTITY).where(IDENTITY.ID.eq(id)).fetchOptionalInto(Identity.class);
-    }
-
-    /** @throws NotFoundException when there is no identity with this id */
-    public Identity getById(long id) {
-        return findById(id).orElseThrow(() -> new NotFoundException(ENTITY, "id", id));
+        super(dsl, TABLE);
     }
 
     /**
-     * The identity with this login; empty when there is none.
+     * Finds an identity by its unique login.
      *
+     * @param login the login
+     * @return the identity; empty when there is none
      * @throws dev.attune.repositories.ValidationException when {@code login} is null
      */
     public Optional<Identity> findByLogin(String login) {
-        Refs.requireValue(ENTITY, "login", login);
-        return dsl.selectFrom(IDENTITY).where(IDENTITY.LOGIN.eq(login)).fetchOptionalInto(Identity.class);
+        return findBy(IDENTITY.LOGIN, login);
     }
 
-    /** Every identity, by login. */
-    public List<Identity> list() {
-        return dsl.selectFrom(IDENTITY).orderBy(IDENTITY.LOGIN).fetchInto(Identity.class);
-    }
-
-    /** @throws dev.attune.repositories.AlreadyExistsException ({@code identity}, {@code login}) when the login is taken */
-    public Identity create(NewIdentity identity) {
-        return dsl.insertInto(IDENTITY)
-                .set(IDENTITY.LOGIN, identity.login())
-                .set(IDENTITY.DISPLAY_NAME, identity.displayName())
-                .set(IDENTITY.PASSWORD_HASH, identity.passwordHash())
-                .set(IDENTITY.ATTRIBUTES, identity.attributes())
-                .returning()
-                .fetchSingleInto(Identity.class);
-    }
-
-    /**
-     * Changes the columns {@code update} sets and returns the row: a column not set is left unchanged, one set
-     * to {@code null} becomes NULL; with no column set, returns the current row.
-     * Updatable: {@code display_name, password_hash, attributes}.
-     *
-     * @throws NotFoundException when there is no identity with this id
-     * @throws dev.attune.repositories.ValidationException when {@code update} is null, sets another column or breaks a
-     *                                                     column rule
-     */
-    public Identity update(long id, RowUpdate<IdentityRecord> update) {
-        return UPDATES.apply(dsl, id, update, Identity.class);
-    }
-
-    /**
-     * Deletes the identity and, by cascade, its permission assignments; executions, inquiries and pack installations
-     * that named it keep their rows with the reference cleared.
-     *
-     * @return whether a row was deleted
-     * @throws dev.attune.repositories.ReferenceViolationException when keys are still owned by the identity
-     */
-    public boolean delete(long id) {
-        return dsl.deleteFrom(IDENTITY).where(IDENTITY.ID.eq(id)).execute() > 0;
-    }
 }

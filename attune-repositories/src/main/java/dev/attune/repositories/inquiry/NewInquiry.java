@@ -29,6 +29,13 @@ public record NewInquiry(
      * Checks the components as described above, before any SQL runs; optional collections and JSON left null get
      * their documented defaults.
      *
+     * @param execution      id of the execution that asks; required
+     * @param prompt         required
+     * @param responseSchema JSON schema of the expected response; optional
+     * @param assignedTo     id of the identity that should answer; optional
+     * @param status         required
+     * @param response       optional
+     * @param timeoutAt      when the inquiry times out; optional
      * @throws dev.attune.repositories.ValidationException when a component breaks its rule
      */
     public NewInquiry {
@@ -36,7 +43,13 @@ public record NewInquiry(
         Refs.requireValue("inquiry", "status", status);
     }
 
-    /** A {@code pending} inquiry with nothing else set. */
+    /**
+     * A {@code pending} inquiry with nothing else set.
+     *
+     * @param execution id of the execution that asks; required
+     * @param prompt    required
+     * @return the inquiry to create
+     */
     public static NewInquiry of(long execution, String prompt) {
         return new NewInquiry(execution, prompt, null, null, InquiryStatusEnum.pending, null, null);
     }

@@ -65,7 +65,14 @@ public final class DatabaseErrors {
     private DatabaseErrors() {
     }
 
-    /** Runs {@code action}, translating database errors about {@code entity}. */
+    /**
+     * Runs {@code action}, translating database errors about {@code entity}.
+     *
+     * @param <T> the result type
+     * @param entity the entity errors name when the database does not say
+     * @param action the database work
+     * @return the work's result
+     */
     public static <T> T translate(String entity, Supplier<T> action) {
         try {
             return action.get();
@@ -74,7 +81,12 @@ public final class DatabaseErrors {
         }
     }
 
-    /** Runs {@code action}, translating database errors about {@code entity}. */
+    /**
+     * Runs {@code action}, translating database errors about {@code entity}.
+     *
+     * @param entity the entity errors name when the database does not say
+     * @param action the database work
+     */
     public static void translate(String entity, Runnable action) {
         try {
             action.run();
@@ -87,6 +99,10 @@ public final class DatabaseErrors {
      * The repository exception for any failure of a statement: a {@link DataAccessException} is translated by its
      * SQL state; anything else (a conversion while reading, a driver error without SQL state) becomes a plain
      * {@link RepositoryException} naming the failure; a {@link RepositoryException} is returned as it is.
+     *
+     * @param entity the entity errors name when the database does not say
+     * @param e      the error
+     * @return the error as this library's exception
      */
     public static RepositoryException translate(String entity, RuntimeException e) {
         if (e instanceof RepositoryException repository) {
@@ -106,7 +122,13 @@ public final class DatabaseErrors {
         return new RepositoryException(entity, message, e);
     }
 
-    /** The repository exception for {@code e}; unknown errors become a plain {@link RepositoryException}. */
+    /**
+     * The repository exception for {@code e}; unknown errors become a plain {@link RepositoryException}.
+     *
+     * @param entity the entity errors name when the database does not say
+     * @param e      the error
+     * @return the error as this library's exception
+     */
     public static RepositoryException translate(String entity, DataAccessException e) {
         PSQLException psql = e.getCause(PSQLException.class);
         ServerErrorMessage server = psql == null ? null : psql.getServerErrorMessage();

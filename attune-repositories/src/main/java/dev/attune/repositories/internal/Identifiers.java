@@ -32,14 +32,26 @@ public final class Identifiers {
     private Identifiers() {
     }
 
-    /** Whether {@code column} of {@code table} holds a ref (see the class comment). */
+    /**
+     * Whether {@code column} of {@code table} holds a ref (see the class comment).
+     *
+     * @param table  the table
+     * @param column the column
+     * @return whether the column holds refs
+     */
     public static boolean isRefColumn(Table<?> table, Field<?> column) {
         String name = column.getName();
         // artifact.ref is a free-form, non-unique name ("Report Q1"), not a catalogue ref.
         return name.endsWith("_ref") || name.equals("ref") && !table.getName().equals("artifact");
     }
 
-    /** Whether {@code column} of {@code table} holds a login or a name (see the class comment). */
+    /**
+     * Whether {@code column} of {@code table} holds a login or a name (see the class comment).
+     *
+     * @param table  the table
+     * @param column the column
+     * @return whether the column holds names
+     */
     public static boolean isNameColumn(Table<?> table, Field<?> column) {
         String t = table.getName();
         String c = column.getName();
@@ -47,7 +59,14 @@ public final class Identifiers {
                 || c.equals("name") && (t.equals("worker") || t.equals("key") || t.equals("runtime"));
     }
 
-    /** A ref: ASCII {@code a-z 0-9 _ -} in dot-separated, non-empty segments. */
+    /**
+     * A ref: ASCII {@code a-z 0-9 _ -} in dot-separated, non-empty segments.
+     *
+     * @param entity the entity errors name
+     * @param field  the column errors name
+     * @param value  the value
+     * @return {@code value}
+     */
     public static String requireRef(String entity, String field, String value) {
         requireLength(entity, field, value);
         if (!REF.matcher(value).matches()) {
@@ -58,7 +77,14 @@ public final class Identifiers {
         return value;
     }
 
-    /** A login or name: letters of one script, marks, digits and {@code . _ - @ + :}, NFC. */
+    /**
+     * A login or name: letters of one script, marks, digits and {@code . _ - @ + :}, NFC.
+     *
+     * @param entity the entity errors name
+     * @param field  the column errors name
+     * @param value  the value
+     * @return {@code value}
+     */
     public static String requireName(String entity, String field, String value) {
         requireLength(entity, field, value);
         UnicodeScript script = null;

@@ -21,6 +21,11 @@ public final class JsonChecks {
     /**
      * Checks {@code value}: nesting at most {@value Limits#MAX_JSON_DEPTH} levels, finite numbers, no NUL and no
      * unpaired surrogate in strings and object keys. Iterative, so a hostile depth cannot overflow the stack.
+     *
+     * @param entity the entity errors name
+     * @param field  the column errors name
+     * @param value  the JSON value
+     * @return {@code value}
      */
     public static JsonNode requireValid(String entity, String field, JsonNode value) {
         if (value == null) {

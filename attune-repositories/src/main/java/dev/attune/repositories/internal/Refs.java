@@ -17,26 +17,47 @@ public final class Refs {
     private Refs() {
     }
 
-    /** A pack ref: lower case, a letter then at least one of {@code a-z 0-9 _ -}, no dots. */
+    /**
+     * A pack ref: lower case, a letter then at least one of {@code a-z 0-9 _ -}, no dots.
+     *
+     * @param ref the ref
+     * @return {@code ref}
+     */
     public static String requirePackRef(String ref) {
         require("pack", ref, PACK_REF, "must be lower case, start with a letter and contain only a-z, 0-9, '_', '-'"
                 + " (at least 2 characters, no dots)");
         return ref;
     }
 
-    /** A {@code pack.name} ref, lower case (action, rule, trigger, sensor, policy, permission_set). */
+    /**
+     * A {@code pack.name} ref, lower case (action, rule, trigger, sensor, policy, permission_set).
+     *
+     * @param entity the entity errors name
+     * @param ref    the ref
+     * @return {@code ref}
+     */
     public static String requireTwoPartRef(String entity, String ref) {
         require(entity, ref, TWO_PART, "must be lower case 'pack.name' (exactly one dot, text on both sides)");
         return ref;
     }
 
-    /** A key ref: {@code name} or {@code owner.name}, lower case. */
+    /**
+     * A key ref: {@code name} or {@code owner.name}, lower case.
+     *
+     * @param ref the ref
+     * @return {@code ref}
+     */
     public static String requireKeyRef(String ref) {
         require("key", ref, KEY_REF, "must be lower case 'name' or 'owner.name'");
         return ref;
     }
 
-    /** A runtime ref: {@code pack.action.name} or {@code pack.sensor.name}, lower case. */
+    /**
+     * A runtime ref: {@code pack.action.name} or {@code pack.sensor.name}, lower case.
+     *
+     * @param ref the ref
+     * @return {@code ref}
+     */
     public static String requireRuntimeRef(String ref) {
         require("runtime", ref, RUNTIME_REF, "must be lower case 'pack.action.name' or 'pack.sensor.name'");
         return ref;
@@ -45,6 +66,12 @@ public final class Refs {
     /**
      * A non-null value for a NOT NULL column or a finder argument; text must also be storable as given
      * ({@link Texts#requireStorable}: no NUL, no unpaired surrogate).
+     *
+     * @param <T> the value's type
+     * @param entity the entity errors name
+     * @param field  the column or parameter errors name
+     * @param value  the value
+     * @return {@code value}
      */
     public static <T> T requireValue(String entity, String field, T value) {
         if (value == null) {

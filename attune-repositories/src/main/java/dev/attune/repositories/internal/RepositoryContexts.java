@@ -14,7 +14,9 @@ public final class RepositoryContexts {
      * configuration shares the caller's connection provider, so a context from {@code dsl.transaction(cfg -> ...)}
      * keeps working in that transaction; the caller's own listeners stay in place.
      *
+     * @param dsl the caller's context
      * @param entity the table errors are reported about when the statement does not say
+     * @return the context a repository works with
      */
     public static DSLContext of(DSLContext dsl, String entity) {
         Objects.requireNonNull(dsl, "dsl");

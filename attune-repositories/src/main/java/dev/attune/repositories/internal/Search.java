@@ -13,6 +13,10 @@ public final class Search {
     /**
      * True when any of {@code fields} contains {@code query}, ignoring case as the database does ({@code ILIKE}, so
      * non-ASCII letters follow the database's rules); {@code %}, {@code _} and {@code \} in the query match literally.
+     *
+     * @param query  the text to look for
+     * @param fields the text columns to look in
+     * @return the condition
      */
     @SafeVarargs
     public static Condition containsIgnoringCase(String query, Field<String>... fields) {

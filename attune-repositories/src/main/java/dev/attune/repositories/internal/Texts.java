@@ -22,6 +22,9 @@ public final class Texts {
      * Free text (descriptions, prompts, paths, search queries): any character except NUL, other control characters
      * than tab, line feed and carriage return, and unpaired surrogates.
      *
+     * @param entity the entity errors name
+     * @param field  the column errors name
+     * @param value  the text
      * @return {@code value}
      */
     public static String requireText(String entity, String field, String value) {
@@ -44,6 +47,9 @@ public final class Texts {
      * Text PostgreSQL stores as given: no NUL, no unpaired surrogate. The rule for finder and search arguments, which
      * are compared, never stored.
      *
+     * @param entity the entity errors name
+     * @param field  the column errors name
+     * @param value  the text
      * @return {@code value}
      */
     public static String requireStorable(String entity, String field, String value) {
@@ -64,6 +70,9 @@ public final class Texts {
      * Single-line text kept in an index or shown as a title (labels, versions, sources): {@link #requireText} rules,
      * no control character at all, at most {@value Limits#MAX_INDEXED_TEXT_LENGTH} characters.
      *
+     * @param entity the entity errors name
+     * @param field  the column errors name
+     * @param value  the text
      * @return {@code value}
      */
     public static String requireShortText(String entity, String field, String value) {
@@ -81,7 +90,13 @@ public final class Texts {
         return value;
     }
 
-    /** At most {@value Limits#MAX_INDEXED_TEXT_LENGTH} characters (code points), so any index can hold it. */
+    /**
+     * At most {@value Limits#MAX_INDEXED_TEXT_LENGTH} characters (code points), so any index can hold it.
+     *
+     * @param entity the entity errors name
+     * @param field  the column errors name
+     * @param value  the text
+     */
     public static void requireMaxLength(String entity, String field, String value) {
         int length = value.codePointCount(0, value.length());
         if (length > Limits.MAX_INDEXED_TEXT_LENGTH) {
@@ -106,6 +121,9 @@ public final class Texts {
      * {@code value} as it is quoted in messages: printable ASCII as is, every other character as {@code \}{@code uXXXX}
      * (so a zero-width space, a bidi override, a look-alike letter or a decomposed accent is visible), cut after
      * {@value #MAX_QUOTED_LENGTH} characters with the full length given.
+     *
+     * @param value the text; may be null
+     * @return the text as shown in messages
      */
     public static String escape(String value) {
         String shown = value.length() <= MAX_QUOTED_LENGTH ? value : value.substring(0, MAX_QUOTED_LENGTH);

@@ -17,7 +17,14 @@ public final class Timestamps {
     private Timestamps() {
     }
 
-    /** {@code value} if PostgreSQL can store it ({@link #MIN} to {@link #MAX}); {@code null} passes. */
+    /**
+     * {@code value} if PostgreSQL can store it ({@link #MIN} to {@link #MAX}); {@code null} passes.
+     *
+     * @param entity the entity errors name
+     * @param field  the column or parameter errors name
+     * @param value  the time
+     * @return {@code value}
+     */
     public static OffsetDateTime requireInRange(String entity, String field, OffsetDateTime value) {
         if (value != null && (value.isBefore(MIN) || value.isAfter(MAX))) {
             throw new ValidationException(entity, field, value,
@@ -29,6 +36,13 @@ public final class Timestamps {
     /**
      * An age ("older than N units") from {@code min} up to {@value Limits#MAX_AGE_DAYS} days, so that
      * {@code now() - age} stays a valid timestamp.
+     *
+     * @param entity the entity errors name
+     * @param field  the column or parameter errors name
+     * @param amount the age in {@code unit}s
+     * @param min    the smallest allowed amount
+     * @param unit   the unit of {@code amount}
+     * @return {@code amount}
      */
     public static long requireAge(String entity, String field, long amount, long min, ChronoUnit unit) {
         long max = ChronoUnit.DAYS.getDuration().multipliedBy(Limits.MAX_AGE_DAYS).dividedBy(unit.getDuration());

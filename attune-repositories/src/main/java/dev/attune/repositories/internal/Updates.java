@@ -29,7 +29,15 @@ public final class Updates<R extends TableRecord<R>> {
         this.updatable = updatable;
     }
 
-    /** Updates of rows found by {@code id} in which only the {@code updatable} columns may change. */
+    /**
+     * Updates of rows found by {@code id} in which only the {@code updatable} columns may change.
+     *
+     * @param <R> the table's record type
+     * @param entity    the entity errors name
+     * @param id        the primary key column
+     * @param updatable the columns an update may change
+     * @return the updates
+     */
     @SafeVarargs
     @SuppressWarnings("varargs") // the array is only copied into an immutable list
     public static <R extends TableRecord<R>> Updates<R> of(String entity, TableField<R, Long> id,
@@ -41,6 +49,12 @@ public final class Updates<R extends TableRecord<R>> {
      * Applies {@code update} to the row whose id is {@code rowId} and returns the row as {@code type}; with no column
      * set, returns the current row.
      *
+     * @param <P> the row class
+     * @param dsl    the context to run in
+     * @param rowId  the row's id
+     * @param update the columns to change
+     * @param type   the row class to return
+     * @return the row after the update
      * @throws ValidationException when {@code update} is null or sets a column that is not updatable
      * @throws NotFoundException   when there is no such row
      */
@@ -52,7 +66,11 @@ public final class Updates<R extends TableRecord<R>> {
         return row.orElseThrow(() -> new NotFoundException(entity, "id", rowId));
     }
 
-    /** Refuses a null update, and one of another table or setting a column callers may not change. */
+    /**
+     * Refuses a null update, and one of another table or setting a column callers may not change.
+     *
+     * @param update the update to check
+     */
     public void requireUpdatable(RowUpdate<R> update) {
         if (update == null) {
             throw new ValidationException(entity, "update", null, "is required (RowUpdate.of(table) changes nothing)");

@@ -50,6 +50,19 @@ public record NewKey(
      * Checks the components as described above, before any SQL runs; optional collections and JSON left null get
      * their documented defaults.
      *
+     * @param ref               unique, lower case {@code name} or {@code owner.name}; checked before any SQL runs
+     * @param ownerType         required
+     * @param ownerIdentity     owning identity id (owner type {@code identity} only)
+     * @param ownerPack         owning pack id (owner type {@code pack} only)
+     * @param ownerPackRef      optional ref of that pack (owner type {@code pack} only)
+     * @param ownerAction       owning action id (owner type {@code action} only)
+     * @param ownerActionRef    optional ref of that action (owner type {@code action} only)
+     * @param ownerSensor       owning sensor id (owner type {@code sensor} only)
+     * @param ownerSensorRef    optional ref of that sensor (owner type {@code sensor} only)
+     * @param name              required; unique per owner
+     * @param encrypted         whether {@code value} is encrypted (encryption is the caller's job)
+     * @param encryptionKeyHash optional hash of the key that encrypted the value
+     * @param value             required
      * @throws dev.attune.repositories.ValidationException when a component breaks its rule
      */
     public NewKey {
@@ -61,36 +74,83 @@ public record NewKey(
                 ownerSensorRef);
     }
 
-    /** A plain-text key of the whole system. */
+    /**
+     * A plain-text key of the whole system.
+     *
+     * @param ref   unique, lower case {@code name} or {@code owner.name}; checked before any SQL runs
+     * @param name  required; unique per owner
+     * @param value required
+     * @return the key to create
+     */
     public static NewKey system(String ref, String name, String value) {
         return new NewKey(ref, OwnerTypeEnum.system, null, null, null, null, null, null, null, name, false, null, value);
     }
 
-    /** A plain-text key owned by an identity. */
+    /**
+     * A plain-text key owned by an identity.
+     *
+     * @param ref   unique, lower case {@code name} or {@code owner.name}; checked before any SQL runs
+     * @param identity id of the owning identity
+     * @param name  required; unique per owner
+     * @param value required
+     * @return the key to create
+     */
     public static NewKey ofIdentity(String ref, long identity, String name, String value) {
         return new NewKey(ref, OwnerTypeEnum.identity, identity, null, null, null, null, null, null, name, false, null,
                 value);
     }
 
-    /** A plain-text key owned by a pack. */
+    /**
+     * A plain-text key owned by a pack.
+     *
+     * @param ref   unique, lower case {@code name} or {@code owner.name}; checked before any SQL runs
+     * @param pack    id of the owning pack
+     * @param packRef ref of the owning pack
+     * @param name  required; unique per owner
+     * @param value required
+     * @return the key to create
+     */
     public static NewKey ofPack(String ref, long pack, String packRef, String name, String value) {
         return new NewKey(ref, OwnerTypeEnum.pack, null, pack, packRef, null, null, null, null, name, false, null,
                 value);
     }
 
-    /** A plain-text key owned by an action. */
+    /**
+     * A plain-text key owned by an action.
+     *
+     * @param ref   unique, lower case {@code name} or {@code owner.name}; checked before any SQL runs
+     * @param action    id of the owning action
+     * @param actionRef ref of the owning action
+     * @param name  required; unique per owner
+     * @param value required
+     * @return the key to create
+     */
     public static NewKey ofAction(String ref, long action, String actionRef, String name, String value) {
         return new NewKey(ref, OwnerTypeEnum.action, null, null, null, action, actionRef, null, null, name, false, null,
                 value);
     }
 
-    /** A plain-text key owned by a sensor. */
+    /**
+     * A plain-text key owned by a sensor.
+     *
+     * @param ref   unique, lower case {@code name} or {@code owner.name}; checked before any SQL runs
+     * @param sensor    id of the owning sensor
+     * @param sensorRef ref of the owning sensor
+     * @param name  required; unique per owner
+     * @param value required
+     * @return the key to create
+     */
     public static NewKey ofSensor(String ref, long sensor, String sensorRef, String name, String value) {
         return new NewKey(ref, OwnerTypeEnum.sensor, null, null, null, null, null, sensor, sensorRef, name, false, null,
                 value);
     }
 
-    /** This key marked as encrypted: {@code value} is ciphertext made with the key whose hash is given. */
+    /**
+     * This key marked as encrypted: {@code value} is ciphertext made with the key whose hash is given.
+     *
+     * @param keyHash hash of the encryption key
+     * @return a copy with {@code encrypted} set and the hash
+     */
     public NewKey encryptedWith(String keyHash) {
         return new NewKey(ref, ownerType, ownerIdentity, ownerPack, ownerPackRef, ownerAction, ownerActionRef,
                 ownerSensor, ownerSensorRef, name, true, keyHash, value);

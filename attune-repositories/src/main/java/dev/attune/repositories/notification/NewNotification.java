@@ -34,6 +34,14 @@ public record NewNotification(
      * Checks the components as described above, before any SQL runs; optional collections and JSON left null get
      * their documented defaults.
      *
+     * @param channel    required: also the NOTIFY channel, so 1–63 bytes (PostgreSQL's identifier limit; checked before
+     *                   any SQL runs). NOTIFY channels are database-wide: prefix them with the schema when several
+     *                   schemas share a database.
+     * @param entityType required, e.g. {@code execution}
+     * @param entity     required: the entity's id or ref as text
+     * @param activity   required, e.g. {@code created}
+     * @param state      {@code null} means the column default, {@code created}
+     * @param content    optional details (not part of the NOTIFY payload)
      * @throws dev.attune.repositories.ValidationException when a component breaks its rule
      */
     public NewNotification {
@@ -48,7 +56,17 @@ public record NewNotification(
         Refs.requireValue(NotificationRepository.ENTITY, "activity", activity);
     }
 
-    /** A {@code created} notification without content. */
+    /**
+     * A {@code created} notification without content.
+     *
+     * @param channel    required: also the NOTIFY channel, so 1–63 bytes (PostgreSQL's identifier limit; checked before
+     *                   any SQL runs). NOTIFY channels are database-wide: prefix them with the schema when several
+     *                   schemas share a database.
+     * @param entityType required, e.g. {@code execution}
+     * @param entity     required: the entity's id or ref as text
+     * @param activity   required, e.g. {@code created}
+     * @return the notification to create
+     */
     public static NewNotification of(String channel, String entityType, String entity, String activity) {
         return new NewNotification(channel, entityType, entity, activity, null, null);
     }

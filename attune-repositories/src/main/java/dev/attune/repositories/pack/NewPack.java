@@ -35,6 +35,16 @@ public record NewPack(
      * Checks the components as described above, before any SQL runs; optional collections and JSON left null get
      * their documented defaults.
      *
+     * @param ref         unique, lower case, {@code [a-z][a-z0-9_-]+} (no dots); checked before any SQL runs
+     * @param label       required
+     * @param description optional
+     * @param version     required, semantic version (MAJOR.MINOR.PATCH[-pre][+build]); checked by the database
+     * @param confSchema  JSON schema of the configuration; default empty object
+     * @param config      configuration; default empty object
+     * @param meta        free metadata; default empty object
+     * @param tags        default empty
+     * @param runtimeDeps default empty
+     * @param isStandard  whether this is a standard (built-in) pack
      * @throws dev.attune.repositories.ValidationException when a component breaks its rule
      */
     public NewPack {
@@ -48,7 +58,14 @@ public record NewPack(
         runtimeDeps = runtimeDeps == null ? List.of() : List.copyOf(runtimeDeps);
     }
 
-    /** A non-standard pack with empty configuration, metadata, tags and dependencies. */
+    /**
+     * A non-standard pack with empty configuration, metadata, tags and dependencies.
+     *
+     * @param ref     unique, lower case, {@code [a-z][a-z0-9_-]+} (no dots); checked before any SQL runs
+     * @param label   required
+     * @param version required, semantic version (MAJOR.MINOR.PATCH[-pre][+build]); checked by the database
+     * @return the pack to create
+     */
     public static NewPack of(String ref, String label, String version) {
         return new NewPack(ref, label, null, version, null, null, null, List.of(), List.of(), false);
     }

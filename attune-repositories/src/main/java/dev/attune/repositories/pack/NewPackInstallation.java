@@ -44,6 +44,17 @@ public record NewPackInstallation(
      * Checks the components as described above, before any SQL runs; optional collections and JSON left null get
      * their documented defaults.
      *
+     * @param packId             the installed pack; required
+     * @param sourceType         one of {@link #SOURCE_TYPES}; required, checked before any SQL runs
+     * @param sourceUrl          URL or path of the source; optional
+     * @param sourceRef          git branch/tag/commit or registry version; optional
+     * @param checksum           SHA-256 of the installed content, at most 64 characters; optional
+     * @param checksumVerified   whether the checksum was verified during installation
+     * @param installedBy        the installing identity; optional (set to NULL when that identity is deleted)
+     * @param installationMethod one of {@link #INSTALLATION_METHODS}; {@code null} means the column default, {@code
+     *                           manual}
+     * @param storagePath        filesystem path of the installed pack; required
+     * @param meta               free metadata; default empty object
      * @throws dev.attune.repositories.ValidationException when a component breaks its rule
      */
     public NewPackInstallation {
@@ -56,7 +67,14 @@ public record NewPackInstallation(
         meta = Json.objectIfNull(meta);
     }
 
-    /** A manual installation from {@code sourceType} stored at {@code storagePath}, with nothing else recorded. */
+    /**
+     * A manual installation from {@code sourceType} stored at {@code storagePath}, with nothing else recorded.
+     *
+     * @param packId      the installed pack; required
+     * @param sourceType  one of {@link #SOURCE_TYPES}; required, checked before any SQL runs
+     * @param storagePath filesystem path of the installed pack; required
+     * @return the installation to record
+     */
     public static NewPackInstallation of(long packId, String sourceType, String storagePath) {
         return new NewPackInstallation(packId, sourceType, null, null, null, false, null, null, storagePath, null);
     }

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
@@ -56,6 +57,8 @@ public final class PackTestRepository {
     /**
      * A repository working in {@code dsl}'s connection or transaction (pass {@code cfg.dsl()} inside
      * {@code dsl.transaction(...)}); database errors become this library's exceptions.
+     *
+     * @param dsl the context to work in (pass {@code cfg.dsl()} inside {@code dsl.transaction(...)})
      */
     public PackTestRepository(DSLContext dsl) {
         this.dsl = RepositoryContexts.of(dsl, ENTITY);
@@ -65,8 +68,11 @@ public final class PackTestRepository {
      * Stores a test result: {@code execution_time}, the counts, {@code pass_rate} and {@code duration_ms} come from
      * {@code result}, which is also stored whole as JSON.
      *
+     * @param packId the pack's id
      * @param packVersion   the version tested; required, at most 50 characters
      * @param triggerReason one of {@link #TRIGGER_REASONS}; checked before any SQL runs
+     * @param result the result as the test runner reported it
+     * @return the stored execution
      * @throws ValidationException when an argument breaks these rules
      * @throws dev.attune.repositories.ReferenceViolationException when the pack is missing
      */
@@ -97,6 +103,7 @@ public final class PackTestRepository {
     /**
      * The structured result stored with test execution {@code id}, read through {@link PackTestResultConverter}.
      *
+     * @param id the test execution's id
      * @return empty when there is no such test execution
      * @throws ValidationException when the stored JSON breaks a rule of {@link PackTestResult}
      */
@@ -104,7 +111,12 @@ public final class PackTestRepository {
         return dsl.select(RESULT).from(PACK_TEST_EXECUTION).where(PACK_TEST_EXECUTION.ID.eq(id)).fetchOptional(RESULT);
     }
 
-    /** The pack test execution with this id; empty when there is none. */
+    /**
+     * The pack test execution with this id; empty when there is none.
+     *
+     * @param id the test execution's id
+     * @return the test execution; empty when there is none
+     */
     public Optional<PackTestExecution> findById(long id) {
         return dsl.selectFrom(PACK_TEST_EXECUTION).where(PACK_TEST_EXECUTION.ID.eq(id))
                 .fetchOptionalInto(PackTestExecution.class);
@@ -113,30 +125,31 @@ public final class PackTestRepository {
     /**
      * One page of a pack's test executions, newest first.
      *
+     * @param packId the pack's id
+     * @param page   which rows
+     * @return the page, newest first
      * @throws ValidationException when {@code page} is null
      */
     public List<PackTestExecution> listByPack(long packId, Page page) {
-        Refs.requireValue(ENTITY, "page", page);
-        return dsl.selectFrom(PACK_TEST_EXECUTION)
-                .where(PACK_TEST_EXECUTION.PACK_ID.eq(packId))
-                .orderBy(PACK_TEST_EXECUTION.EXECUTION_TIME.desc(), PACK_TEST_EXECUTION.ID.desc())
-                .limit(page.limit()).offset(page.offset())
-                .fetchInto(PackTestExecution.class);
+        return newestFirst(PACK_TEST_EXECUTION.PACK_ID.eq(packId), Refs.requireValue(ENTITY, "page", page));
     }
 
-    /** The pack's latest test execution, if it was ever tested (spec: {@code get_latest_by_pack}, an optional). */
+    /**
+     * The pack's latest test execution, if it was ever tested (spec: {@code get_latest_by_pack}, an optional).
+     *
+     * @param packId the pack's id
+     * @return the latest execution; empty when the pack was never tested
+     */
     public Optional<PackTestExecution> findLatestByPack(long packId) {
-        return dsl.selectFrom(PACK_TEST_EXECUTION)
-                .where(PACK_TEST_EXECUTION.PACK_ID.eq(packId))
-                .orderBy(PACK_TEST_EXECUTION.EXECUTION_TIME.desc(), PACK_TEST_EXECUTION.ID.desc())
-                .limit(1)
-                .fetchOptionalInto(PackTestExecution.class);
+        return newestFirst(PACK_TEST_EXECUTION.PACK_ID.eq(packId), Page.first(1)).stream().findFirst();
     }
 
     /**
      * The latest test of every tested pack (view {@code pack_latest_test}), most recent first. Named as in the spec
      * ({@code get_all_latest}) although it is a list: it never throws {@link dev.attune.repositories.NotFoundException}
      * (unlike the {@code get*} lookups of the other repositories) and is empty when no pack was tested.
+     *
+     * @return one row per tested pack, most recent first
      */
     public List<PackLatestTest> getAllLatest() {
         return dsl.selectFrom(PACK_LATEST_TEST)
@@ -148,6 +161,9 @@ public final class PackTestRepository {
      * Statistics over the pack's test executions (function {@code get_pack_test_stats}); for a pack without any (or a
      * missing pack) the counts are 0 and the rest is null. Named as in the spec ({@code get_stats}): it never throws
      * {@link dev.attune.repositories.NotFoundException}.
+     *
+     * @param packId the pack's id
+     * @return the statistics
      */
     public PackTestStats getStats(long packId) {
         GetPackTestStatsRecord stats = dsl.selectFrom(GET_PACK_TEST_STATS.call(packId)).fetchSingle();
@@ -156,7 +172,12 @@ public final class PackTestRepository {
                 stats.getLastTestTime(), stats.getLastTestPassed());
     }
 
-    /** {@link #hasPassingTests(long, int)} over the last 24 hours. */
+    /**
+     * {@link #hasPassingTests(long, int)} over the last 24 hours.
+     *
+     * @param packId the pack's id
+     * @return whether a passing execution is at most 24 hours old
+     */
     public boolean hasPassingTests(long packId) {
         return hasPassingTests(packId, DEFAULT_PASSING_WINDOW_HOURS);
     }
@@ -165,6 +186,9 @@ public final class PackTestRepository {
      * Whether the pack has an execution within the last {@code hours} hours with at least one test and no failure
      * (function {@code pack_has_passing_tests}).
      *
+     * @param packId the pack's id
+     * @param hours  how far back to look, in hours
+     * @return whether such an execution exists
      * @throws ValidationException when {@code hours} is not between 1 and {@value Limits#MAX_AGE_DAYS} days (876,600)
      */
     public boolean hasPassingTests(long packId, int hours) {
@@ -172,7 +196,12 @@ public final class PackTestRepository {
         return Boolean.TRUE.equals(Routines.packHasPassingTests(dsl.configuration(), packId, hours));
     }
 
-    /** The number of test executions of the pack; 0 for a missing pack. */
+    /**
+     * The number of test executions of the pack; 0 for a missing pack.
+     *
+     * @param packId the pack's id
+     * @return the number of executions
+     */
     public long countByPack(long packId) {
         return dsl.fetchCount(PACK_TEST_EXECUTION, PACK_TEST_EXECUTION.PACK_ID.eq(packId));
     }
@@ -180,17 +209,16 @@ public final class PackTestRepository {
     /**
      * One page of the test executions started for {@code triggerReason}, newest first.
      *
+     * @param triggerReason one of {@link #TRIGGER_REASONS}
+     * @param page          which rows
+     * @return the page, newest first
      * @throws ValidationException when the reason is null or not one of {@link #TRIGGER_REASONS}, or {@code page}
      *         is null
      */
     public List<PackTestExecution> listByTriggerReason(String triggerReason, Page page) {
         requireTriggerReason(triggerReason);
-        Refs.requireValue(ENTITY, "page", page);
-        return dsl.selectFrom(PACK_TEST_EXECUTION)
-                .where(PACK_TEST_EXECUTION.TRIGGER_REASON.eq(triggerReason))
-                .orderBy(PACK_TEST_EXECUTION.EXECUTION_TIME.desc(), PACK_TEST_EXECUTION.ID.desc())
-                .limit(page.limit()).offset(page.offset())
-                .fetchInto(PackTestExecution.class);
+        return newestFirst(PACK_TEST_EXECUTION.TRIGGER_REASON.eq(triggerReason),
+                Refs.requireValue(ENTITY, "page", page));
     }
 
     /**
@@ -198,21 +226,21 @@ public final class PackTestRepository {
      * spec ({@code get_failed_by_pack}) although it is a list: it never throws
      * {@link dev.attune.repositories.NotFoundException} and is empty for a pack without failures (or a missing pack).
      *
+     * @param packId the pack's id
+     * @param limit  the most executions to return
+     * @return the failed executions, newest first
      * @throws ValidationException when {@code limit} is not 1–{@value Limits#MAX_PAGE_SIZE}
      */
     public List<PackTestExecution> getFailedByPack(long packId, int limit) {
-        Page.first(limit); // the same bounds as a page
-        return dsl.selectFrom(PACK_TEST_EXECUTION)
-                .where(PACK_TEST_EXECUTION.PACK_ID.eq(packId).and(PACK_TEST_EXECUTION.FAILED.gt(0)))
-                .orderBy(PACK_TEST_EXECUTION.EXECUTION_TIME.desc(), PACK_TEST_EXECUTION.ID.desc())
-                .limit(limit)
-                .fetchInto(PackTestExecution.class);
+        return newestFirst(PACK_TEST_EXECUTION.PACK_ID.eq(packId).and(PACK_TEST_EXECUTION.FAILED.gt(0)),
+                Page.first(limit)); // the same bounds as a page
     }
 
     /**
      * Deletes every execution whose {@code execution_time} is more than {@code days} days before the database's
      * {@code now()}.
      *
+     * @param days the age in days; 0 deletes every execution up to now
      * @return the number of rows deleted
      * @throws ValidationException when {@code days} is not between 0 and {@value Limits#MAX_AGE_DAYS}
      */
@@ -222,6 +250,15 @@ public final class PackTestRepository {
                 .where(PACK_TEST_EXECUTION.EXECUTION_TIME.lt(
                         DSL.currentOffsetDateTime().minus(DSL.val(DayToSecond.valueOf(Duration.ofDays(days))))))
                 .execute();
+    }
+
+    /** One page of the executions matching {@code condition}, newest first (by execution time, then id). */
+    private List<PackTestExecution> newestFirst(Condition condition, Page page) {
+        return dsl.selectFrom(PACK_TEST_EXECUTION)
+                .where(condition)
+                .orderBy(PACK_TEST_EXECUTION.EXECUTION_TIME.desc(), PACK_TEST_EXECUTION.ID.desc())
+                .limit(page.limit()).offset(page.offset())
+                .fetchInto(PackTestExecution.class);
     }
 
     private static void requireTriggerReason(String triggerReason) {

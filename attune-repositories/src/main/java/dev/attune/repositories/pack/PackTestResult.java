@@ -47,6 +47,17 @@ public record PackTestResult(
      * Checks the components as described above, before any SQL runs; optional collections and JSON left null get
      * their documented defaults.
      *
+     * @param packRef       the tested pack's ref; required
+     * @param packVersion   the tested pack's version; required
+     * @param executionTime when the tests ran; required (stored as {@code execution_time})
+     * @param status        overall status as reported by the runner (free text, e.g. {@code passed}); required
+     * @param totalTests    0 or more
+     * @param passed        0 or more
+     * @param failed        0 or more
+     * @param skipped       0 or more
+     * @param passRate      0 to 1 with at most 4 decimal places; required
+     * @param durationMs    0 or more
+     * @param testSuites    default empty
      * @throws dev.attune.repositories.ValidationException when a component breaks its rule
      */
     public PackTestResult {
@@ -66,6 +77,10 @@ public record PackTestResult(
     /**
      * {@code passed / total} rounded half-up to 4 decimal places, e.g. {@code 0.3333} for 1 of 3; {@code 0.0000}
      * when {@code total} is 0 (no test is no evidence of passing).
+     *
+     * @param passed 0 or more
+     * @param total the number of tests
+     * @return {@code passed / total} rounded to four decimals; 0 when there are no tests
      */
     public static BigDecimal passRateOf(int passed, int total) {
         if (total <= 0) {
@@ -101,6 +116,14 @@ public record PackTestResult(
          * Checks the components as described above, before any SQL runs; optional collections and JSON left null get
          * their documented defaults.
          *
+         * @param name       the suite's name; required
+         * @param runnerType the runner that ran it, e.g. {@code pytest}; required
+         * @param total      the number of tests, 0 or more
+         * @param passed     0 or more
+         * @param failed     0 or more
+         * @param skipped    0 or more
+         * @param durationMs 0 or more
+         * @param testCases  the suite's cases; default empty
          * @throws dev.attune.repositories.ValidationException when a component breaks its rule
          */
         public TestSuite {
@@ -137,6 +160,12 @@ public record PackTestResult(
          * Checks the components as described above, before any SQL runs; optional collections and JSON left null get
          * their documented defaults.
          *
+         * @param name         the case's name; required
+         * @param status       how the case ended; required
+         * @param durationMs   0 or more
+         * @param errorMessage the failure message; may be null
+         * @param stdout       captured standard output; may be null
+         * @param stderr       captured standard error; may be null
          * @throws dev.attune.repositories.ValidationException when a component breaks its rule
          */
         public TestCase {
@@ -145,7 +174,14 @@ public record PackTestResult(
             requireNotNegative("testCases.durationMs", durationMs);
         }
 
-        /** A test case with no captured output. */
+        /**
+         * A test case with no captured output.
+         *
+         * @param name       the case's name; required
+         * @param status     how the case ended; required
+         * @param durationMs 0 or more
+         * @return the case without message or output
+         */
         public static TestCase of(String name, TestStatus status, long durationMs) {
             return new TestCase(name, status, durationMs, null, null, null);
         }
@@ -153,9 +189,13 @@ public record PackTestResult(
 
     /** Outcome of one test case; JSON values are lower case. */
     public enum TestStatus {
+        /** The test ran and its checks held. */
         @JsonProperty("passed") PASSED,
+        /** The test ran and a check failed. */
         @JsonProperty("failed") FAILED,
+        /** The test did not run. */
         @JsonProperty("skipped") SKIPPED,
+        /** The test could not run to its checks: setup or the test code itself broke. */
         @JsonProperty("error") ERROR
     }
 

@@ -40,6 +40,8 @@ public final class QueueStatsRepository {
     /**
      * A repository working in {@code dsl}'s connection or transaction (pass {@code cfg.dsl()} inside
      * {@code dsl.transaction(...)}); database errors become this library's exceptions.
+     *
+     * @param dsl the context to work in (pass {@code cfg.dsl()} inside {@code dsl.transaction(...)})
      */
     public QueueStatsRepository(DSLContext dsl) {
         this.dsl = RepositoryContexts.of(dsl, ENTITY);
@@ -48,6 +50,8 @@ public final class QueueStatsRepository {
     /**
      * Inserts the action's counters or overwrites all of them, setting {@code last_updated = now()}.
      *
+     * @param stats the counters of one action
+     * @return the row as stored
      * @throws dev.attune.repositories.ReferenceViolationException when the action is missing
      */
     public QueueStats upsert(QueueStatsUpsert stats) {
@@ -60,6 +64,7 @@ public final class QueueStatsRepository {
      * {@link #upsert} of many actions in one multi-row statement; an empty list returns an empty list without any
      * SQL.
      *
+     * @param stats the counters of several actions
      * @return the written rows, in the order of {@code stats}
      * @throws ValidationException when an action id appears twice (one statement cannot write a row twice)
      * @throws dev.attune.repositories.ReferenceViolationException when an action is missing (nothing is written)
@@ -83,12 +88,21 @@ public final class QueueStatsRepository {
         return stats.stream().map(s -> written.get(s.actionId())).toList();
     }
 
-    /** The queue statistics of the action; empty when none were recorded. */
+    /**
+     * The queue statistics of the action; empty when none were recorded.
+     *
+     * @param actionId the action's id
+     * @return its counters; empty when there are none
+     */
     public Optional<QueueStats> findByAction(long actionId) {
         return dsl.selectFrom(QUEUE_STATS).where(QUEUE_STATS.ACTION_ID.eq(actionId)).fetchOptionalInto(QueueStats.class);
     }
 
-    /** Counters of actions with something queued or running, most recently updated first. */
+    /**
+     * Counters of actions with something queued or running, most recently updated first.
+     *
+     * @return the actions with work queued or running
+     */
     public List<QueueStats> listActive() {
         return dsl.selectFrom(QUEUE_STATS)
                 .where(QUEUE_STATS.QUEUE_LENGTH.gt(0).or(QUEUE_STATS.ACTIVE_COUNT.gt(0)))
@@ -96,14 +110,22 @@ public final class QueueStatsRepository {
                 .fetchInto(QueueStats.class);
     }
 
-    /** All counters, most recently updated first. */
+    /**
+     * All counters, most recently updated first.
+     *
+     * @return every action's counters
+     */
     public List<QueueStats> listAll() {
         return dsl.selectFrom(QUEUE_STATS)
                 .orderBy(QUEUE_STATS.LAST_UPDATED.desc(), QUEUE_STATS.ACTION_ID)
                 .fetchInto(QueueStats.class);
     }
 
-    /** @return whether a row was deleted */
+    /**
+     *
+     * @param actionId the action's id
+     * @return whether a row was deleted
+     */
     public boolean delete(long actionId) {
         return dsl.deleteFrom(QUEUE_STATS).where(QUEUE_STATS.ACTION_ID.eq(actionId)).execute() > 0;
     }
@@ -112,6 +134,7 @@ public final class QueueStatsRepository {
      * Deletes the counters of idle actions (nothing queued, nothing running) not updated for more than
      * {@code seconds} seconds before the database's {@code now()}.
      *
+     * @param seconds the age in seconds
      * @return the number of rows deleted
      * @throws ValidationException when {@code seconds} is negative or beyond {@code Limits.MAX_AGE_DAYS} days
      */

@@ -27,6 +27,13 @@ public record QueueStatsUpsert(
      * Checks the components as described above, before any SQL runs; optional collections and JSON left null get
      * their documented defaults.
      *
+     * @param actionId         the action; its row is the primary key
+     * @param queueLength      executions waiting; 0 or more
+     * @param activeCount      executions running; 0 or more
+     * @param maxConcurrent    concurrency limit; 0 or more
+     * @param oldestEnqueuedAt when the oldest waiting execution was enqueued; optional
+     * @param totalEnqueued    lifetime counter; 0 or more
+     * @param totalCompleted   lifetime counter; 0 or more
      * @throws dev.attune.repositories.ValidationException when a component breaks its rule
      */
     public QueueStatsUpsert {
@@ -38,7 +45,12 @@ public record QueueStatsUpsert(
         requireNotNegative("total_completed", totalCompleted);
     }
 
-    /** Empty queue counters with the column defaults (nothing queued or active, limit 1, totals 0). */
+    /**
+     * Empty queue counters with the column defaults (nothing queued or active, limit 1, totals 0).
+     *
+     * @param actionId the action; its row is the primary key
+     * @return the counters to store
+     */
     public static QueueStatsUpsert idle(long actionId) {
         return new QueueStatsUpsert(actionId, 0, 0, 1, null, 0, 0);
     }

@@ -43,6 +43,19 @@ public record NewRule(
      * Checks the components as described above, before any SQL runs; optional collections and JSON left null get
      * their documented defaults.
      *
+     * @param ref           unique, lower case {@code pack.name}; checked before any SQL runs
+     * @param pack          owning pack id (required)
+     * @param packRef       owning pack ref (required)
+     * @param label         required
+     * @param description   required (the column is NOT NULL)
+     * @param action        id of the action to run (required)
+     * @param actionRef     ref of that action (required)
+     * @param trigger       id of the trigger to listen to (required)
+     * @param triggerRef    ref of that trigger (required)
+     * @param conditions    JSON array of conditions; default empty array
+     * @param actionParams  parameters passed to the action; default empty object
+     * @param triggerParams trigger configuration; default empty object
+     * @param enabled       whether the rule is active
      * @throws dev.attune.repositories.ValidationException when a component breaks its rule
      */
     public NewRule {
@@ -57,7 +70,20 @@ public record NewRule(
         triggerParams = Json.objectIfNull(triggerParams);
     }
 
-    /** An enabled rule without conditions or parameters. */
+    /**
+     * An enabled rule without conditions or parameters.
+     *
+     * @param ref         unique, lower case {@code pack.name}; checked before any SQL runs
+     * @param pack        owning pack id (required)
+     * @param packRef     owning pack ref (required)
+     * @param label       required
+     * @param description required (the column is NOT NULL)
+     * @param action      id of the action to run (required)
+     * @param actionRef   ref of that action (required)
+     * @param trigger     id of the trigger to listen to (required)
+     * @param triggerRef  ref of that trigger (required)
+     * @return the rule to create
+     */
     public static NewRule of(String ref, long pack, String packRef, String label, String description, long action,
             String actionRef, long trigger, String triggerRef) {
         return new NewRule(ref, pack, packRef, label, description, action, actionRef, trigger, triggerRef,
@@ -68,6 +94,13 @@ public record NewRule(
      * An enabled rule of {@code pack} that runs {@code action} when {@code trigger} fires, without conditions or
      * parameters; ids and refs are taken from the rows, so they cannot disagree.
      *
+     * @param ref         unique, lower case {@code pack.name}; checked before any SQL runs
+     * @param pack    the owning pack row; required
+     * @param label       required
+     * @param description required (the column is NOT NULL)
+     * @param action  the action row to run; required
+     * @param trigger the trigger row to listen to; required
+     * @return the rule to create
      * @throws dev.attune.repositories.ValidationException when a row or a required value is null, or the ref is malformed
      */
     public static NewRule of(String ref, Pack pack, String label, String description, Action action, Trigger trigger) {

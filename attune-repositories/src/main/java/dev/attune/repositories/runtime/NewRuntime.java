@@ -32,6 +32,15 @@ public record NewRuntime(
      * Checks the components as described above, before any SQL runs; optional collections and JSON left null get
      * their documented defaults.
      *
+     * @param ref           unique, lower case {@code pack.action.name} or {@code pack.sensor.name}; checked before any
+     *                      SQL
+     * @param pack          owning pack id; optional (deleting the pack deletes the runtime)
+     * @param packRef       owning pack ref; optional
+     * @param description   optional
+     * @param runtimeType   {@code action} or {@code sensor}; required
+     * @param name          required
+     * @param distributions supported distributions; default empty object
+     * @param installation  installation instructions; optional
      * @throws dev.attune.repositories.ValidationException when a component breaks its rule
      */
     public NewRuntime {
@@ -41,7 +50,15 @@ public record NewRuntime(
         distributions = Json.objectIfNull(distributions);
     }
 
-    /** A runtime without pack, description, distributions or installation. */
+    /**
+     * A runtime without pack, description, distributions or installation.
+     *
+     * @param ref         unique, lower case {@code pack.action.name} or {@code pack.sensor.name}; checked before any
+     *                    SQL
+     * @param runtimeType {@code action} or {@code sensor}; required
+     * @param name        required
+     * @return the runtime to create
+     */
     public static NewRuntime of(String ref, RuntimeTypeEnum runtimeType, String name) {
         return new NewRuntime(ref, null, null, null, runtimeType, name, null, null);
     }

@@ -42,6 +42,19 @@ public record NewSensor(
      * Checks the components as described above, before any SQL runs; optional collections and JSON left null get
      * their documented defaults.
      *
+     * @param ref         unique, lower case {@code pack.name}; checked before any SQL runs
+     * @param pack        optional owning pack id
+     * @param packRef     optional owning pack ref
+     * @param label       required
+     * @param description required (the column is NOT NULL)
+     * @param entrypoint  required: what the runtime executes
+     * @param runtime     id of the runtime it runs on (required)
+     * @param runtimeRef  ref of that runtime (required)
+     * @param trigger     id of the trigger it fires (required)
+     * @param triggerRef  ref of that trigger (required)
+     * @param enabled     whether the sensor runs
+     * @param paramSchema optional JSON schema of its parameters
+     * @param config      optional instance configuration (conforms to the trigger's param_schema); not updatable later
      * @throws dev.attune.repositories.ValidationException when a component breaks its rule
      */
     public NewSensor {
@@ -53,7 +66,21 @@ public record NewSensor(
         Refs.requireValue(SensorRepository.ENTITY, "trigger_ref", triggerRef);
     }
 
-    /** An enabled sensor without parameter schema or configuration. */
+    /**
+     * An enabled sensor without parameter schema or configuration.
+     *
+     * @param ref         unique, lower case {@code pack.name}; checked before any SQL runs
+     * @param pack        optional owning pack id
+     * @param packRef     optional owning pack ref
+     * @param label       required
+     * @param description required (the column is NOT NULL)
+     * @param entrypoint  required: what the runtime executes
+     * @param runtime     id of the runtime it runs on (required)
+     * @param runtimeRef  ref of that runtime (required)
+     * @param trigger     id of the trigger it fires (required)
+     * @param triggerRef  ref of that trigger (required)
+     * @return the sensor to create
+     */
     public static NewSensor of(String ref, Long pack, String packRef, String label, String description,
             String entrypoint, long runtime, String runtimeRef, long trigger, String triggerRef) {
         return new NewSensor(ref, pack, packRef, label, description, entrypoint, runtime, runtimeRef, trigger,
@@ -64,7 +91,14 @@ public record NewSensor(
      * An enabled sensor running on {@code runtime} that fires {@code trigger}, without schema or config; ids and refs are
      * taken from the rows, so they cannot disagree.
      *
+     * @param ref         unique, lower case {@code pack.name}; checked before any SQL runs
      * @param pack the owning pack, or {@code null} for a sensor without pack
+     * @param label       required
+     * @param description required (the column is NOT NULL)
+     * @param entrypoint  required: what the runtime executes
+     * @param runtime the runtime row it runs on; required
+     * @param trigger the trigger row it fires; required
+     * @return the sensor to create
      * @throws dev.attune.repositories.ValidationException when the runtime, the trigger or a required value is null, or
      *                                                     the ref is malformed
      */

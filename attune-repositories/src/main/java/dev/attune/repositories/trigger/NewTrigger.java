@@ -31,6 +31,14 @@ public record NewTrigger(
      * Checks the components as described above, before any SQL runs; optional collections and JSON left null get
      * their documented defaults.
      *
+     * @param ref         unique, lower case {@code pack.name}; checked before any SQL runs
+     * @param pack        optional id of the owning pack
+     * @param packRef     optional ref of the owning pack
+     * @param label       required
+     * @param description optional
+     * @param enabled     whether rules and sensors may use the trigger
+     * @param paramSchema optional JSON schema of the configuration a rule or sensor passes to the trigger
+     * @param outSchema   optional JSON schema of the payloads of its events
      * @throws dev.attune.repositories.ValidationException when a component breaks its rule
      */
     public NewTrigger {
@@ -38,12 +46,26 @@ public record NewTrigger(
         Refs.requireValue(TriggerRepository.ENTITY, "label", label);
     }
 
-    /** An enabled trigger without pack, description or schemas. */
+    /**
+     * An enabled trigger without pack, description or schemas.
+     *
+     * @param ref   unique, lower case {@code pack.name}; checked before any SQL runs
+     * @param label required
+     * @return the trigger to create
+     */
     public static NewTrigger of(String ref, String label) {
         return new NewTrigger(ref, null, null, label, null, true, null, null);
     }
 
-    /** An enabled trigger of {@code pack} (id and ref) without description or schemas. */
+    /**
+     * An enabled trigger of {@code pack} (id and ref) without description or schemas.
+     *
+     * @param ref     unique, lower case {@code pack.name}; checked before any SQL runs
+     * @param pack    optional id of the owning pack
+     * @param packRef optional ref of the owning pack
+     * @param label   required
+     * @return the trigger to create
+     */
     public static NewTrigger of(String ref, long pack, String packRef, String label) {
         return new NewTrigger(ref, pack, packRef, label, null, true, null, null);
     }
@@ -51,7 +73,10 @@ public record NewTrigger(
     /**
      * An enabled trigger of {@code pack} (its id and ref, taken from the row) without description or schemas.
      *
+     * @param ref   unique, lower case {@code pack.name}; checked before any SQL runs
      * @param pack a pack row as returned by {@code PackRepository}; required
+     * @param label required
+     * @return the trigger to create
      * @throws dev.attune.repositories.ValidationException when {@code pack} or the label is null, or the ref is malformed
      */
     public static NewTrigger of(String ref, Pack pack, String label) {

@@ -58,7 +58,12 @@ public final class WebhookRepository {
         this.dsl = RepositoryContexts.of(dsl, ENTITY);
     }
 
-    /** The trigger whose webhook key is exactly {@code key}, whether or not its webhook is enabled. */
+    /**
+     * The trigger whose webhook key is exactly {@code key}, whether or not its webhook is enabled.
+     *
+     * @param key the webhook key
+     * @return the trigger; empty when no trigger has this key
+     */
     public Optional<Trigger> findByWebhookKey(String key) {
         Refs.requireValue(ENTITY, "webhook_key", key);
         return dsl.selectFrom(TRIGGER).where(TRIGGER.WEBHOOK_KEY.eq(key)).fetchOptionalInto(Trigger.class);
@@ -68,6 +73,8 @@ public final class WebhookRepository {
      * Enables the trigger's webhook with the default configuration (HMAC, rate limit and IP whitelist disabled). Keeps an
      * existing key, otherwise generates one; <em>replaces</em> any existing {@code webhook_config}.
      *
+     * @param triggerId the trigger's id
+     * @return the webhook's state: enabled, key and URL
      * @throws NotFoundException when there is no trigger with this id
      */
     public WebhookInfo enableWebhook(long triggerId) {
@@ -80,7 +87,9 @@ public final class WebhookRepository {
      * {@code rate_limit} and {@code ip_whitelist} objects default to disabled when absent. Keeps an existing key,
      * otherwise generates one; <em>replaces</em> any existing configuration.
      *
+     * @param triggerId the trigger's id
      * @param config a JSON object (checked before any SQL runs)
+     * @return the webhook's state: enabled, key and URL
      * @throws NotFoundException when there is no trigger with this id
      */
     public WebhookInfo enableWebhook(long triggerId, JsonNode config) {
@@ -95,6 +104,7 @@ public final class WebhookRepository {
      * Disables the trigger's webhook; its key and configuration are kept (re-enabling reuses the key). Calls
      * {@code disable_trigger_webhook} — which Attune's January 2026 migration had dropped by accident.
      *
+     * @param triggerId the trigger's id
      * @return {@code true} (the function's result)
      * @throws NotFoundException when there is no trigger with this id
      */
@@ -108,6 +118,8 @@ public final class WebhookRepository {
      * Replaces the trigger's webhook key by a new one (also when the webhook is disabled); the old key stops working at
      * once. Calls {@code regenerate_trigger_webhook_key} — which Attune's January 2026 migration had dropped by accident.
      *
+     * @param triggerId the trigger's id
+     * @return the new key and whether an old one was replaced
      * @throws NotFoundException when there is no trigger with this id
      */
     public RegeneratedWebhookKey regenerateWebhookKey(long triggerId) {
@@ -121,7 +133,9 @@ public final class WebhookRepository {
      * Replaces the trigger's {@code webhook_config} as given (no defaults are merged in) and returns the updated row.
      * Unlike Attune, which updated nothing and said nothing for an unknown id, a missing trigger is reported.
      *
+     * @param triggerId the trigger's id
      * @param config a JSON object (checked before any SQL runs)
+     * @return the updated trigger
      * @throws NotFoundException when there is no trigger with this id
      */
     public Trigger updateWebhookConfig(long triggerId, JsonNode config) {
@@ -138,8 +152,11 @@ public final class WebhookRepository {
      * Sets {@code webhook_config.rate_limit} to {@code {enabled, requests, window_seconds}}, leaving the other keys as
      * they are, via {@code configure_trigger_webhook_rate_limit} (fixed here to write {@code webhook_config}).
      *
+     * @param triggerId the trigger's id
+     * @param enabled   whether the check is on
      * @param requests      1–10000 requests per window (checked before any SQL runs, as the function would)
      * @param windowSeconds 1–3600 seconds (checked before any SQL runs)
+     * @return the configuration as stored
      * @throws NotFoundException when there is no trigger with this id
      */
     public ConfigureTriggerWebhookRateLimit configureRateLimit(long triggerId, boolean enabled, int requests,
@@ -155,7 +172,10 @@ public final class WebhookRepository {
      * Sets {@code webhook_config.ip_whitelist} to {@code {enabled, ips}}, leaving the other keys as they are, via
      * {@code configure_trigger_webhook_ip_whitelist} (fixed here to write {@code webhook_config}).
      *
+     * @param triggerId the trigger's id
+     * @param enabled   whether the check is on
      * @param ips IPv4/IPv6 addresses or CIDR blocks (each checked before any SQL runs); may be empty
+     * @return the configuration as stored
      * @throws NotFoundException when there is no trigger with this id
      */
     public ConfigureTriggerWebhookIpWhitelist configureIpWhitelist(long triggerId, boolean enabled, List<String> ips) {
@@ -169,6 +189,7 @@ public final class WebhookRepository {
      * Records one inbound webhook request. The source address is bound as {@code inet} (Attune bound it as text, which
      * PostgreSQL refuses for an {@code inet} column).
      *
+     * @param event the request to record
      * @return the new log row's id
      * @throws dev.attune.repositories.ReferenceViolationException when the trigger or the event does not exist
      */
@@ -196,6 +217,9 @@ public final class WebhookRepository {
     /**
      * The logged webhook requests of a trigger, newest first (created DESC, then id DESC), at most
      * {@value Limits#LIST_LIMIT} (as for the other high-volume lists).
+     *
+     * @param triggerId the trigger's id
+     * @return the logged requests, newest first
      */
     public List<WebhookEventLog> findWebhookEvents(long triggerId) {
         return dsl.selectFrom(WEBHOOK_EVENT_LOG)
@@ -210,6 +234,8 @@ public final class WebhookRepository {
      * to the epoch) and says whether the key is still within {@code maxRequests}; via {@code check_webhook_rate_limit},
      * which also purges windows older than an hour. Writes, so call it inside the request's transaction if needed.
      *
+     * @param webhookKey  the key the request came in on
+     * @param maxRequests how many requests a window allows
      * @param windowSeconds at least 1 (checked before any SQL runs)
      * @return {@code true} when this request is allowed
      */
@@ -227,6 +253,9 @@ public final class WebhookRepository {
      * Whether {@code sourceIp} equals or lies inside any entry of {@code whitelist} (addresses or CIDR blocks), via
      * {@code check_webhook_ip_whitelist}. A {@code null} or empty whitelist denies.
      *
+     * @param sourceIp  the address the request came from
+     * @param whitelist the allowed addresses and CIDR blocks
+     * @return whether the address is allowed
      * @throws ValidationException when {@code sourceIp} is null or an entry is not an address or CIDR block
      */
     public boolean checkIpWhitelist(InetAddress sourceIp, List<String> whitelist) {

@@ -33,6 +33,15 @@ public record NewWorker(
      * Checks the components as described above, before any SQL runs; optional collections and JSON left null get
      * their documented defaults.
      *
+     * @param name         required; not unique
+     * @param workerType   required
+     * @param runtime      runtime id; optional
+     * @param host         optional
+     * @param port         1–65535 or {@code null}; checked before any SQL runs
+     * @param status       optional: {@code null} leaves the column default {@code inactive} (Attune bound NULL
+     *                     explicitly and so stored no status at all)
+     * @param capabilities optional
+     * @param meta         optional
      * @throws dev.attune.repositories.ValidationException when a component breaks its rule
      */
     public NewWorker {
@@ -41,7 +50,13 @@ public record NewWorker(
         WorkerRepository.requirePort(port);
     }
 
-    /** A worker with only a name and a type (status {@code inactive}). */
+    /**
+     * A worker with only a name and a type (status {@code inactive}).
+     *
+     * @param name       required; not unique
+     * @param workerType required
+     * @return the worker to register
+     */
     public static NewWorker of(String name, WorkerTypeEnum workerType) {
         return new NewWorker(name, workerType, null, null, null, null, null, null);
     }

@@ -38,6 +38,17 @@ public record NewWorkflowDefinition(
      * Checks the components as described above, before any SQL runs; optional collections and JSON left null get
      * their documented defaults.
      *
+     * @param ref         required, unique (no format rule: the schema has no check for it)
+     * @param pack        id of the owning pack
+     * @param packRef     required
+     * @param label       required
+     * @param description optional
+     * @param version     required
+     * @param paramSchema optional
+     * @param outSchema   optional
+     * @param definition  required: tasks, variables, transitions
+     * @param tags        default empty
+     * @param enabled     whether the workflow can run
      * @throws dev.attune.repositories.ValidationException when a component breaks its rule
      */
     public NewWorkflowDefinition {
@@ -49,7 +60,17 @@ public record NewWorkflowDefinition(
         tags = tags == null ? List.of() : List.copyOf(tags);
     }
 
-    /** An enabled definition without description, schemas or tags. */
+    /**
+     * An enabled definition without description, schemas or tags.
+     *
+     * @param ref        required, unique (no format rule: the schema has no check for it)
+     * @param pack       id of the owning pack
+     * @param packRef    required
+     * @param label      required
+     * @param version    required
+     * @param definition required: tasks, variables, transitions
+     * @return the definition to create
+     */
     public static NewWorkflowDefinition of(String ref, long pack, String packRef, String label, String version,
             JsonNode definition) {
         return new NewWorkflowDefinition(ref, pack, packRef, label, null, version, null, null, definition, List.of(), true);
@@ -58,6 +79,12 @@ public record NewWorkflowDefinition(
     /**
      * An enabled definition of {@code pack} (its id and ref, taken from the row) without description, schemas or tags.
      *
+     * @param ref        required, unique (no format rule: the schema has no check for it)
+     * @param pack the owning pack row; required
+     * @param label      required
+     * @param version    required
+     * @param definition required: tasks, variables, transitions
+     * @return the definition to create
      * @throws dev.attune.repositories.ValidationException when {@code pack} or a required value is null, or the ref is
      *                                                     malformed
      */

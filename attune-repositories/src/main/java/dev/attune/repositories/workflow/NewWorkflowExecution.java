@@ -25,6 +25,11 @@ public record NewWorkflowExecution(
      * Checks the components as described above, before any SQL runs; optional collections and JSON left null get
      * their documented defaults.
      *
+     * @param execution   id of the workflow's own execution row
+     * @param workflowDef id of the workflow definition
+     * @param taskGraph   required
+     * @param variables   default empty object
+     * @param status      required
      * @throws dev.attune.repositories.ValidationException when a component breaks its rule
      */
     public NewWorkflowExecution {
@@ -33,7 +38,14 @@ public record NewWorkflowExecution(
         Refs.requireValue("workflow_execution", "status", status);
     }
 
-    /** A {@code requested} workflow execution without variables. */
+    /**
+     * A {@code requested} workflow execution without variables.
+     *
+     * @param execution   id of the workflow's own execution row
+     * @param workflowDef id of the workflow definition
+     * @param taskGraph   required
+     * @return the workflow execution to create
+     */
     public static NewWorkflowExecution of(long execution, long workflowDef, JsonNode taskGraph) {
         return new NewWorkflowExecution(execution, workflowDef, taskGraph, null, ExecutionStatusEnum.requested);
     }

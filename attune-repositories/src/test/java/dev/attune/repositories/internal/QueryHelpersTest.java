@@ -13,13 +13,18 @@ class QueryHelpersTest {
 
     private static final DSLContext RENDERER = DSL.using(SQLDialect.POSTGRES, dev.attune.db.Database.jooqSettings());
 
+    /** An input record whose components are named after columns of {@code pack}. */
+    record NewPackRow(String ref, String label, String description) {
+    }
+
     @Test
     void anOptionalNullValueIsNotBoundSoTheColumnDefaultApplies() {
-        var insert = RENDERER.insertInto(PACK).set(PACK.REF, "core");
+        var row = Inserts.valuesOf(RENDERER, PACK, new NewPackRow("core", "Core", null));
 
-        assertThat(Inserts.setIfNotNull(insert, PACK.DESCRIPTION, null)).isSameAs(insert);
-        assertThat(RENDERER.renderInlined(insert)).doesNotContain("description");
-        assertThat(RENDERER.renderInlined(Inserts.setIfNotNull(insert, PACK.DESCRIPTION, "Core pack")))
+        String sql = RENDERER.renderInlined(RENDERER.insertInto(PACK).set(row));
+        assertThat(sql).contains("'core'").contains("'Core'").doesNotContain("description");
+        assertThat(RENDERER.renderInlined(RENDERER.insertInto(PACK)
+                .set(Inserts.valuesOf(RENDERER, PACK, new NewPackRow("core", "Core", "Core pack")))))
                 .contains("description").contains("'Core pack'");
     }
 
