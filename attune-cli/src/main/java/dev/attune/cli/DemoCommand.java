@@ -2,7 +2,7 @@ package dev.attune.cli;
 
 import dev.attune.db.Database;
 import dev.attune.db.DatabaseConfig;
-import dev.attune.db.internal.JdbcUrls;
+import dev.attune.db.JdbcUrls;
 import dev.attune.migrations.MigrationReport;
 import dev.attune.migrations.Migrator;
 import dev.attune.repositories.execution.ExecutionChange;

@@ -2,7 +2,6 @@ package dev.attune.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.attune.db.internal.JdbcUrls;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;

@@ -3,7 +3,6 @@ package dev.attune.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.attune.db.internal.JdbcUrls;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
