@@ -1,8 +1,8 @@
 package dev.attune.benchmarks;
 
 import dev.attune.db.Database;
-import dev.attune.db.Migrator;
 import dev.attune.db.SchemaName;
+import dev.attune.migrations.Migrator;
 import dev.attune.provisioning.TestServerConfigs;
 import dev.attune.repositories.pack.NewPack;
 import dev.attune.repositories.pack.PackRepository;

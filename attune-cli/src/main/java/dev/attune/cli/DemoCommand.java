@@ -2,9 +2,9 @@ package dev.attune.cli;
 
 import dev.attune.db.Database;
 import dev.attune.db.DatabaseConfig;
-import dev.attune.db.MigrationReport;
-import dev.attune.db.Migrator;
-import dev.attune.db.internal.JdbcUrls;
+import dev.attune.db.JdbcUrls;
+import dev.attune.migrations.MigrationReport;
+import dev.attune.migrations.Migrator;
 import dev.attune.repositories.execution.ExecutionChange;
 import dev.attune.repositories.execution.ExecutionNotifications;
 import dev.attune.testserver.EmbeddedPostgresServer;

@@ -1,7 +1,7 @@
 package dev.attune.cli;
 
 import dev.attune.db.Database;
-import dev.attune.db.Migrator;
+import dev.attune.migrations.Migrator;
 import java.time.ZoneId;
 import picocli.CommandLine.Command;
 

@@ -1,8 +1,8 @@
 package dev.attune.cli;
 
 import dev.attune.db.Database;
-import dev.attune.db.MigrationReport;
-import dev.attune.db.Migrator;
+import dev.attune.migrations.MigrationReport;
+import dev.attune.migrations.Migrator;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 

@@ -1,11 +1,11 @@
 package dev.attune.cli;
 
+import dev.attune.migrations.MigrationStatus;
 import java.io.PrintWriter;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import dev.attune.db.MigrationStatus;
 
 /**
  * Formats migration states as an aligned text table: version, description, state, installed on (empty while pending).

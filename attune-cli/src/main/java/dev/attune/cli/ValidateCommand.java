@@ -1,8 +1,8 @@
 package dev.attune.cli;
 
 import dev.attune.db.Database;
-import dev.attune.db.MigrationException;
-import dev.attune.db.Migrator;
+import dev.attune.migrations.MigrationException;
+import dev.attune.migrations.Migrator;
 import picocli.CommandLine.Command;
 
 /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.attune.db.SchemaName;
 import dev.attune.junit.IsolatedSchemaTest;
+import dev.attune.migrations.Migrator;
 import dev.attune.provisioning.TestSchemaProvisioner;
 import dev.attune.repositories.Page;
 import dev.attune.testserver.TestDatabaseServer;
@@ -13,22 +14,28 @@ import java.lang.module.ModuleFinder;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The packages each published library puts on a user's module path. They are automatic modules (see
- * docs/modules.md), so every package is exported: a new package must be added here on purpose. From a jar (an
- * installed build) the module name in the manifest is checked too.
+ * The packages each published library puts on a user's module path (see docs/modules.md): a new package must be added
+ * here on purpose. attune-db and attune-repositories are named modules (module-info.java): their packages and the
+ * exported ones are checked, from the jar or from the class folder of a reactor build. The others are automatic modules,
+ * which export every package: from a jar (an installed build) their module name in the manifest is checked too.
  */
 class PublishedModulesTest {
 
     @Test
-    void attuneDbPublishesItsApiAndItsInternalPackage() throws Exception {
-        assertModule(SchemaName.class, "dev.attune.db", "dev.attune.db", "dev.attune.db.config",
-                "dev.attune.db.internal");
+    void attuneDbIsANamedModuleExportingBothItsPackages() throws Exception {
+        assertNamedModule(SchemaName.class, "dev.attune.db", List.of("dev.attune.db", "dev.attune.db.config"));
+    }
+
+    @Test
+    void attuneMigrationsPublishesOnePackage() throws Exception {
+        assertModule(Migrator.class, "dev.attune.migrations", "dev.attune.migrations");
     }
 
     @Test
@@ -48,8 +55,9 @@ class PublishedModulesTest {
     }
 
     @Test
-    void attuneRepositoriesPublishesOnePackagePerAggregateTheSchemaAndItsInternalPackage() throws Exception {
-        assertModule(Page.class, "dev.attune.repositories",
+    void attuneRepositoriesIsANamedModuleExportingOnePackagePerAggregateAndTheSchemaButNotItsInternalPackage()
+            throws Exception {
+        assertNamedModule(Page.class, "dev.attune.repositories", List.of(
                 "dev.attune.repositories",
                 "dev.attune.repositories.action",
                 "dev.attune.repositories.artifact",
@@ -59,7 +67,6 @@ class PublishedModulesTest {
                 "dev.attune.repositories.execution",
                 "dev.attune.repositories.identity",
                 "dev.attune.repositories.inquiry",
-                "dev.attune.repositories.internal",
                 "dev.attune.repositories.key",
                 "dev.attune.repositories.notification",
                 "dev.attune.repositories.pack",
@@ -76,10 +83,29 @@ class PublishedModulesTest {
                 "dev.attune.repositories.trigger",
                 "dev.attune.repositories.webhook",
                 "dev.attune.repositories.worker",
-                "dev.attune.repositories.workflow");
+                "dev.attune.repositories.workflow"),
+                "dev.attune.repositories.internal");
     }
 
-    /** {@code member}'s jar or class folder (a reactor build) holds exactly {@code packages}. */
+    /**
+     * {@code member}'s jar or class folder holds the module {@code name} (a {@code module-info.class}), which exports
+     * {@code exported} to everyone, opens nothing, and has no packages but these and {@code concealed}.
+     */
+    private static void assertNamedModule(Class<?> member, String name, List<String> exported, String... concealed)
+            throws URISyntaxException {
+        Path location = Path.of(member.getProtectionDomain().getCodeSource().getLocation().toURI());
+        ModuleDescriptor module = ModuleFinder.of(location).find(name).orElseThrow().descriptor();
+        assertThat(module.isAutomatic()).isFalse();
+        assertThat(module.isOpen()).isFalse();
+        assertThat(module.opens()).isEmpty();
+        assertThat(module.exports()).noneMatch(ModuleDescriptor.Exports::isQualified)
+                .extracting(ModuleDescriptor.Exports::source).containsExactlyInAnyOrderElementsOf(exported);
+        Set<String> packages = new TreeSet<>(exported);
+        packages.addAll(List.of(concealed));
+        assertThat(module.packages()).containsExactlyInAnyOrderElementsOf(packages);
+    }
+
+    /** {@code member}'s jar or class folder (a reactor build) holds exactly {@code packages}, as an automatic module. */
     private static void assertModule(Class<?> member, String name, String... packages)
             throws IOException, URISyntaxException {
         Path location = Path.of(member.getProtectionDomain().getCodeSource().getLocation().toURI());

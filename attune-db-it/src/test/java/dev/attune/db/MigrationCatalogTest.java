@@ -3,6 +3,9 @@ package dev.attune.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import dev.attune.migrations.MigrationReport;
+import dev.attune.migrations.MigrationStatus;
+import dev.attune.migrations.Migrator;
 import dev.attune.provisioning.internal.CatalogFingerprint;
 import java.sql.Connection;
 import java.util.List;

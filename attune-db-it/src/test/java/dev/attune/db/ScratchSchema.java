@@ -1,5 +1,6 @@
 package dev.attune.db;
 
+import dev.attune.migrations.Migrator;
 import dev.attune.provisioning.TestServerConfigs;
 import dev.attune.testserver.ServerConnections;
 import dev.attune.testserver.TestDatabaseServer;

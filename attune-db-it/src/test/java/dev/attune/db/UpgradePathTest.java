@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.attune.migrations.Migrator;
 import dev.attune.provisioning.internal.CatalogFingerprint;
 import dev.attune.testserver.TestDatabaseServer;
 import java.sql.Connection;

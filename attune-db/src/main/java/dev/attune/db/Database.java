@@ -2,7 +2,6 @@ package dev.attune.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.attune.db.internal.JdbcUrls;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -113,6 +112,24 @@ public final class Database implements AutoCloseable {
             throw new AttuneDbException("cannot open a direct connection for " + purpose + " to "
                     + JdbcUrls.redact(config.directUrl().orElse(config.url())) + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A data source of unpooled connections of their own, for work that holds sessions and may need more than one
+     * connection at a time (such as migrations): like {@link #openDirectConnection}, through {@code database.direct_url}
+     * when set, else {@code database.url}, bound by {@code currentSchema}, every connection checked like every pooled one.
+     * Nothing connects until a connection is asked for; whoever borrows a connection closes it.
+     *
+     * @param applicationName what the connections report to the server
+     * @param purpose         what they are for, for messages ("migrations (Flyway)")
+     * @param why             the session-level statements they will send, for the refusal message ("SET ROLE")
+     * @return the unpooled data source
+     * @throws DirectConnectionRequiredException with {@code database.pooler: transaction} and no
+     *                                           {@code database.direct_url}
+     */
+    public DataSource directDataSource(String applicationName, String purpose, String why) {
+        ensureOpen();
+        return ConnectionSources.direct(config, applicationName, purpose, why);
     }
 
     /** {@return the jOOQ settings every Attune {@code DSLContext} uses: never render a schema, the connection chooses it} */

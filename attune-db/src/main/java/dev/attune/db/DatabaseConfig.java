@@ -1,6 +1,5 @@
 package dev.attune.db;
 
-import dev.attune.db.internal.JdbcUrls;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;

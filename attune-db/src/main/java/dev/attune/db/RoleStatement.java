@@ -1,6 +1,5 @@
 package dev.attune.db;
 
-import dev.attune.db.internal.JdbcUrls;
 import java.util.Objects;
 import java.util.Properties;
 import org.postgresql.Driver;

@@ -1,6 +1,5 @@
 package dev.attune.db;
 
-import dev.attune.db.internal.DelegatingDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import javax.sql.DataSource;
 import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
 import org.junit.jupiter.api.AfterEach;
@@ -109,6 +110,8 @@ class DatabaseTest {
                 .hasMessageContaining("closed");
         assertThatThrownBy(() -> database.openDirectConnection("x", "y", "z"))
                 .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> database.directDataSource("x", "y", "z"))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
@@ -204,6 +207,27 @@ class DatabaseTest {
             // Not through the pooler's settings: a direct connection names prepared statements again.
             assertThat(connection.unwrap(PGConnection.class).getPrepareThreshold()).isPositive();
         }
+    }
+
+    @Test
+    void theDirectDataSourceOpensUnpooledBoundConnectionsThroughTheDirectUrlAndIsRefusedWithoutOne() throws SQLException {
+        String role = fixture.newRoleBoundTo(schema);
+        fixture.execute("grant usage on schema " + schema.value() + " to " + role);
+        DatabaseConfig.Builder pooled = fixture.config(schema).user(role).pooler(PoolerMode.TRANSACTION);
+        Database database = fixture.open(pooled.directUrl(fixture.url()).build());
+
+        DataSource direct = database.directDataSource("attune-migrator:x", "migrations", "SET ROLE");
+        try (Connection first = direct.getConnection(); Connection second = direct.getConnection()) {
+            assertThat(single(first, "select pg_backend_pid()")).isNotEqualTo(single(second, "select pg_backend_pid()"));
+            assertThat(single(first, "show search_path")).isEqualTo(schema.value());
+            assertThat(single(first, "show application_name")).isEqualTo("attune-migrator:x");
+            assertThat(first.unwrap(PGConnection.class).getPrepareThreshold()).isPositive();
+        }
+        Database withoutDirectUrl = fixture.open(fixture.config(schema).user(role).pooler(PoolerMode.TRANSACTION).build());
+        assertThatThrownBy(() -> withoutDirectUrl.directDataSource("attune-migrator:x", "migrations", "SET ROLE"))
+                .isInstanceOf(DirectConnectionRequiredException.class)
+                .hasMessageContaining("required for migrations")
+                .hasMessageContaining("SET ROLE would not stay with this client");
     }
 
     @Test

@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The messages one class logs while a test runs; close to detach. The level comes from {@code logback-test.xml}
- * ({@link Database} and {@link Migrator} log INFO there, to no appender but these), never changed here: tests run
+ * ({@link Database} logs INFO there, to no appender but these), never changed here: tests run
  * concurrently.
  */
 final class LogCapture implements AutoCloseable {

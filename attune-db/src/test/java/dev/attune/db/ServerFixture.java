@@ -14,7 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * What a test of {@link Database} or {@link Migrator} creates on the test server, all of it dropped by {@link #close()}:
+ * What a test of {@link Database} creates on the test server, all of it dropped by {@link #close()}:
  * schemas {@code it_<16 hex>} and login roles {@code it_role_<16 hex>}, both unique to this object, and the pools opened
  * through {@link #open}. Nothing else on the server is touched.
  */
@@ -28,7 +28,7 @@ final class ServerFixture implements AutoCloseable {
     private final List<String> roles = new ArrayList<>();
     private final Deque<Database> pools = new ArrayDeque<>();
 
-    /** A schema name of this fixture; the schema itself is not created (Flyway or the test does that). */
+    /** A schema name of this fixture; the schema itself is not created (the test does that, or not). */
     synchronized SchemaName newSchema() {
         SchemaName name = SchemaName.of("it_" + randomHex());
         schemas.add(name.value());

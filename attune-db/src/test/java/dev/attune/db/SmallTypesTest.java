@@ -3,7 +3,6 @@ package dev.attune.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.attune.db.internal.JdbcUrls;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -42,25 +41,6 @@ class SmallTypesTest {
     void equalSchemaNamesHashAlikeAndDifferentOnesApart() {
         assertThat(SchemaName.of("attune")).hasSameHashCodeAs(SchemaName.of("attune"));
         assertThat(SchemaName.of("attune").hashCode()).isNotEqualTo(SchemaName.of("attune_it").hashCode());
-    }
-
-    @Test
-    void versionsCompareNumericallyPartByPartMissingPartsCountingAsZero() {
-        assertThat(MigrationScripts.compareVersions("1.2", "1.2.0")).isZero();
-        assertThat(MigrationScripts.compareVersions("1.2.0", "1.2")).isZero();
-        assertThat(MigrationScripts.compareVersions("1.2", "1.10")).isNegative();
-        assertThat(MigrationScripts.compareVersions("1.2.1", "1.2")).isPositive();
-        assertThat(MigrationScripts.compareVersions("1", "1.0.1")).isNegative();
-    }
-
-    @Test
-    void aFailedValidationListsEachProblemOnItsOwnIndentedLine() {
-        MigrationException e = MigrationException.validationFailed("schema x does not match", List.of("a", "b c"));
-
-        String n = System.lineSeparator();
-        assertThat(e).hasMessage("schema x does not match:" + n + "  a" + n + "  b c");
-        assertThat(e.problems()).containsExactly("a", "b c");
-        assertThat(new MigrationException("other", null).problems()).isEmpty();
     }
 
     @Test

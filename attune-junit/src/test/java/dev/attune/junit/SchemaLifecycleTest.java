@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import dev.attune.db.MigrationScripts;
 import dev.attune.db.SchemaName;
+import dev.attune.migrations.MigrationScripts;
 import dev.attune.provisioning.IsolatedSchema;
 import dev.attune.provisioning.internal.MigrationReplayer;
 import dev.attune.testserver.ServerConnections;

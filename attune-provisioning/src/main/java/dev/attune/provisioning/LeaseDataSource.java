@@ -1,6 +1,6 @@
 package dev.attune.provisioning;
 
-import dev.attune.db.internal.DelegatingDataSource;
+import dev.attune.db.DelegatingDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.function.BooleanSupplier;

@@ -1,7 +1,7 @@
 package dev.attune.provisioning;
 
 import dev.attune.db.AttuneDbException;
-import dev.attune.db.MigrationScripts;
+import dev.attune.migrations.MigrationScripts;
 import dev.attune.provisioning.internal.BackgroundWork;
 import dev.attune.provisioning.internal.ConnectionBudget;
 import dev.attune.provisioning.internal.FlywayPerTestSchemas;

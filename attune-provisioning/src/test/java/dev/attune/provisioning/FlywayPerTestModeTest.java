@@ -3,7 +3,7 @@ package dev.attune.provisioning;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.attune.db.MigrationScripts;
+import dev.attune.migrations.MigrationScripts;
 import dev.attune.testserver.TestDatabaseServer;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

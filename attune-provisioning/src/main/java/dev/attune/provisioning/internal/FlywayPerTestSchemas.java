@@ -1,8 +1,8 @@
 package dev.attune.provisioning.internal;
 
 import dev.attune.db.AttuneDbException;
-import dev.attune.db.Migrator;
 import dev.attune.db.SchemaName;
+import dev.attune.migrations.Migrator;
 import dev.attune.testserver.ServerConnections;
 import dev.attune.testserver.TestDatabaseServer;
 import java.sql.Connection;

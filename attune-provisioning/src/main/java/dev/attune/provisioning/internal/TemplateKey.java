@@ -1,7 +1,7 @@
 package dev.attune.provisioning.internal;
 
-import dev.attune.db.MigrationScripts;
 import dev.attune.db.SchemaName;
+import dev.attune.migrations.MigrationScripts;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

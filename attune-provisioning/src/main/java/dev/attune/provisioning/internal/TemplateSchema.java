@@ -2,8 +2,8 @@ package dev.attune.provisioning.internal;
 
 import dev.attune.db.AttuneDbException;
 import dev.attune.db.Database;
-import dev.attune.db.Migrator;
 import dev.attune.db.SchemaName;
+import dev.attune.migrations.Migrator;
 import dev.attune.provisioning.TestServerConfigs;
 import dev.attune.testserver.ServerConnections;
 import dev.attune.testserver.TestDatabaseServer;

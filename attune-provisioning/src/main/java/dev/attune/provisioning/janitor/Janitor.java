@@ -1,7 +1,7 @@
 package dev.attune.provisioning.janitor;
 
-import dev.attune.db.MigrationScripts;
 import dev.attune.db.SchemaName;
+import dev.attune.migrations.MigrationScripts;
 import dev.attune.provisioning.internal.AdvisoryLocks;
 import dev.attune.provisioning.internal.MigrationReplayer;
 import dev.attune.provisioning.internal.RunLease;

@@ -1,9 +1,9 @@
 package dev.attune.provisioning.benchmark;
 
 import dev.attune.db.Database;
-import dev.attune.db.MigrationScripts;
-import dev.attune.db.Migrator;
 import dev.attune.db.SchemaName;
+import dev.attune.migrations.MigrationScripts;
+import dev.attune.migrations.Migrator;
 import dev.attune.provisioning.IsolatedSchema;
 import dev.attune.provisioning.ProvisioningSettings;
 import dev.attune.provisioning.ProvisioningStatistics;
@@ -18,9 +18,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.util.Arrays;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 

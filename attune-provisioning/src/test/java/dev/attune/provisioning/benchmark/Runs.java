@@ -1,7 +1,7 @@
 package dev.attune.provisioning.benchmark;
 
-import dev.attune.db.MigrationScripts;
 import dev.attune.db.SchemaName;
+import dev.attune.migrations.MigrationScripts;
 import dev.attune.provisioning.IsolatedSchema;
 import dev.attune.provisioning.ProvisioningSettings;
 import dev.attune.provisioning.TestSchemaProvisioner;

@@ -2,7 +2,7 @@ package dev.attune.provisioning.janitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.attune.db.MigrationScripts;
+import dev.attune.migrations.MigrationScripts;
 import dev.attune.provisioning.TestSchemaProvisioner;
 import dev.attune.provisioning.internal.RunLease;
 import dev.attune.provisioning.internal.TemplateKey;

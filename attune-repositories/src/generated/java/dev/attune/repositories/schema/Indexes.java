@@ -220,4 +220,7 @@ public class Indexes {
     public static final Index IDX_WORKFLOW_EXEC_PAUSED = Internal.createIndex(DSL.name("idx_workflow_exec_paused"), WorkflowExecution.WORKFLOW_EXECUTION, new OrderField[] { WorkflowExecution.WORKFLOW_EXECUTION.PAUSED }, false);
     public static final Index IDX_WORKFLOW_EXEC_STATUS = Internal.createIndex(DSL.name("idx_workflow_exec_status"), WorkflowExecution.WORKFLOW_EXECUTION, new OrderField[] { WorkflowExecution.WORKFLOW_EXECUTION.STATUS }, false);
     public static final Index IDX_WORKFLOW_EXEC_WORKFLOW_DEF = Internal.createIndex(DSL.name("idx_workflow_exec_workflow_def"), WorkflowExecution.WORKFLOW_EXECUTION, new OrderField[] { WorkflowExecution.WORKFLOW_EXECUTION.WORKFLOW_DEF }, false);
+
+    private Indexes() {
+    }
 }

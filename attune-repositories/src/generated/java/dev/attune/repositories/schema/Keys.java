@@ -158,4 +158,7 @@ public class Keys {
     public static final ForeignKey<WorkflowDefinitionRecord, PackRecord> WORKFLOW_DEFINITION__WORKFLOW_DEFINITION_PACK_FKEY = Internal.createForeignKey(WorkflowDefinition.WORKFLOW_DEFINITION, DSL.name("workflow_definition_pack_fkey"), new TableField[] { WorkflowDefinition.WORKFLOW_DEFINITION.PACK }, Keys.PACK_PKEY, new TableField[] { Pack.PACK.ID }, true);
     public static final ForeignKey<WorkflowExecutionRecord, ExecutionRecord> WORKFLOW_EXECUTION__WORKFLOW_EXECUTION_EXECUTION_FKEY = Internal.createForeignKey(WorkflowExecution.WORKFLOW_EXECUTION, DSL.name("workflow_execution_execution_fkey"), new TableField[] { WorkflowExecution.WORKFLOW_EXECUTION.EXECUTION }, Keys.EXECUTION_PKEY, new TableField[] { Execution.EXECUTION.ID }, true);
     public static final ForeignKey<WorkflowExecutionRecord, WorkflowDefinitionRecord> WORKFLOW_EXECUTION__WORKFLOW_EXECUTION_WORKFLOW_DEF_FKEY = Internal.createForeignKey(WorkflowExecution.WORKFLOW_EXECUTION, DSL.name("workflow_execution_workflow_def_fkey"), new TableField[] { WorkflowExecution.WORKFLOW_EXECUTION.WORKFLOW_DEF }, Keys.WORKFLOW_DEFINITION_PKEY, new TableField[] { WorkflowDefinition.WORKFLOW_DEFINITION.ID }, true);
+
+    private Keys() {
+    }
 }

@@ -460,4 +460,7 @@ public class Routines {
             pTriggerId
         );
     }
+
+    private Routines() {
+    }
 }

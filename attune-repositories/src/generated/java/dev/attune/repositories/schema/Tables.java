@@ -442,4 +442,7 @@ public class Tables {
      * The table <code>workflow_execution_summary</code>.
      */
     public static final WorkflowExecutionSummary WORKFLOW_EXECUTION_SUMMARY = WorkflowExecutionSummary.WORKFLOW_EXECUTION_SUMMARY;
+
+    private Tables() {
+    }
 }

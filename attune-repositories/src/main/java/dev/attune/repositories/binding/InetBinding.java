@@ -42,6 +42,10 @@ public final class InetBinding implements Binding<Object, InetAddress> {
         }
     };
 
+    /** A stateless binding; instances are interchangeable. */
+    public InetBinding() {
+    }
+
     @Override
     public Converter<Object, InetAddress> converter() {
         return CONVERTER;

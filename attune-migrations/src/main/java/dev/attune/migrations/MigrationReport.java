@@ -1,5 +1,6 @@
-package dev.attune.db;
+package dev.attune.migrations;
 
+import dev.attune.db.SchemaName;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package dev.attune.db;
+package dev.attune.migrations;
 
 import java.io.IOException;
 import java.io.InputStream;

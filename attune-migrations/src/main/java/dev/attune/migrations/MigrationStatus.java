@@ -1,4 +1,4 @@
-package dev.attune.db;
+package dev.attune.migrations;
 
 import java.time.Instant;
 import java.util.Optional;

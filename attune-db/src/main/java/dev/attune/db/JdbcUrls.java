@@ -1,6 +1,6 @@
-package dev.attune.db.internal;
+package dev.attune.db;
 
-/** JDBC URLs as they may be printed. Not API. */
+/** JDBC URLs as they may be printed: in the library's messages and logs, and in a user's. */
 public final class JdbcUrls {
 
     private JdbcUrls() {

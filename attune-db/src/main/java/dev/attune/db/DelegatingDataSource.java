@@ -1,4 +1,4 @@
-package dev.attune.db.internal;
+package dev.attune.db;
 
 import java.io.PrintWriter;
 import java.sql.Connection;
@@ -9,7 +9,9 @@ import javax.sql.DataSource;
 
 /**
  * A data source that forwards everything to another one and lets a subclass guard how connections are opened: check
- * a state before opening, or check the connection after. Not API: shared by attune-db and attune-provisioning.
+ * a state before opening, or check the connection after. The library's own guards extend it (every connection checked
+ * for its schema binding; attune-provisioning's lease that hands out connections only while it is open), and so may a
+ * user's.
  */
 public abstract class DelegatingDataSource implements DataSource {
 

@@ -1,5 +1,8 @@
-package dev.attune.db;
+package dev.attune.migrations;
 
+import dev.attune.db.Database;
+import dev.attune.db.DirectConnectionRequiredException;
+import dev.attune.db.SchemaName;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
@@ -49,8 +52,8 @@ public final class Migrator {
     public Migrator(Database database) {
         this.database = database;
         this.flyway = Flyway.configure(Migrator.class.getClassLoader())
-                .dataSource(ConnectionSources.direct(database.config(), "attune-migrator:" + database.schema(),
-                        "migrations (Flyway)", "Flyway's session-level statements (set_config('search_path'), SET ROLE)"))
+                .dataSource(database.directDataSource("attune-migrator:" + database.schema(), "migrations (Flyway)",
+                        "Flyway's session-level statements (set_config('search_path'), SET ROLE)"))
                 .schemas(database.schema().value())
                 .createSchemas(true)
                 .locations(LOCATION)

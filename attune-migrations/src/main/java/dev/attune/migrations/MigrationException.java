@@ -1,5 +1,6 @@
-package dev.attune.db;
+package dev.attune.migrations;
 
+import dev.attune.db.AttuneDbException;
 import java.util.List;
 
 /** Migrating, inspecting or validating a schema failed. */

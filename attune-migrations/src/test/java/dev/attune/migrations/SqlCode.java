@@ -1,4 +1,4 @@
-package dev.attune.db;
+package dev.attune.migrations;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package dev.attune.db;
+package dev.attune.migrations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,8 +1,12 @@
-package dev.attune.db;
+package dev.attune.migrations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.attune.db.Database;
+import dev.attune.db.DirectConnectionRequiredException;
+import dev.attune.db.PoolerMode;
+import dev.attune.db.SchemaName;
 import java.sql.SQLException;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
