@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
  * ({@link Database} logs INFO there, to no appender but these), never changed here: tests run
  * concurrently.
  */
-final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
 
     private final Logger logger;
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
@@ -22,12 +22,12 @@ final class LogCapture implements AutoCloseable {
         logger.addAppender(appender);
     }
 
-    static LogCapture of(Class<?> type) {
+    public static LogCapture of(Class<?> type) {
         return new LogCapture(type);
     }
 
     /** "LEVEL message" of each event that mentions {@code text} (tests run concurrently: filter by your schema). */
-    List<String> linesMentioning(String text) {
+    public List<String> linesMentioning(String text) {
         List<ILoggingEvent> events;
         synchronized (appender) { // the lock AppenderBase.doAppend appends under
             events = List.copyOf(appender.list);

@@ -14,11 +14,12 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * What a test of {@link Database} creates on the test server, all of it dropped by {@link #close()}:
+ * What a test of {@link Database} (or, through this module's test jar, of attune-migrations' {@code Migrator}) creates on
+ * the test server, all of it dropped by {@link #close()}:
  * schemas {@code it_<16 hex>} and login roles {@code it_role_<16 hex>}, both unique to this object, and the pools opened
  * through {@link #open}. Nothing else on the server is touched.
  */
-final class ServerFixture implements AutoCloseable {
+public final class ServerFixture implements AutoCloseable {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -28,15 +29,19 @@ final class ServerFixture implements AutoCloseable {
     private final List<String> roles = new ArrayList<>();
     private final Deque<Database> pools = new ArrayDeque<>();
 
+    /** A fixture on the test server of this JVM ({@link TestDatabaseServer#get()}); nothing is created yet. */
+    public ServerFixture() {
+    }
+
     /** A schema name of this fixture; the schema itself is not created (the test does that, or not). */
-    synchronized SchemaName newSchema() {
+    public synchronized SchemaName newSchema() {
         SchemaName name = SchemaName.of("it_" + randomHex());
         schemas.add(name.value());
         return name;
     }
 
     /** A new login role whose {@code search_path} in the test database is {@code schema} alone (what a pooler needs). */
-    synchronized String newRoleBoundTo(SchemaName schema) throws SQLException {
+    public synchronized String newRoleBoundTo(SchemaName schema) throws SQLException {
         String role = "it_role_" + randomHex();
         roles.add(role);
         String database = single("select current_database()");
@@ -46,17 +51,17 @@ final class ServerFixture implements AutoCloseable {
     }
 
     /** A role name of this fixture that is not created. */
-    synchronized String newMissingRole() {
+    public synchronized String newMissingRole() {
         return "it_role_" + randomHex();
     }
 
     /** The test server's URL (credentials may be separate: {@link #config}). */
-    String url() {
+    public String url() {
         return server.url();
     }
 
     /** A configuration bound to {@code schema} on the test server, as the test server's user. */
-    DatabaseConfig.Builder config(SchemaName schema) {
+    public DatabaseConfig.Builder config(SchemaName schema) {
         return DatabaseConfig.builder()
                 .environment(Environment.TEST)
                 .url(server.url())
@@ -67,26 +72,26 @@ final class ServerFixture implements AutoCloseable {
     }
 
     /** {@link Database#open(DatabaseConfig)}, closed with this fixture. */
-    synchronized Database open(DatabaseConfig config) {
+    public synchronized Database open(DatabaseConfig config) {
         Database database = Database.open(config);
         pools.push(database);
         return database;
     }
 
     /** A plain administrative connection (no schema binding); the caller closes it. */
-    Connection admin() {
+    public Connection admin() {
         return connections.open("attune-db-test-admin");
     }
 
     /** Runs {@code sql} on an administrative connection. */
-    void execute(String sql) throws SQLException {
+    public void execute(String sql) throws SQLException {
         try (Connection connection = admin(); Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }
 
     /** The first column of the first row of {@code sql}, as text, on an administrative connection. */
-    String single(String sql) throws SQLException {
+    public String single(String sql) throws SQLException {
         try (Connection connection = admin(); Statement statement = connection.createStatement();
                 ResultSet result = statement.executeQuery(sql)) {
             if (!result.next()) {
@@ -96,7 +101,7 @@ final class ServerFixture implements AutoCloseable {
         }
     }
 
-    boolean schemaExists(SchemaName schema) {
+    public boolean schemaExists(SchemaName schema) {
         return connections.schemaExists(schema.value());
     }
 

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.attune.db.Database;
+import dev.attune.db.LogCapture;
 import dev.attune.db.DirectConnectionRequiredException;
 import dev.attune.db.PoolerMode;
 import dev.attune.db.SchemaName;
+import dev.attune.db.ServerFixture;
 import java.sql.SQLException;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
