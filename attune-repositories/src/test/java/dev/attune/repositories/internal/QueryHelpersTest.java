@@ -2,6 +2,7 @@ package dev.attune.repositories.internal;
 
 import static dev.attune.repositories.schema.Tables.PACK;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -26,6 +27,19 @@ class QueryHelpersTest {
         assertThat(RENDERER.renderInlined(RENDERER.insertInto(PACK)
                 .set(Inserts.valuesOf(RENDERER, PACK, new NewPackRow("core", "Core", "Core pack")))))
                 .contains("description").contains("'Core pack'");
+    }
+
+    /** A component no column of {@code pack} is named after: a misdeclared input. */
+    record StrayRow(String ref, String colour) {
+    }
+
+    @Test
+    void anInputThatIsNotARecordOrHasAComponentWithoutAColumnIsRefusedByName() {
+        assertThatThrownBy(() -> Inserts.valuesOf(RENDERER, PACK, "core"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("java.lang.String is not a record");
+        assertThatThrownBy(() -> Inserts.valuesOf(RENDERER, PACK, new StrayRow("core", "red")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("StrayRow.colour names no column of pack (looked for colour)");
     }
 
     @Test
