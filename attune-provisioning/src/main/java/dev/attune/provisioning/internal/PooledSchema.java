@@ -160,10 +160,6 @@ public final class PooledSchema {
         }
     }
 
-    void markVerified(CatalogVersion version) {
-        this.verified = version;
-    }
-
     private HikariDataSource hikari() {
         return unwrap(database);
     }

@@ -33,14 +33,11 @@ public final class SessionState {
                 where pg_catalog.pg_my_temp_schema() <> 0
                   and refclassid = 'pg_catalog.pg_namespace'::pg_catalog.regclass
                   and refobjid = pg_catalog.pg_my_temp_schema())""";
-    // pg_backend_pid() names the session for the in-use and advisory-lock checks.
-    private static final String QUERY = "select pg_catalog.pg_backend_pid(), " + LEFTOVERS;
+    private static final String QUERY = "select " + LEFTOVERS;
 
-    private final int pid;
     private final long leftovers;
 
-    private SessionState(int pid, long leftovers) {
-        this.pid = pid;
+    private SessionState(long leftovers) {
         this.leftovers = leftovers;
     }
 
@@ -53,17 +50,12 @@ public final class SessionState {
      */
     public static SessionState of(Connection connection) throws SQLException {
         if (!connection.getAutoCommit()) {
-            return new SessionState(-1, 1); // a test left auto-commit off: its transaction state is unknown
+            return new SessionState(1); // a test left auto-commit off: its transaction state is unknown
         }
         try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(QUERY)) {
             result.next();
-            return new SessionState(result.getInt(1), result.getLong(2));
+            return new SessionState(result.getLong(1));
         }
-    }
-
-    /** {@return the server process of the session} */
-    public int pid() {
-        return pid;
     }
 
     /** {@return whether the session carries nothing a test left behind} */
