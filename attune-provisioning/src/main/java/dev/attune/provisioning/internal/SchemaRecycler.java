@@ -113,19 +113,22 @@ public final class SchemaRecycler {
         try (PoolSessions sessions = schema.borrowAll()) {
             Connection worker = sessions.preferring(schema.lastWorkerPid());
             String reset = resetScript(worker, schema.name());
-            Optional<Boolean> verdict = inOneRoundTrip(schema, sessions, worker, reset);
-            return verdict.isPresent() ? verdict.get() : stepByStep(schema, sessions, reset);
+            return switch (inOneRoundTrip(schema, sessions, worker, reset)) {
+                case RECYCLED -> true;
+                case REPLACE -> false;
+                case UNUSUAL -> stepByStep(schema, sessions, reset);
+            };
         }
     }
 
     /**
      * The usual path: session states, checks and reset in one round trip on {@code worker}, committed only if all
-     * passed; empty when something unusual needs {@link #stepByStep}.
+     * passed.
      */
-    private Optional<Boolean> inOneRoundTrip(PooledSchema schema, PoolSessions sessions, Connection worker,
+    private Verdict inOneRoundTrip(PooledSchema schema, PoolSessions sessions, Connection worker,
             String reset) throws SQLException {
         if (!worker.getAutoCommit()) {
-            return Optional.empty(); // a test left auto-commit off: the session is dirty
+            return Verdict.UNUSUAL; // a test left auto-commit off: the session is dirty
         }
         List<Integer> checked;
         worker.setAutoCommit(false);
@@ -133,12 +136,12 @@ public final class SchemaRecycler {
             Optional<RoundTrip> sent = send(schema, sessions, worker, reset);
             if (sent.isEmpty() || !sent.get().workerClean()) {
                 worker.rollback();
-                return Optional.empty();
+                return Verdict.UNUSUAL;
             }
             RoundTrip trip = sent.get();
             if (!trip.check().unchangedAndUnused(schema)) {
                 worker.rollback();
-                return Optional.of(false);
+                return Verdict.REPLACE;
             }
             sessions.markClean(worker);
             checked = checkOthers(schema, sessions, worker, trip.stateChanges());
@@ -155,7 +158,7 @@ public final class SchemaRecycler {
             // Their checks changed their state_change: remember the new one, or they would look busy next time.
             schema.recordQuiet(quietSince(worker, checked));
         }
-        return Optional.of(true);
+        return Verdict.RECYCLED;
     }
 
     /** Sends the round trip inside the worker's transaction; empty when one of its statements failed. */
@@ -311,6 +314,16 @@ public final class SchemaRecycler {
             advisory.add(((Number) pid).intValue());
         }
         return new Check(CatalogVersion.read(result), result.getBoolean(5), advisory);
+    }
+
+    /** The outcome of the one-round-trip path. */
+    private enum Verdict {
+        /** Checked and emptied: lease it again. */
+        RECYCLED,
+        /** Changed or still in use: drop it and build another. */
+        REPLACE,
+        /** A dirty worker or a failing statement, all rolled back: look again step by step. */
+        UNUSUAL
     }
 
     /** What the round trip found before its reset. */
