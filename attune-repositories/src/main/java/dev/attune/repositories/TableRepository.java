@@ -1,6 +1,7 @@
 package dev.attune.repositories;
 
 import dev.attune.repositories.EntityTable;
+import dev.attune.repositories.internal.DirectReads;
 import dev.attune.repositories.internal.Inserts;
 import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.internal.RepositoryContexts;
@@ -31,6 +32,7 @@ public abstract class TableRepository<R extends TableRecord<R>, P, N> {
 
     private final DSLContext dsl;
     private final EntityTable<R, P> table;
+    private final DirectReads<R, P> reads;
 
     /**
      * A repository working in {@code dsl}'s connection or transaction, with input checks and error translation added
@@ -43,6 +45,7 @@ public abstract class TableRepository<R extends TableRecord<R>, P, N> {
     protected TableRepository(DSLContext dsl, EntityTable<R, P> table) {
         this.dsl = RepositoryContexts.of(dsl, table.entity());
         this.table = table;
+        this.reads = DirectReads.of(dsl, this.dsl, table.table(), table.type(), table.entity());
     }
 
     /**
@@ -58,7 +61,7 @@ public abstract class TableRepository<R extends TableRecord<R>, P, N> {
      */
     public P create(N newRow) {
         return dsl.insertInto(table.table()).set(Inserts.valuesOf(dsl, table.table(), newRow)).returning()
-                .fetchSingleInto(table.type());
+                .fetchSingle(reads.mapper());
     }
 
     /**
@@ -68,7 +71,7 @@ public abstract class TableRepository<R extends TableRecord<R>, P, N> {
      * @return the row; empty when there is none
      */
     public final Optional<P> findById(long id) {
-        return dsl.selectFrom(table.table()).where(table.id().eq(id)).fetchOptionalInto(table.type());
+        return reads.one("findById", () -> dsl.selectFrom(table.table()).where(table.id().eq(id)), id);
     }
 
     /**
@@ -89,8 +92,25 @@ public abstract class TableRepository<R extends TableRecord<R>, P, N> {
      * @return the rows
      */
     public final List<P> list() {
-        var ordered = dsl.selectFrom(table.table()).orderBy(table.order());
-        return (table.listCapped() ? ordered.limit(Limits.LIST_LIMIT) : ordered).fetchInto(table.type());
+        if (table.listCapped()) {
+            return reads.list("list", () -> dsl.selectFrom(table.table()).orderBy(table.order())
+                    .limit(Limits.LIST_LIMIT), Limits.LIST_LIMIT);
+        }
+        return reads.list("list", () -> dsl.selectFrom(table.table()).orderBy(table.order()));
+    }
+
+    /**
+     * One page of rows in the repository's order.
+     *
+     * @param page which rows
+     * @return the page
+     * @throws ValidationException when {@code page} is null
+     */
+    protected final List<P> page(Page page) {
+        require("page", page);
+        // jOOQ renders "offset ? rows fetch next ? rows only": the arguments in that order.
+        return reads.list("page", () -> dsl.selectFrom(table.table()).orderBy(table.order()).limit(page.limit())
+                .offset(page.offset()), page.offset(), page.limit());
     }
 
     /**
@@ -139,7 +159,7 @@ public abstract class TableRepository<R extends TableRecord<R>, P, N> {
      * @return the rows
      */
     protected final List<P> where(Condition condition) {
-        return dsl.selectFrom(table.table()).where(condition).orderBy(table.order()).fetchInto(table.type());
+        return dsl.selectFrom(table.table()).where(condition).orderBy(table.order()).fetch(reads.mapper());
     }
 
     /**
@@ -150,7 +170,7 @@ public abstract class TableRepository<R extends TableRecord<R>, P, N> {
      */
     protected final List<P> firstPageWhere(Condition condition) {
         return dsl.selectFrom(table.table()).where(condition).orderBy(table.order()).limit(Limits.LIST_LIMIT)
-                .fetchInto(table.type());
+                .fetch(reads.mapper());
     }
 
     /**
@@ -162,7 +182,7 @@ public abstract class TableRepository<R extends TableRecord<R>, P, N> {
      */
     protected final Optional<P> firstWhere(Condition condition) {
         return dsl.selectFrom(table.table()).where(condition).orderBy(table.order()).limit(1)
-                .fetchOptionalInto(table.type());
+                .fetchOptional(reads.mapper());
     }
 
     /**
@@ -176,7 +196,8 @@ public abstract class TableRepository<R extends TableRecord<R>, P, N> {
      */
     protected final <T> Optional<P> findBy(TableField<R, T> column, T value) {
         require(column.getName(), value);
-        return dsl.selectFrom(table.table()).where(column.eq(value)).fetchOptionalInto(table.type());
+        return reads.one("findBy " + column.getName(), () -> dsl.selectFrom(table.table()).where(column.eq(value)),
+                value);
     }
 
     /**
@@ -200,7 +221,7 @@ public abstract class TableRepository<R extends TableRecord<R>, P, N> {
      * @return the rows
      */
     protected final List<P> fetch(ResultQuery<R> query) {
-        return query.fetchInto(table.type());
+        return query.fetch(reads.mapper());
     }
 
     /**
@@ -212,7 +233,7 @@ public abstract class TableRepository<R extends TableRecord<R>, P, N> {
      * @throws NotFoundException when there is no row with this id
      */
     protected final P updateRow(long id, UpdateSetMoreStep<R> changes) {
-        return changes.where(table.id().eq(id)).returning().fetchOptionalInto(table.type())
+        return changes.where(table.id().eq(id)).returning().fetchOptional(reads.mapper())
                 .orElseThrow(() -> new NotFoundException(table.entity(), "id", id));
     }
 

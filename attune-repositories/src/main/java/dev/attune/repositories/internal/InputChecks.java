@@ -56,7 +56,7 @@ final class InputChecks implements ExecuteListener {
             update.$set().forEach((column, value) -> checkColumn(table, column, value));
         } else if (query != null) {
             for (Object value : query.getBindValues()) {
-                checkArgument(value);
+                checkArgument(entity, value);
             }
         }
     }
@@ -94,7 +94,14 @@ final class InputChecks implements ExecuteListener {
         }
     }
 
-    private void checkArgument(Object value) {
+    /**
+     * Refuses a statement argument PostgreSQL or pgjdbc would refuse or alter (NUL, unpaired surrogates, bad JSON,
+     * out-of-range timestamps).
+     *
+     * @param entity the table the error names
+     * @param value  the argument
+     */
+    static void checkArgument(String entity, Object value) {
         if (value instanceof String text) {
             Texts.requireStorable(entity, "argument", text);
         } else if (value instanceof String[] texts) {

@@ -51,10 +51,7 @@ public final class PackRepository extends RefRepository<PackRecord, Pack, NewPac
      * @throws dev.attune.repositories.ValidationException when {@code page} is null
      */
     public List<Pack> listPaginated(Page page) {
-        require("page", page);
-        return dsl().selectFrom(PACK).orderBy(PACK.REF)
-                .limit(page.limit()).offset(page.offset())
-                .fetchInto(Pack.class);
+        return page(page);
     }
 
     /**

@@ -10,11 +10,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Fails when the committed jOOQ code no longer matches what the migrations generate. */
 @IsolatedSchemaTest
+@Order(2) // started early: the code generator makes it one of the longest classes of the suite
 class GeneratedCodeIsUpToDateTest {
 
     static final String REGENERATE = "./mvnw -Pcodegen -pl attune-repositories -am compile";

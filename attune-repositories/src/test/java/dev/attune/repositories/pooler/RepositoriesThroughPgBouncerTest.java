@@ -45,6 +45,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.JsonNodeFactory;
 
@@ -52,6 +53,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * The repositories and the execution listener behind a real PgBouncer in transaction mode, with the role-level
  * {@code search_path}: each test has its own database and role ({@link ScratchDatabase}) and its own PgBouncer.
  */
+@Order(1) // started first: the longest class(es) of the suite, so the others run beside it
 class RepositoriesThroughPgBouncerTest {
 
     private static final long WAIT_SECONDS = 20;

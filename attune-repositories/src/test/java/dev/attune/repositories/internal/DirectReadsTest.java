@@ -1,0 +1,244 @@
+package dev.attune.repositories.internal;
+
+import static dev.attune.repositories.schema.Tables.EXECUTION;
+import static dev.attune.repositories.schema.Tables.PACK;
+import static dev.attune.repositories.schema.Tables.WEBHOOK_EVENT_LOG;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.attune.junit.IsolatedSchemaTest;
+import dev.attune.repositories.Fixtures;
+import dev.attune.repositories.Page;
+import dev.attune.repositories.RepositoryException;
+import dev.attune.repositories.ValidationException;
+import dev.attune.repositories.execution.ExecutionRepository;
+import dev.attune.repositories.pack.NewPack;
+import dev.attune.repositories.pack.PackRepository;
+import dev.attune.repositories.schema.Tables;
+import dev.attune.repositories.schema.tables.pojos.Execution;
+import dev.attune.repositories.schema.tables.pojos.Pack;
+import dev.attune.repositories.schema.tables.pojos.WebhookEventLog;
+import dev.attune.repositories.schema.tables.records.PackRecord;
+import java.lang.reflect.Modifier;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jooq.DSLContext;
+import org.jooq.ExecuteContext;
+import org.jooq.ExecuteListener;
+import org.jooq.Table;
+import org.jooq.conf.StatementType;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The repositories' direct reads ({@link DirectReads}, {@link RowReader}) give what jOOQ gives, in the caller's
+ * transaction, with the same checks and errors, and are not taken where a caller could tell the difference.
+ */
+@IsolatedSchemaTest
+class DirectReadsTest {
+
+    private static final NewPack FULL = new NewPack("core", "Core", "The core pack", "1.2.3",
+            Fixtures.json("{\"type\": \"object\", \"properties\": {\"a\": {\"type\": \"integer\"}}}"),
+            Fixtures.json("{\"a\": 1, \"nested\": [1, \"two\", null, true]}"), Fixtures.json("[]"),
+            List.of("one", "two words", "ünïcödé"), List.of(), true);
+
+    private static DirectReads<PackRecord, Pack> packReads(DSLContext dsl) {
+        return DirectReads.of(dsl, RepositoryContexts.of(dsl, "pack"), PACK, Pack.class, "pack");
+    }
+
+    @Test
+    void everyTableButTheOneWithABindingOfItsOwnHasARowReader() throws ReflectiveOperationException {
+        List<String> withoutReader = new ArrayList<>();
+        int tables = 0;
+        for (java.lang.reflect.Field constant : Tables.class.getFields()) {
+            if (!Modifier.isStatic(constant.getModifiers()) || !Table.class.isAssignableFrom(constant.getType())) {
+                continue;
+            }
+            Table<?> table = (Table<?>) constant.get(null);
+            Class<?> row = Class.forName("dev.attune.repositories.schema.tables.pojos."
+                    + constant.getType().getSimpleName());
+            tables++;
+            if (RowReader.of(table, row).isEmpty()) {
+                withoutReader.add(table.getName());
+            }
+        }
+        assertThat(tables).isGreaterThanOrEqualTo(23);
+        assertThat(withoutReader).containsExactly(WEBHOOK_EVENT_LOG.getName());
+        assertThat(RowReader.of(WEBHOOK_EVENT_LOG, WebhookEventLog.class)).isEmpty();
+        assertThat(RowReader.of(PACK, Execution.class)).isEmpty();
+    }
+
+    @Test
+    void directReadsGiveWhatJooqGives(DSLContext dsl) {
+        PackRepository packs = new PackRepository(dsl);
+        Pack full = packs.create(FULL);
+        Pack sparse = packs.create(NewPack.of("sparse", "Sparse", "0.1.0"));
+        Fixtures fixtures = new Fixtures(dsl);
+        long executionId = fixtures.execution(fixtures.action(fixtures.pack("other"), "echo")).getId();
+
+        DirectReads<PackRecord, Pack> reads = packReads(dsl);
+        for (Pack pack : List.of(full, sparse)) {
+            Pack byJooq = dsl.selectFrom(PACK).where(PACK.ID.eq(pack.id())).fetchSingleInto(Pack.class);
+            assertThat(reads.one("findById", () -> dsl.selectFrom(PACK).where(PACK.ID.eq(pack.id())), pack.id()))
+                    .contains(byJooq);
+            assertThat(byJooq).isEqualTo(pack);
+        }
+        assertThat(reads.list("page", () -> dsl.selectFrom(PACK).orderBy(PACK.REF).limit(2).offset(1L), 1L, 2))
+                .isEqualTo(dsl.selectFrom(PACK).orderBy(PACK.REF).limit(2).offset(1).fetchInto(Pack.class));
+        assertThat(reads.isDirect("findById")).isTrue();
+        assertThat(reads.isDirect("page")).isTrue();
+
+        // Enums, integers and every other column type of an execution, through its repository.
+        assertThat(new ExecutionRepository(dsl).findById(executionId))
+                .contains(dsl.selectFrom(EXECUTION).where(EXECUTION.ID.eq(executionId))
+                        .fetchSingleInto(Execution.class));
+    }
+
+    @Test
+    void theRepositoriesFixedReadsAreDirect(DSLContext dsl) {
+        PackRepository packs = new PackRepository(dsl);
+        Pack core = packs.create(FULL);
+
+        assertThat(packs.findById(core.id())).contains(core);
+        assertThat(packs.findByRef("core")).contains(core);
+        assertThat(packs.list()).containsExactly(core);
+        assertThat(packs.listPaginated(Page.first(10))).containsExactly(core);
+        assertThat(packs.findById(core.id() + 1)).isEmpty();
+
+        // The same statements as the repository renders them: each is cached once, with its arguments bound.
+        DirectReads<PackRecord, Pack> reads = packReads(dsl);
+        assertThat(reads.one("by ref", () -> dsl.selectFrom(PACK).where(PACK.REF.eq("core")), "core"))
+                .contains(core);
+        assertThat(reads.list("list", () -> dsl.selectFrom(PACK).orderBy(PACK.REF))).containsExactly(core);
+        assertThat(reads.isDirect("by ref")).isTrue();
+        assertThat(reads.isDirect("list")).isTrue();
+    }
+
+    @Test
+    void aStatementThatDoesNotBindExactlyItsArgumentsIsReadByJooq(DSLContext dsl) {
+        Pack core = new PackRepository(dsl).create(FULL);
+        DirectReads<PackRecord, Pack> reads = packReads(dsl);
+
+        // An argument that is not a bind value, and one jOOQ renders inline: both read correctly, by jOOQ.
+        assertThat(reads.one("missing argument", () -> dsl.selectFrom(PACK).where(PACK.ID.eq(core.id()))))
+                .contains(core);
+        assertThat(reads.one("inlined", () -> dsl.selectFrom(PACK).where(PACK.REF.eq(org.jooq.impl.DSL.inline(
+                "core"))), "core")).contains(core);
+        assertThat(reads.isDirect("missing argument")).isFalse();
+        assertThat(reads.isDirect("inlined")).isFalse();
+
+        // Arguments given in another order than jOOQ binds them; equal arguments, whose order cannot be seen.
+        assertThat(reads.list("swapped", () -> dsl.selectFrom(PACK).orderBy(PACK.REF).limit(1).offset(0), 1, 0L))
+                .containsExactly(core);
+        assertThat(reads.list("equal", () -> dsl.selectFrom(PACK).orderBy(PACK.REF).limit(1).offset(1), 1L, 1))
+                .isEmpty();
+        assertThat(reads.isDirect("swapped")).isFalse();
+        assertThat(reads.isDirect("equal")).isFalse();
+    }
+
+    @Test
+    void aCallersListenerSeesEveryStatement(DSLContext dsl) {
+        AtomicInteger executed = new AtomicInteger();
+        ExecuteListener counter = new ExecuteListener() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public void executeEnd(ExecuteContext ctx) {
+                executed.incrementAndGet();
+            }
+        };
+        DSLContext traced = dsl.configuration().derive(counter).dsl();
+        PackRepository packs = new PackRepository(traced);
+        Pack core = packs.create(FULL);
+        executed.set(0);
+
+        assertThat(packs.findById(core.id())).contains(core);
+        assertThat(packs.findByRef("core")).contains(core);
+        assertThat(packs.list()).containsExactly(core);
+        assertThat(executed).hasValue(3);
+    }
+
+    @Test
+    void settingsThatChangeExecutionKeepReadsInJooq(DSLContext dsl) {
+        assertThat(DirectReads.allowsDirectReads(dsl.configuration())).isTrue();
+        for (var settings : List.of(dsl.settings().withExecuteLogging(true),
+                dsl.settings().withStatementType(StatementType.STATIC_STATEMENT),
+                dsl.settings().withQueryTimeout(5), dsl.settings().withMaxRows(10),
+                dsl.settings().withFetchSize(100))) {
+            assertThat(DirectReads.allowsDirectReads(dsl.configuration().derive(settings))).as("%s", settings)
+                    .isFalse();
+        }
+    }
+
+    @Test
+    void aDirectReadJoinsTheCallersTransaction(DSLContext dsl) {
+        Optional<Pack> seen = dsl.transactionResult(tx -> {
+            Pack created = new PackRepository(tx.dsl()).create(FULL);
+            return new PackRepository(tx.dsl()).findById(created.id());
+        });
+        assertThat(seen).isPresent();
+
+        dsl.transaction(tx -> {
+            tx.dsl().execute("set local time zone 'Asia/Kolkata'");
+            Pack read = new PackRepository(tx.dsl()).getByRef("core");
+            assertThat(read.created().getOffset()).isEqualTo(ZoneOffset.ofHoursMinutes(5, 30));
+            assertThat(read.created().toInstant()).isEqualTo(seen.get().created().toInstant());
+        });
+    }
+
+    @Test
+    void aSessionZoneJavaDoesNotKnowIsReadByJooq(DSLContext dsl) {
+        Pack core = new PackRepository(dsl).create(FULL);
+        dsl.transaction(tx -> {
+            tx.dsl().execute("set local time zone '<+03>-03'");
+            assertThat(new PackRepository(tx.dsl()).getByRef("core").created().toInstant())
+                    .isEqualTo(core.created().toInstant());
+        });
+    }
+
+    @Test
+    void argumentsAreCheckedAndErrorsTranslatedAsOnEveryRead(DSLContext dsl) {
+        PackRepository packs = new PackRepository(dsl);
+        assertThatThrownBy(() -> packs.findByRef("co\0re"))
+                .isInstanceOfSatisfying(ValidationException.class, e -> {
+                    assertThat(e.entity()).isEqualTo("pack");
+                    assertThat(e.field()).isEqualTo("ref");
+                });
+        DirectReads<PackRecord, Pack> reads = packReads(dsl);
+        assertThatThrownBy(() -> reads.one("by ref", () -> dsl.selectFrom(PACK).where(PACK.REF.eq("co\0re")),
+                "co\0re"))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("argument"));
+
+        assertThatThrownBy(() -> dsl.transaction(tx -> {
+            PackRepository inTransaction = new PackRepository(tx.dsl());
+            tx.dsl().execute("alter table pack rename column label to title");
+            assertThatThrownBy(() -> inTransaction.findById(1))
+                    .isInstanceOfSatisfying(RepositoryException.class, e -> {
+                        assertThat(e.entity()).isEqualTo("pack");
+                        assertThat(e.getMessage()).startsWith("pack: database error 42703: ");
+                    });
+            throw new RollbackOnPurpose();
+        })).isInstanceOf(RollbackOnPurpose.class);
+        assertThat(packs.list()).isEmpty(); // the rename was rolled back
+    }
+
+    @Test
+    void oneRefusesASecondRow(DSLContext dsl) {
+        PackRepository packs = new PackRepository(dsl);
+        packs.create(FULL);
+        packs.create(NewPack.of("sparse", "Sparse", "0.1.0"));
+        DirectReads<PackRecord, Pack> reads = packReads(dsl);
+
+        assertThatThrownBy(() -> reads.one("all", () -> dsl.selectFrom(PACK)))
+                .isInstanceOfSatisfying(RepositoryException.class, e -> assertThat(e.getMessage())
+                        .isEqualTo("pack: Cursor returned more than one result"));
+        assertThat(reads.isDirect("all")).isTrue();
+    }
+
+    /** Ends a transaction of the test by rolling it back. */
+    private static final class RollbackOnPurpose extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+    }
+}
