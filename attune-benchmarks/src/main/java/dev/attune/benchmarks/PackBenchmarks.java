@@ -30,9 +30,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@link PackRepository} against {@link JdbcPacks} (hand-written JDBC) on one HikariCP pool of one migrated schema:
  * find by id, insert returning the row, and a page of 50 rows. Each pair is named {@code <operation>Repository} /
  * {@code <operation>Jdbc}; {@link BenchmarkMain} pairs them into the ratio table. The reads also run as
- * {@code <operation>PlainJooq}: the repository's jOOQ query on the pool's own {@code DSLContext}, without the
- * repository's input checks and error translation, to tell jOOQ's share of the difference from the repository's. Single-threaded, autocommit, the
- * connection borrowed and returned per call on both sides.
+ * {@code <operation>PlainJooq}: the repository's jOOQ query on the pool's own {@code DSLContext}, executed by jOOQ —
+ * what such a read costs when jOOQ runs it (the repositories read directly where nothing configured could tell,
+ * docs/repositories.md). Single-threaded, autocommit, the connection borrowed and returned per call on all sides.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -135,7 +135,7 @@ public class PackBenchmarks {
         return repository.findById(nextId());
     }
 
-    /** The repository's query, without the repository's listeners. */
+    /** The repository's query, executed by jOOQ. */
     @Benchmark
     public Optional<Pack> findByIdPlainJooq() {
         return database.dsl().selectFrom(PACK).where(PACK.ID.eq(nextId())).fetchOptionalInto(Pack.class);
@@ -165,7 +165,7 @@ public class PackBenchmarks {
         return repository.listPaginated(FIFTY);
     }
 
-    /** The repository's page query, without the repository's listeners. */
+    /** The repository's page query, executed by jOOQ. */
     @Benchmark
     public List<Pack> list50PlainJooq() {
         return database.dsl().selectFrom(PACK).orderBy(PACK.REF).limit(FIFTY.limit()).offset(FIFTY.offset())
