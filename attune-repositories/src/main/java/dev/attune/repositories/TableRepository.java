@@ -2,7 +2,7 @@ package dev.attune.repositories;
 
 import dev.attune.repositories.EntityTable;
 import dev.attune.repositories.internal.DirectReads;
-import dev.attune.repositories.internal.Inserts;
+import dev.attune.repositories.internal.DirectInserts;
 import dev.attune.repositories.internal.Refs;
 import dev.attune.repositories.internal.RepositoryContexts;
 import java.util.List;
@@ -33,6 +33,7 @@ public abstract class TableRepository<R extends TableRecord<R>, P, N> {
     private final DSLContext dsl;
     private final EntityTable<R, P> table;
     private final DirectReads<R, P> reads;
+    private final DirectInserts<R, P> inserts;
 
     /**
      * A repository working in {@code dsl}'s connection or transaction, with input checks and error translation added
@@ -46,6 +47,7 @@ public abstract class TableRepository<R extends TableRecord<R>, P, N> {
         this.dsl = RepositoryContexts.of(dsl, table.entity());
         this.table = table;
         this.reads = DirectReads.of(dsl, this.dsl, table.table(), table.type(), table.entity());
+        this.inserts = DirectInserts.of(dsl, this.dsl, table.table(), reads, table.type());
     }
 
     /**
@@ -60,8 +62,7 @@ public abstract class TableRepository<R extends TableRecord<R>, P, N> {
      * @throws ValidationException         when a value breaks a column rule
      */
     public P create(N newRow) {
-        return dsl.insertInto(table.table()).set(Inserts.valuesOf(dsl, table.table(), newRow)).returning()
-                .fetchSingle(reads.mapper());
+        return inserts.create(newRow);
     }
 
     /**

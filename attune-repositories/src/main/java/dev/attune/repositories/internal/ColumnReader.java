@@ -40,7 +40,7 @@ interface ColumnReader {
      * @return the reader; empty when there is none for this column
      */
     static Optional<ColumnReader> forType(Binding<?, ?> binding, Class<?> type) {
-        if (!binding.getClass().getName().startsWith("org.jooq.impl.")) {
+        if (!isJooqBinding(binding)) {
             return Optional.empty(); // a binding of our own reads the column its own way
         }
         if (type == Long.class) {
@@ -83,6 +83,16 @@ interface ColumnReader {
             return Optional.of(enumByLiteral(type.asSubclass(EnumType.class)));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether {@code binding} is jOOQ's own (for a column with or without a converter), not one a column declares.
+     *
+     * @param binding a column's binding
+     * @return whether jOOQ's default binding reads and writes the column
+     */
+    static boolean isJooqBinding(Binding<?, ?> binding) {
+        return binding.getClass().getName().startsWith("org.jooq.impl.");
     }
 
     private static String[] texts(ResultSet rows, int index, ZoneId zone) throws SQLException {

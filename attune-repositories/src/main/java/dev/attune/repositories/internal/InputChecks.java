@@ -65,9 +65,19 @@ final class InputChecks implements ExecuteListener {
         if (!(column instanceof Field<?> field) || !(value instanceof Param<?> param)) {
             return; // a row-valued SET or an expression such as now(): nothing the caller typed
         }
+        checkColumnValue(table, field, param.getValue());
+    }
+
+    /**
+     * Refuses a value written to a column that breaks the column's rule.
+     *
+     * @param table the table written
+     * @param field the column
+     * @param v     the value, of the column's type
+     */
+    static void checkColumnValue(Table<?> table, Field<?> field, Object v) {
         String t = table.getName();
         String c = field.getName();
-        Object v = param.getValue();
         if (v instanceof String text) {
             if (Identifiers.isRefColumn(table, field)) {
                 Identifiers.requireRef(t, c, text);

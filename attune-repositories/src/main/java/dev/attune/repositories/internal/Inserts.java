@@ -4,6 +4,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,15 +41,41 @@ public final class Inserts {
      * @throws IllegalArgumentException when {@code source} is not a record, or one of its components names no column
      */
     public static <R extends Record> R valuesOf(DSLContext dsl, Table<R> table, Object source) {
-        Plan plan = PLANS.computeIfAbsent(new Plan.Key(source.getClass(), table), Plan::of);
         R row = dsl.newRecord(table);
+        for (ColumnValue value : columnValues(table, source)) {
+            row.set(value.column(), value.value());
+        }
+        return row;
+    }
+
+    /**
+     * {@code source}'s non-null values, converted as {@link #valuesOf} converts them, in the table's column order (the
+     * order of an INSERT of that record).
+     *
+     * @param table  the table
+     * @param source an input record such as {@code NewAction}, whose components are named after the columns
+     * @return the values to insert
+     * @throws IllegalArgumentException when {@code source} is not a record, or one of its components names no column
+     */
+    static List<ColumnValue> columnValues(Table<?> table, Object source) {
+        Plan plan = PLANS.computeIfAbsent(new Plan.Key(source.getClass(), table), Plan::of);
+        List<ColumnValue> values = new ArrayList<>(plan.columns().size());
         for (Plan.Column column : plan.columns()) {
             Object value = column.read(source);
             if (value != null) {
-                row.set(column.field(), column.field().getDataType().convert(value));
+                values.add(new ColumnValue(column.field(), column.field().getDataType().convert(value)));
             }
         }
-        return row;
+        return values;
+    }
+
+    /**
+     * A column and the value an INSERT gives it.
+     *
+     * @param column the column
+     * @param value  its value, of the column's type
+     */
+    record ColumnValue(Field<Object> column, Object value) {
     }
 
     /** The accessors of an input record and the columns they fill. */
@@ -83,6 +110,8 @@ public final class Inserts {
                 }
                 columns.add(new Column(component.getAccessor(), (Field<Object>) field));
             }
+            // The table's order, which is the order an INSERT of a record binds its values in.
+            columns.sort(Comparator.comparingInt(column -> key.table().indexOf(column.field())));
             return new Plan(List.copyOf(columns));
         }
 
