@@ -2,6 +2,7 @@ package dev.attune.repositories.internal;
 
 import static dev.attune.repositories.schema.Tables.EXECUTION;
 import static dev.attune.repositories.schema.Tables.PACK;
+import static dev.attune.repositories.schema.Tables.PACK_TEST_EXECUTION;
 import static dev.attune.repositories.schema.Tables.WEBHOOK_EVENT_LOG;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,14 +13,21 @@ import dev.attune.repositories.Page;
 import dev.attune.repositories.RepositoryException;
 import dev.attune.repositories.ValidationException;
 import dev.attune.repositories.execution.ExecutionRepository;
+import dev.attune.repositories.execution.NewExecution;
 import dev.attune.repositories.pack.NewPack;
 import dev.attune.repositories.pack.PackRepository;
 import dev.attune.repositories.schema.Tables;
 import dev.attune.repositories.schema.tables.pojos.Execution;
+import dev.attune.repositories.schema.enums.ExecutionStatusEnum;
 import dev.attune.repositories.schema.tables.pojos.Pack;
+import dev.attune.repositories.schema.tables.pojos.PackTestExecution;
 import dev.attune.repositories.schema.tables.pojos.WebhookEventLog;
+import dev.attune.repositories.schema.tables.records.ExecutionRecord;
 import dev.attune.repositories.schema.tables.records.PackRecord;
+import dev.attune.repositories.schema.tables.records.PackTestExecutionRecord;
 import java.lang.reflect.Modifier;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,8 +37,10 @@ import org.jooq.DSLContext;
 import org.jooq.ExecuteContext;
 import org.jooq.ExecuteListener;
 import org.jooq.Table;
+import org.jooq.conf.Settings;
 import org.jooq.conf.StatementType;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The repositories' direct reads and inserts ({@link DirectReads}, {@link DirectInserts}, {@link RowReader}) give
@@ -44,6 +54,11 @@ class DirectReadsTest {
             Fixtures.json("{\"type\": \"object\", \"properties\": {\"a\": {\"type\": \"integer\"}}}"),
             Fixtures.json("{\"a\": 1, \"nested\": [1, \"two\", null, true]}"), Fixtures.json("[]"),
             List.of("one", "two words", "ünïcödé"), List.of(), true);
+
+    /** A copy of the test context's settings (its own are not to be changed). */
+    private static Settings copy(DSLContext dsl) {
+        return (Settings) dsl.settings().clone();
+    }
 
     private static DirectReads<PackRecord, Pack> packReads(DSLContext dsl) {
         return DirectReads.of(dsl, RepositoryContexts.of(dsl, "pack"), PACK, Pack.class, "pack");
@@ -135,8 +150,64 @@ class DirectReadsTest {
         assertThat(few.description()).isNull();
         assertThat(inserts.isDirect(FULL)).isTrue();
         assertThat(inserts.isDirect(sparse)).isTrue();
-        assertThat(DirectInserts.of(dsl.configuration().derive(dsl.settings().withExecuteLogging(true)).dsl(),
+        assertThat(DirectInserts.of(dsl.configuration().derive(copy(dsl).withExecuteLogging(true)).dsl(),
                 RepositoryContexts.of(dsl, "pack"), PACK, packReads(dsl), Pack.class).isDirect(FULL)).isFalse();
+    }
+
+    /** A row of pack_test_execution by column: whole numbers, a decimal, a timestamp, JSON. */
+    private record PackTestRow(Long packId, String packVersion, OffsetDateTime executionTime, String triggerReason,
+            Integer totalTests, Integer passed, Integer failed, Integer skipped, BigDecimal passRate, Long durationMs,
+            JsonNode result) {
+    }
+
+    @Test
+    void everyColumnTypeIsBoundAndReadDirectly(DSLContext dsl) {
+        long packId = new PackRepository(dsl).create(FULL).id();
+        DSLContext checked = RepositoryContexts.of(dsl, "pack_test_execution");
+        DirectReads<PackTestExecutionRecord, PackTestExecution> reads = DirectReads.of(dsl, checked,
+                PACK_TEST_EXECUTION, PackTestExecution.class, "pack_test_execution");
+        DirectInserts<PackTestExecutionRecord, PackTestExecution> inserts = DirectInserts.of(dsl, checked,
+                PACK_TEST_EXECUTION, reads, PackTestExecution.class);
+        PackTestRow row = new PackTestRow(packId, "1.2.3", OffsetDateTime.parse("2026-01-02T03:04:05.123456Z"),
+                "install", 10, 7, 2, 1, new BigDecimal("0.7000"), 1234L, Fixtures.json("{\"ok\": true}"));
+
+        PackTestExecution created = inserts.create(row);
+
+        assertThat(inserts.isDirect(row)).isTrue();
+        assertThat(created).isEqualTo(dsl.selectFrom(PACK_TEST_EXECUTION)
+                .where(PACK_TEST_EXECUTION.ID.eq(created.id())).fetchSingleInto(PackTestExecution.class));
+        assertThat(created.passRate()).isEqualTo(new BigDecimal("0.7000"));
+        assertThat(created.executionTime()).isEqualTo(row.executionTime());
+        assertThat(created.totalTests()).isEqualTo(10);
+        assertThat(reads.one("findById", () -> dsl.selectFrom(PACK_TEST_EXECUTION)
+                .where(PACK_TEST_EXECUTION.ID.eq(created.id())), created.id())).contains(created);
+        assertThat(reads.isDirect("findById")).isTrue();
+
+        // An enum label and a bigint reference.
+        Fixtures fixtures = new Fixtures(dsl);
+        long actionId = fixtures.action(fixtures.pack("other"), "echo").getId();
+        DSLContext executions = RepositoryContexts.of(dsl, "execution");
+        DirectInserts<ExecutionRecord, Execution> executionInserts = DirectInserts.of(dsl, executions, EXECUTION,
+                DirectReads.of(dsl, executions, EXECUTION, Execution.class, "execution"), Execution.class);
+        NewExecution requested = NewExecution.of(actionId, "other.echo");
+        Execution execution = executionInserts.create(requested);
+        assertThat(executionInserts.isDirect(requested)).isTrue();
+        assertThat(execution.status()).isEqualTo(ExecutionStatusEnum.requested);
+        assertThat(execution).isEqualTo(dsl.selectFrom(EXECUTION).where(EXECUTION.ID.eq(execution.id()))
+                .fetchSingleInto(Execution.class));
+    }
+
+    @Test
+    void sameValueTellsWholeNumbersArraysAndTextApart() {
+        assertThat(DirectJdbc.sameValue(1, 1L)).isTrue();
+        assertThat(DirectJdbc.sameValue(1L, 1)).isTrue();
+        assertThat(DirectJdbc.sameValue(1L, 2L)).isFalse();
+        assertThat(DirectJdbc.sameValue(1L, "1")).isFalse();
+        assertThat(DirectJdbc.sameValue("1", 1L)).isFalse();
+        assertThat(DirectJdbc.sameValue(new String[] {"a", "b"}, new String[] {"a", "b"})).isTrue();
+        assertThat(DirectJdbc.sameValue(new String[] {"a"}, new String[] {"b"})).isFalse();
+        assertThat(DirectJdbc.sameValue("core", "core")).isTrue();
+        assertThat(DirectJdbc.sameValue("core", "other")).isFalse();
     }
 
     @Test
@@ -185,10 +256,9 @@ class DirectReadsTest {
     @Test
     void settingsThatChangeExecutionKeepReadsInJooq(DSLContext dsl) {
         assertThat(DirectJdbc.allows(dsl.configuration())).isTrue();
-        for (var settings : List.of(dsl.settings().withExecuteLogging(true),
-                dsl.settings().withStatementType(StatementType.STATIC_STATEMENT),
-                dsl.settings().withQueryTimeout(5), dsl.settings().withMaxRows(10),
-                dsl.settings().withFetchSize(100))) {
+        for (Settings settings : List.of(copy(dsl).withExecuteLogging(true),
+                copy(dsl).withStatementType(StatementType.STATIC_STATEMENT), copy(dsl).withQueryTimeout(5),
+                copy(dsl).withMaxRows(10), copy(dsl).withFetchSize(100))) {
             assertThat(DirectJdbc.allows(dsl.configuration().derive(settings))).as("%s", settings)
                     .isFalse();
         }
