@@ -76,8 +76,9 @@ public final class BenchmarkMain {
             Runtime.getRuntime().removeShutdownHook(dropOnInterrupt);
         }
         String table = table(results) + String.format(Locale.ROOT,
-                "%nOne fork per benchmark, run one after another; %d processors; load average (1 min) %s at the start,"
-                        + " %s at the end.%n", Runtime.getRuntime().availableProcessors(), loadBefore, loadAverage());
+                "%n%d forks per benchmark (each a new JVM), run one after another; %d processors; load average"
+                        + " (1 min) %s at the start, %s at the end.%n", PackBenchmarks.FORKS,
+                Runtime.getRuntime().availableProcessors(), loadBefore, loadAverage());
         System.out.println();
         System.out.print(table);
         if (args.length > 0) {
