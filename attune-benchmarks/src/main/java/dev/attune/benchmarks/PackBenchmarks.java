@@ -37,7 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(PackBenchmarks.FORKS)
-@Warmup(iterations = 5, time = 2)
+@Warmup(iterations = 5, time = 3)
 @Measurement(iterations = 6, time = 1)
 @State(Scope.Benchmark)
 public class PackBenchmarks {
