@@ -47,7 +47,7 @@ public abstract class TableRepository<R extends TableRecord<R>, P, N> {
         this.dsl = RepositoryContexts.of(dsl, table.entity());
         this.table = table;
         this.reads = DirectReads.of(dsl, this.dsl, table.table(), table.type(), table.entity());
-        this.inserts = DirectInserts.of(dsl, this.dsl, table.table(), reads, table.type());
+        this.inserts = DirectInserts.of(reads);
     }
 
     /**

@@ -4,10 +4,8 @@ import dev.attune.repositories.internal.Inserts.ColumnValue;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jooq.Converter;
@@ -32,41 +30,27 @@ import org.jooq.exception.NoDataFoundException;
  */
 public final class DirectInserts<R extends Record, P> {
 
-    /** Marks a set of columns whose insert jOOQ runs. */
-    private static final String BY_JOOQ = "";
-
+    private final DirectReads<R, P> reads;
     private final DSLContext dsl;
     private final Table<R> table;
-    private final DirectReads<R, P> reads;
-    /** Null when inserts go through jOOQ. */
-    private final RowReader<P> reader;
-    private final Map<DirectJdbc.Statement, String> statements;
 
-    private DirectInserts(DSLContext dsl, Table<R> table, DirectReads<R, P> reads, RowReader<P> reader) {
-        this.dsl = dsl;
-        this.table = table;
-        this.statements = DirectJdbc.statements(dsl.configuration());
+    private DirectInserts(DirectReads<R, P> reads) {
         this.reads = reads;
-        this.reader = reader;
+        this.dsl = reads.dsl();
+        this.table = reads.table();
     }
 
     /**
-     * The inserts of one repository.
+     * The inserts of one repository: its reads' table, context, row reader and rendered statements, taken directly
+     * where its reads are.
      *
-     * @param <R>    the table's record type
-     * @param <P>    the row class
-     * @param caller the context the repository was constructed with: whether inserts may bypass jOOQ depends on it
-     * @param dsl    the repository's context (the caller's plus the repository's listeners)
-     * @param table  the repository's table
-     * @param reads  the repository's reads, whose mapper makes the rows jOOQ returns
-     * @param type   the row class
+     * @param <R>   the table's record type
+     * @param <P>   the row class
+     * @param reads the repository's reads
      * @return the inserts
      */
-    public static <R extends Record, P> DirectInserts<R, P> of(DSLContext caller, DSLContext dsl, Table<R> table,
-            DirectReads<R, P> reads, Class<P> type) {
-        Optional<RowReader<P>> reader = RowReader.of(table, type);
-        boolean direct = reader.isPresent() && DirectJdbc.allows(caller.configuration());
-        return new DirectInserts<>(dsl, table, reads, direct ? reader.get() : null);
+    public static <R extends Record, P> DirectInserts<R, P> of(DirectReads<R, P> reads) {
+        return new DirectInserts<>(reads);
     }
 
     /**
@@ -77,13 +61,14 @@ public final class DirectInserts<R extends Record, P> {
      * @throws dev.attune.repositories.RepositoryException when a value is refused or the insert fails
      */
     public P create(Object source) {
+        RowReader<P> reader = reads.reader();
         if (reader != null) {
             List<ColumnValue> values = Inserts.columnValues(table, source);
             for (ColumnValue value : values) {
                 InputChecks.checkColumnValue(table, value.column(), value.value());
             }
-            String sql = statements.computeIfAbsent(statement(values), columns -> render(values, source));
-            if (!sql.equals(BY_JOOQ)) {
+            String sql = reads.statements().computeIfAbsent(statement(values), columns -> render(values, source));
+            if (!sql.equals(DirectJdbc.BY_JOOQ)) {
                 Optional<P> row = DirectJdbc.query(dsl, table.getName(), sql, statement -> bind(statement, values),
                         (rows, zone) -> rows.next() ? Optional.of(reader.read(rows, zone)) : Optional.empty());
                 if (row != null) {
@@ -104,8 +89,8 @@ public final class DirectInserts<R extends Record, P> {
      * @return whether its statement was rendered for direct inserts
      */
     public boolean isDirect(Object source) {
-        String sql = statements.get(statement(Inserts.columnValues(table, source)));
-        return reader != null && sql != null && !sql.equals(BY_JOOQ);
+        String sql = reads.statements().get(statement(Inserts.columnValues(table, source)));
+        return reads.reader() != null && sql != null && !sql.equals(DirectJdbc.BY_JOOQ);
     }
 
     /** The insert of these columns, by name. */
@@ -118,20 +103,16 @@ public final class DirectInserts<R extends Record, P> {
         return dsl.insertInto(table).set(Inserts.valuesOf(dsl, table, source)).returning();
     }
 
-    /** The SQL of the insert, or {@link #BY_JOOQ} unless it binds exactly {@code values}, in order, all bindable. */
+    /** The SQL of the insert, or {@link DirectJdbc#BY_JOOQ} unless it binds exactly {@code values}, in order. */
     private String render(List<ColumnValue> values, Object source) {
-        ResultQuery<R> insert = insert(source);
-        String sql = dsl.render(insert);
-        List<Object> bound = dsl.extractBindValues(insert);
-        boolean direct = bound.size() == values.size()
-                && sql.chars().filter(c -> c == '?').count() == values.size();
-        for (int i = 0; direct && i < values.size(); i++) {
-            ColumnValue value = values.get(i);
-            direct = bindable(value.column())
-                    && (DirectJdbc.sameValue(bound.get(i), value.value())
-                            || DirectJdbc.sameValue(bound.get(i), databaseValue(value)));
+        for (ColumnValue value : values) {
+            if (!bindable(value.column())) {
+                return DirectJdbc.BY_JOOQ;
+            }
         }
-        return direct ? sql : BY_JOOQ;
+        return DirectJdbc.renderIfBinding(dsl, insert(source), values.size(),
+                (i, bound) -> DirectJdbc.sameValue(bound, values.get(i).value())
+                        || DirectJdbc.sameValue(bound, databaseValue(values.get(i))));
     }
 
     private static boolean bindable(Field<?> column) {
@@ -147,35 +128,9 @@ public final class DirectInserts<R extends Record, P> {
         return ((Converter<Object, Object>) value.column().getConverter()).to(value.value());
     }
 
-    /**
-     * Binds each value as its column's database type; JSON and enum labels as untyped text, which the server reads as
-     * the column's (or the rendered cast's) type.
-     */
     private static void bind(PreparedStatement statement, List<ColumnValue> values) throws SQLException {
         for (int i = 0; i < values.size(); i++) {
-            int index = i + 1;
-            Object value = databaseValue(values.get(i));
-            if (value instanceof Long number) {
-                statement.setLong(index, number);
-            } else if (value instanceof Integer number) {
-                statement.setInt(index, number);
-            } else if (value instanceof Boolean flag) {
-                statement.setBoolean(index, flag);
-            } else if (value instanceof String text) {
-                statement.setString(index, text);
-            } else if (value instanceof BigDecimal number) {
-                statement.setBigDecimal(index, number);
-            } else if (value instanceof JSONB json) {
-                statement.setObject(index, json.data(), Types.OTHER);
-            } else if (value instanceof String[] texts) {
-                statement.setArray(index, statement.getConnection().createArrayOf("text", texts));
-            } else if (value instanceof OffsetDateTime time) {
-                statement.setObject(index, time);
-            } else if (value instanceof EnumType label) {
-                statement.setObject(index, label.getLiteral(), Types.OTHER);
-            } else {
-                throw new IllegalStateException("no direct binding for " + value.getClass().getName());
-            }
+            DirectJdbc.bind(statement, i + 1, databaseValue(values.get(i)));
         }
     }
 }

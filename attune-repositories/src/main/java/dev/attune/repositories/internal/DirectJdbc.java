@@ -1,18 +1,26 @@
 package dev.attune.repositories.internal;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
+import java.time.OffsetDateTime;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiPredicate;
 import org.jooq.Configuration;
 import org.jooq.ConnectionProvider;
 import org.jooq.DSLContext;
+import org.jooq.EnumType;
+import org.jooq.JSONB;
+import org.jooq.Query;
 import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.jooq.conf.Settings;
@@ -29,6 +37,8 @@ import org.postgresql.PGConnection;
  */
 final class DirectJdbc {
 
+    /** Marks a statement jOOQ runs: its rendering does not bind exactly the values given. */
+    static final String BY_JOOQ = "";
     /** At most this many sets of settings keep rendered statements; beyond, each repository keeps its own. */
     private static final int MAX_SCOPES = 64;
     /** Rendered statements per dialect and settings, shared by every repository rendering with them. */
@@ -129,6 +139,63 @@ final class DirectJdbc {
                     && ((Number) bound).longValue() == ((Number) argument).longValue();
         }
         return Objects.deepEquals(bound, argument);
+    }
+
+    /**
+     * The SQL of {@code query} when jOOQ binds exactly {@code count} values, each as {@code matches} expects at its
+     * position, with as many {@code ?} in the SQL; otherwise {@link #BY_JOOQ}.
+     *
+     * @param dsl     the repository's context, which renders
+     * @param query   the statement
+     * @param count   the values a direct call binds
+     * @param matches whether jOOQ's bind value at a position is the one a direct call binds there
+     * @return the SQL, or {@link #BY_JOOQ}
+     */
+    static String renderIfBinding(DSLContext dsl, Query query, int count, BiPredicate<Integer, Object> matches) {
+        String sql = dsl.render(query);
+        List<Object> bound = dsl.extractBindValues(query);
+        if (bound.size() != count || sql.chars().filter(c -> c == '?').count() != count) {
+            return BY_JOOQ;
+        }
+        for (int i = 0; i < count; i++) {
+            if (!matches.test(i, bound.get(i))) {
+                return BY_JOOQ;
+            }
+        }
+        return sql;
+    }
+
+    /**
+     * Binds a value as its database type; JSON and enum labels as untyped text, which the server reads as the
+     * column's (or the rendered cast's) type.
+     *
+     * @param statement the statement
+     * @param index     the parameter's index, from 1
+     * @param value     a value of a database type a {@link ColumnReader} reads
+     * @throws SQLException when the driver refuses it
+     */
+    static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
+        if (value instanceof Long number) {
+            statement.setLong(index, number);
+        } else if (value instanceof Integer number) {
+            statement.setInt(index, number);
+        } else if (value instanceof Boolean flag) {
+            statement.setBoolean(index, flag);
+        } else if (value instanceof String text) {
+            statement.setString(index, text);
+        } else if (value instanceof BigDecimal number) {
+            statement.setBigDecimal(index, number);
+        } else if (value instanceof JSONB json) {
+            statement.setObject(index, json.data(), Types.OTHER);
+        } else if (value instanceof String[] texts) {
+            statement.setArray(index, statement.getConnection().createArrayOf("text", texts));
+        } else if (value instanceof OffsetDateTime time) {
+            statement.setObject(index, time);
+        } else if (value instanceof EnumType label) {
+            statement.setObject(index, label.getLiteral(), Types.OTHER);
+        } else {
+            throw new IllegalStateException("no direct binding for " + value.getClass().getName());
+        }
     }
 
     /**

@@ -30,9 +30,6 @@ import org.jooq.exception.TooManyRowsException;
  */
 public final class DirectReads<R extends Record, P> {
 
-    /** Marks a statement whose rendering did not bind exactly the arguments given: read by jOOQ. */
-    private static final String BY_JOOQ = "";
-
     private final DSLContext dsl;
     private final Table<R> table;
     private final String entity;
@@ -72,6 +69,23 @@ public final class DirectReads<R extends Record, P> {
         return new DirectReads<>(dsl, table, entity, mapper, direct ? reader.get() : null);
     }
 
+    DSLContext dsl() {
+        return dsl;
+    }
+
+    Table<R> table() {
+        return table;
+    }
+
+    /** Null when statements go through jOOQ. */
+    RowReader<P> reader() {
+        return reader;
+    }
+
+    Map<DirectJdbc.Statement, String> statements() {
+        return statements;
+    }
+
     /**
      * Maps a record of the table (as {@code selectFrom(table)}, {@code returning()} give it) to the row class.
      *
@@ -89,7 +103,7 @@ public final class DirectReads<R extends Record, P> {
      */
     public boolean isDirect(String statement) {
         String sql = statements.get(new DirectJdbc.Statement(table, statement));
-        return sql != null && !sql.equals(BY_JOOQ);
+        return sql != null && !sql.equals(DirectJdbc.BY_JOOQ);
     }
 
     /**
@@ -150,7 +164,7 @@ public final class DirectReads<R extends Record, P> {
             }
             sql = statements.computeIfAbsent(key, name -> render(query.get(), arguments));
         }
-        return sql.equals(BY_JOOQ) ? null : sql;
+        return sql.equals(DirectJdbc.BY_JOOQ) ? null : sql;
     }
 
     /** Whether two arguments have the same value, so that the order jOOQ binds them in cannot be seen. */
@@ -165,21 +179,15 @@ public final class DirectReads<R extends Record, P> {
         return false;
     }
 
-    /** The SQL of {@code query}, or {@link #BY_JOOQ} unless it binds exactly {@code arguments}, in order. */
+    /** The SQL of {@code query}, or {@link DirectJdbc#BY_JOOQ} unless it binds exactly {@code arguments}, in order. */
     private String render(ResultQuery<R> query, Object[] arguments) {
         for (Object argument : arguments) {
             if (!(argument instanceof Long || argument instanceof Integer || argument instanceof String)) {
-                return BY_JOOQ;
+                return DirectJdbc.BY_JOOQ;
             }
         }
-        String sql = dsl.render(query);
-        List<Object> bound = dsl.extractBindValues(query);
-        boolean bindsArguments = bound.size() == arguments.length
-                && sql.chars().filter(c -> c == '?').count() == arguments.length;
-        for (int i = 0; bindsArguments && i < arguments.length; i++) {
-            bindsArguments = DirectJdbc.sameValue(bound.get(i), arguments[i]);
-        }
-        return bindsArguments ? sql : BY_JOOQ;
+        return DirectJdbc.renderIfBinding(dsl, query, arguments.length,
+                (i, bound) -> DirectJdbc.sameValue(bound, arguments[i]));
     }
 
     /** The rows of {@code sql}; null when the connection's session does not allow a direct read. */
@@ -198,14 +206,7 @@ public final class DirectReads<R extends Record, P> {
 
     private static void bind(PreparedStatement statement, Object[] arguments) throws SQLException {
         for (int i = 0; i < arguments.length; i++) {
-            Object argument = arguments[i];
-            if (argument instanceof Long value) {
-                statement.setLong(i + 1, value);
-            } else if (argument instanceof Integer value) {
-                statement.setInt(i + 1, value);
-            } else {
-                statement.setString(i + 1, (String) argument);
-            }
+            DirectJdbc.bind(statement, i + 1, arguments[i]);
         }
     }
 }

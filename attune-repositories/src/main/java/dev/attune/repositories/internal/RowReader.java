@@ -8,7 +8,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.Converter;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -23,6 +25,9 @@ import org.jooq.Table;
  * @param <P> the row class
  */
 public final class RowReader<P> {
+
+    /** Readers made, per table and row class: a repository made per transaction does no reflection again. */
+    private static final Map<Key, Optional<RowReader<?>>> READERS = new ConcurrentHashMap<>();
 
     private final String table;
     private final ColumnReader[] columns;
@@ -48,8 +53,13 @@ public final class RowReader<P> {
      * @return the reader; empty when {@code type} does not match the table or a column needs a binding of its own
      *         (those tables are read by jOOQ alone)
      */
-    @SuppressWarnings("unchecked") // a column's converter takes its database type, which its reader returns
+    @SuppressWarnings({"unchecked", "rawtypes"}) // the reader cached for this type reads this type
     public static <P> Optional<RowReader<P>> of(Table<?> table, Class<P> type) {
+        return (Optional) READERS.computeIfAbsent(new Key(table, type), key -> make(table, type));
+    }
+
+    @SuppressWarnings("unchecked") // a column's converter takes its database type, which its reader returns
+    private static <P> Optional<RowReader<?>> make(Table<?> table, Class<P> type) {
         Field<?>[] fields = table.fields();
         RecordComponent[] components = type.getRecordComponents();
         if (components == null || components.length != fields.length) {
@@ -73,7 +83,7 @@ public final class RowReader<P> {
                     .findConstructor(type, MethodType.methodType(void.class, parameters))
                     .asSpreader(Object[].class, parameters.length)
                     .asType(MethodType.methodType(Object.class, Object[].class));
-            return Optional.of(new RowReader<>(table.getName(), columns, converters, constructor));
+            return Optional.of(new RowReader<P>(table.getName(), columns, converters, constructor));
         } catch (NoSuchMethodException | IllegalAccessException e) {
             return Optional.empty();
         }
@@ -93,7 +103,7 @@ public final class RowReader<P> {
             Object value = columns[i].read(rows, i + 1, sessionZone);
             values[i] = converters[i] == null ? value : converters[i].from(value);
         }
-        return make(values);
+        return construct(values);
     }
 
     /**
@@ -107,17 +117,31 @@ public final class RowReader<P> {
             throw new IllegalArgumentException("a record of " + record.size() + " fields is not a row of " + table
                     + ", which has " + columns.length + " columns");
         }
-        return make(record.intoArray());
+        return construct(record.intoArray());
     }
 
     @SuppressWarnings("unchecked") // the constructor makes a P
-    private P make(Object[] values) {
+    private P construct(Object[] values) {
         try {
             return (P) (Object) constructor.invokeExact(values);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {
             throw new IllegalStateException("constructing a row of " + table + " failed: " + e, e);
+        }
+    }
+
+    /** A table, by identity (an application's table may share a generated one's name), and a row class. */
+    private record Key(Table<?> table, Class<?> type) {
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && key.table == table && key.type == type;
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * System.identityHashCode(table) + type.hashCode();
         }
     }
 }

@@ -122,6 +122,12 @@ class DirectReadsTest {
         assertThat(packs.list()).containsExactly(core);
         assertThat(packs.listPaginated(Page.first(10))).containsExactly(core);
         assertThat(packs.findById(core.id() + 1)).isEmpty();
+        // The repository's own statements, by the names TableRepository gives them (shared by equal settings).
+        DirectReads<PackRecord, Pack> shared = packReads(dsl);
+        assertThat(shared.isDirect("findById")).isTrue();
+        assertThat(shared.isDirect("findBy ref")).isTrue();
+        assertThat(shared.isDirect("list")).isTrue();
+        assertThat(shared.isDirect("page")).isTrue();
 
         // The same statements as the repository renders them: each is cached once, with its arguments bound.
         DirectReads<PackRecord, Pack> reads = packReads(dsl);
@@ -134,8 +140,7 @@ class DirectReadsTest {
 
     @Test
     void createIsDirectAndStoresWhatJooqStores(DSLContext dsl) {
-        DirectInserts<PackRecord, Pack> inserts = DirectInserts.of(dsl, RepositoryContexts.of(dsl, "pack"), PACK,
-                packReads(dsl), Pack.class);
+        DirectInserts<PackRecord, Pack> inserts = DirectInserts.of(packReads(dsl));
         NewPack sparse = NewPack.of("sparse", "Sparse", "0.1.0");
 
         Pack full = inserts.create(FULL);
@@ -150,8 +155,8 @@ class DirectReadsTest {
         assertThat(few.description()).isNull();
         assertThat(inserts.isDirect(FULL)).isTrue();
         assertThat(inserts.isDirect(sparse)).isTrue();
-        assertThat(DirectInserts.of(dsl.configuration().derive(copy(dsl).withExecuteLogging(true)).dsl(),
-                RepositoryContexts.of(dsl, "pack"), PACK, packReads(dsl), Pack.class).isDirect(FULL)).isFalse();
+        assertThat(DirectInserts.of(packReads(dsl.configuration().derive(copy(dsl).withExecuteLogging(true)).dsl()))
+                .isDirect(FULL)).isFalse();
     }
 
     /** A row of pack_test_execution by column: whole numbers, a decimal, a timestamp, JSON. */
@@ -166,8 +171,7 @@ class DirectReadsTest {
         DSLContext checked = RepositoryContexts.of(dsl, "pack_test_execution");
         DirectReads<PackTestExecutionRecord, PackTestExecution> reads = DirectReads.of(dsl, checked,
                 PACK_TEST_EXECUTION, PackTestExecution.class, "pack_test_execution");
-        DirectInserts<PackTestExecutionRecord, PackTestExecution> inserts = DirectInserts.of(dsl, checked,
-                PACK_TEST_EXECUTION, reads, PackTestExecution.class);
+        DirectInserts<PackTestExecutionRecord, PackTestExecution> inserts = DirectInserts.of(reads);
         PackTestRow row = new PackTestRow(packId, "1.2.3", OffsetDateTime.parse("2026-01-02T03:04:05.123456Z"),
                 "install", 10, 7, 2, 1, new BigDecimal("0.7000"), 1234L, Fixtures.json("{\"ok\": true}"));
 
@@ -187,8 +191,8 @@ class DirectReadsTest {
         Fixtures fixtures = new Fixtures(dsl);
         long actionId = fixtures.action(fixtures.pack("other"), "echo").getId();
         DSLContext executions = RepositoryContexts.of(dsl, "execution");
-        DirectInserts<ExecutionRecord, Execution> executionInserts = DirectInserts.of(dsl, executions, EXECUTION,
-                DirectReads.of(dsl, executions, EXECUTION, Execution.class, "execution"), Execution.class);
+        DirectInserts<ExecutionRecord, Execution> executionInserts = DirectInserts.of(
+                DirectReads.of(dsl, executions, EXECUTION, Execution.class, "execution"));
         NewExecution requested = NewExecution.of(actionId, "other.echo");
         Execution execution = executionInserts.create(requested);
         assertThat(executionInserts.isDirect(requested)).isTrue();
