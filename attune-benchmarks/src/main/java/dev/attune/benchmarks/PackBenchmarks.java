@@ -43,9 +43,9 @@ import org.openjdk.jmh.annotations.Warmup;
 public class PackBenchmarks {
 
     /**
-     * JVMs per benchmark. On a small virtual machine one iteration now and then takes far longer than the others (a
-     * checkpoint, a neighbour): two JVMs of six iterations each make one such iteration weigh less, and show the
-     * difference between JVMs in the error.
+     * JVMs per benchmark ({@link BenchmarkMain} runs them as rounds, the order reversed every other round). On a small
+     * virtual machine one iteration now and then takes far longer than the others (a checkpoint, a neighbour): two JVMs
+     * of six iterations each make one such iteration weigh less, and show the difference between JVMs in the error.
      */
     static final int FORKS = 2;
 

@@ -2,6 +2,7 @@ package dev.attune.provisioning;
 
 import dev.attune.db.AttuneDbException;
 import dev.attune.migrations.MigrationScripts;
+import dev.attune.provisioning.internal.AdminSessions;
 import dev.attune.provisioning.internal.BackgroundWork;
 import dev.attune.provisioning.internal.ConnectionBudget;
 import dev.attune.provisioning.internal.FlywayPerTestSchemas;
@@ -121,14 +122,18 @@ public final class TestSchemaProvisioner implements AutoCloseable {
                     settings.connectionsPerLease());
             RunCounters counters = new RunCounters();
             BackgroundWork background = new BackgroundWork();
-            SchemaFactory factory = new SchemaFactory(server, connections, runId,
+            AdminSessions sessions = new AdminSessions(connections, "attune-test-provisioning:" + runId,
+                    BackgroundWork.THREADS);
+            SchemaFactory factory = new SchemaFactory(server, sessions, runId,
                     new MigrationReplayer(scripts), template, spares, settings.connectionsPerLease(), counters);
             // Recycling, one schema is enough until a second lease shows that the run has more than one test.
             ReadyQueue ready = new ReadyQueue(settings.readySchemas(),
                     recycler == null ? settings.readySchemas() : 1, () -> background.submit(factory::create));
-            ReleasePolicy policy = new ReleasePolicy(recycler, factory, ready, background, connections, runId, counters);
+            ReleasePolicy policy = new ReleasePolicy(recycler, factory, ready, background, connections, sessions, runId,
+                    counters);
             TestSchemaProvisioner provisioner = new TestSchemaProvisioner(settings, lease, budget,
-                    new ProvisionedSchemas(runId, template, spares, background, ready, policy, SCHEMA_CREATION_TIMEOUT),
+                    new ProvisionedSchemas(runId, template, spares, background, sessions, ready, policy,
+                            SCHEMA_CREATION_TIMEOUT),
                     counters);
             ready.fill();
             LOG.info("Test run {} on {}: template {} {}, up to {} concurrent leases, {} mode", runId,

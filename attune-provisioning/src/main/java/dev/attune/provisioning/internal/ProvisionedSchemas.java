@@ -14,12 +14,14 @@ import org.slf4j.LoggerFactory;
  * @param template        the shared template the run's schemas are made like; closed with this source
  * @param spares          where ready schemas go at the end of the run
  * @param background      the run's background threads; shut down with this source
+ * @param sessions        the administrative sessions kept for the background work; closed with this source
  * @param ready           schemas ready to lease
  * @param releasePolicy   what happens to a released schema
  * @param creationTimeout how long a lease waits for a schema to become ready
  */
 public record ProvisionedSchemas(String runId, TemplateSchema template, SpareSchemas spares, BackgroundWork background,
-        ReadyQueue ready, ReleasePolicy releasePolicy, Duration creationTimeout) implements SchemaSource {
+        AdminSessions sessions, ReadyQueue ready, ReleasePolicy releasePolicy, Duration creationTimeout)
+        implements SchemaSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProvisionedSchemas.class);
 
@@ -59,6 +61,7 @@ public record ProvisionedSchemas(String runId, TemplateSchema template, SpareSch
         if (!background.shutdownAndWait()) {
             LOG.warn("Test run {}: background work did not finish; the next run's janitor removes the rest", runId);
         }
+        sessions.close();
         template.close();
         try {
             runLease.use(connection -> {

@@ -23,6 +23,7 @@ public final class ReleasePolicy {
     private final ReadyQueue ready;
     private final BackgroundWork background;
     private final ServerConnections connections;
+    private final AdminSessions sessions;
     private final String runId;
     private final RunCounters counters;
 
@@ -33,17 +34,19 @@ public final class ReleasePolicy {
      * @param factory     makes the schema that replaces a dropped one
      * @param ready       the queue recycled and new schemas go to
      * @param background  where the release work runs
-     * @param connections administrative connections, for drops and the marker of a kept schema
+     * @param connections administrative connections, for the marker of a kept schema
+     * @param sessions    the administrative sessions kept for background work, for drops
      * @param runId       the run, whose marker a kept schema gets
      * @param counters    counts recycled and replaced schemas
      */
     public ReleasePolicy(SchemaRecycler recycler, SchemaFactory factory, ReadyQueue ready, BackgroundWork background,
-            ServerConnections connections, String runId, RunCounters counters) {
+            ServerConnections connections, AdminSessions sessions, String runId, RunCounters counters) {
         this.recycler = recycler;
         this.factory = factory;
         this.ready = ready;
         this.background = background;
         this.connections = connections;
+        this.sessions = sessions;
         this.runId = runId;
         this.counters = counters;
     }
@@ -93,7 +96,8 @@ public final class ReleasePolicy {
     }
 
     private PooledSchema drop(PooledSchema schema) {
-        schema.closeAndDrop(connections);
+        schema.closePool();
+        sessions.dropQuietly(schema.name());
         return null;
     }
 

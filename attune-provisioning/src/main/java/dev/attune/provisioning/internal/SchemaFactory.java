@@ -2,7 +2,6 @@ package dev.attune.provisioning.internal;
 
 import dev.attune.db.AttuneDbException;
 import dev.attune.db.SchemaName;
-import dev.attune.testserver.ServerConnections;
 import dev.attune.testserver.TestDatabaseServer;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -20,7 +19,7 @@ public final class SchemaFactory {
     private static final Logger LOG = LoggerFactory.getLogger(SchemaFactory.class);
 
     private final TestDatabaseServer server;
-    private final ServerConnections connections;
+    private final AdminSessions sessions;
     private final String runId;
     private final MigrationReplayer replayer;
     private final TemplateSchema template;
@@ -36,7 +35,7 @@ public final class SchemaFactory {
      * The schema maker of run {@code runId}.
      *
      * @param server      the test server
-     * @param connections administrative connections to it
+     * @param sessions    administrative sessions to it, kept for the run's background work
      * @param runId       the run the schemas belong to
      * @param replayer    replays the migrations into a new schema
      * @param template    the Flyway-migrated template the run's first replayed schema is checked against
@@ -44,11 +43,11 @@ public final class SchemaFactory {
      * @param poolSize    the pool size of each schema
      * @param counters    counts replayed and reused schemas
      */
-    public SchemaFactory(TestDatabaseServer server, ServerConnections connections, String runId, MigrationReplayer replayer,
+    public SchemaFactory(TestDatabaseServer server, AdminSessions sessions, String runId, MigrationReplayer replayer,
             TemplateSchema template, SpareSchemas spares, int poolSize, RunCounters counters) {
         this.spares = spares;
         this.server = server;
-        this.connections = connections;
+        this.sessions = sessions;
         this.runId = runId;
         this.replayer = replayer;
         this.template = template;
@@ -76,14 +75,15 @@ public final class SchemaFactory {
             return spare.get();
         }
         try {
-            try (Connection connection = connections.open("attune-test-provisioning:" + runId)) {
-                replayer.createSchema(connection, schema, TestSchemaNames.marker(runId, "<ready>"));
+            sessions.use(session -> {
+                replayer.createSchema(session, schema, TestSchemaNames.marker(runId, "<ready>"));
                 counters.replayed.incrementAndGet();
-                verifyOnce(connection, schema);
-            }
+                verifyOnce(session, schema);
+                return null;
+            });
             return PooledSchema.open(server, schema, poolSize);
         } catch (SQLException | RuntimeException e) {
-            PooledSchema.dropQuietly(connections, schema);
+            sessions.dropQuietly(schema);
             if (e instanceof AttuneDbException known) {
                 throw known;
             }
