@@ -13,7 +13,7 @@
 #
 # Needs ATTUNE_TEST_DATABASE_URL (else every test JVM starts an embedded server, which the figures would include).
 # Iteration counts (the defaults took 698 s on a quiet 2-core machine, docs/performance.md):
-# BENCH_SCHEMAS (10), BENCH_LEASES (200), BENCH_TRUNCATES (50), BENCH_COLD_RUNS (3), BENCH_WARM_RUNS (20),
+# BENCH_SCHEMAS (20), BENCH_LEASES (200), BENCH_TRUNCATES (50), BENCH_COLD_RUNS (3), BENCH_WARM_RUNS (20),
 # BENCH_BLOAT_LEVELS (0,50000,200000,400000), BENCH_BLOAT_REPLAYS (5).
 # SUITE_TESTS narrows step 3 to a Surefire pattern (a quick try of the script: SUITE_TESTS='dev/attune/repositories/pack/**/*').
 # SKIP_FULL_VERIFY=1 skips step 1 (then the build must be compiled already); MVN_FLAGS are added to every Maven call.
@@ -75,7 +75,7 @@ fi
 # --- 2. the provisioning harness ---------------------------------------------------------------------------------
 section "Provisioning: ours and its peers, one harness run"
 HARNESS=(-pl attune-provisioning -am -Pbenchmark verify -DskipTests
-  -Dbenchmark.schemas="${BENCH_SCHEMAS:-10}" -Dbenchmark.leases="${BENCH_LEASES:-200}" -Dbenchmark.truncates="${BENCH_TRUNCATES:-50}"
+  -Dbenchmark.schemas="${BENCH_SCHEMAS:-20}" -Dbenchmark.leases="${BENCH_LEASES:-200}" -Dbenchmark.truncates="${BENCH_TRUNCATES:-50}"
   -Dbenchmark.coldRuns="${BENCH_COLD_RUNS:-3}" -Dbenchmark.warmRuns="${BENCH_WARM_RUNS:-20}"
   -Dbenchmark.bloatLevels="${BENCH_BLOAT_LEVELS:-0,50000,200000,400000}"
   -Dbenchmark.bloatReplays="${BENCH_BLOAT_REPLAYS:-5}" -Dbenchmark.output="$WORK/provisioning.md")
@@ -125,7 +125,7 @@ mkdir -p target
   echo "Machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo),"\
     "$(java -version 2>&1 | head -1) (the server: first line of the harness section)."
   echo "Load average (1, 5, 15 min) at the start: $START_LOAD; at the end: $(load)."
-  echo "Iterations: BENCH_SCHEMAS=${BENCH_SCHEMAS:-10} BENCH_LEASES=${BENCH_LEASES:-200} BENCH_COLD_RUNS=${BENCH_COLD_RUNS:-3}"\
+  echo "Iterations: BENCH_SCHEMAS=${BENCH_SCHEMAS:-20} BENCH_LEASES=${BENCH_LEASES:-200} BENCH_COLD_RUNS=${BENCH_COLD_RUNS:-3}"\
     "BENCH_TRUNCATES=${BENCH_TRUNCATES:-50} BENCH_WARM_RUNS=${BENCH_WARM_RUNS:-20} BENCH_BLOAT_LEVELS=${BENCH_BLOAT_LEVELS:-0,50000,200000,400000}"\
     "BENCH_BLOAT_REPLAYS=${BENCH_BLOAT_REPLAYS:-5}."
   cat "$REPORT_BODY"
