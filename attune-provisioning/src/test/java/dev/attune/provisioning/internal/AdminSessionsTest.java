@@ -59,6 +59,24 @@ class AdminSessionsTest {
     }
 
     @Test
+    void aKeptSessionTheServerEndedIsReplacedBeforeUse() throws SQLException {
+        String name = uniqueName();
+        try (AdminSessions sessions = new AdminSessions(CONNECTIONS, name, 1);
+                Connection observer = CONNECTIONS.open("attune-admin-sessions-test")) {
+            int kept = sessions.use(AdminSessionsTest::pid);
+            try (PreparedStatement terminate = observer.prepareStatement("select pg_terminate_backend(?, 10000)")) {
+                terminate.setInt(1, kept);
+                try (ResultSet result = terminate.executeQuery()) {
+                    result.next();
+                    assertThat(result.getBoolean(1)).as("the kept session ended").isTrue();
+                }
+            }
+
+            assertThat(sessions.use(AdminSessionsTest::pid)).isNotEqualTo(kept);
+        }
+    }
+
+    @Test
     void keepsAtMostItsLimit() throws Exception {
         String name = uniqueName();
         try (AdminSessions sessions = new AdminSessions(CONNECTIONS, name, 1)) {
