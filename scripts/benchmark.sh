@@ -12,7 +12,7 @@
 #   4. the JMH module attune-benchmarks (repository calls vs hand-written JDBC), when it exists.
 #
 # Needs ATTUNE_TEST_DATABASE_URL (else every test JVM starts an embedded server, which the figures would include).
-# Iteration counts (the defaults took 698 s on a quiet 2-core machine, docs/performance.md):
+# Iteration counts (the defaults took 1,133 s on a 2-core machine, docs/performance.md):
 # BENCH_SCHEMAS (20), BENCH_LEASES (200), BENCH_TRUNCATES (50), BENCH_COLD_RUNS (3), BENCH_WARM_RUNS (20),
 # BENCH_BLOAT_LEVELS (0,50000,200000,400000), BENCH_BLOAT_REPLAYS (5).
 # SUITE_TESTS narrows step 3 to a Surefire pattern (a quick try of the script: SUITE_TESTS='dev/attune/repositories/pack/**/*').

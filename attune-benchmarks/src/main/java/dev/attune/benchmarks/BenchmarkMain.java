@@ -67,7 +67,7 @@ public final class BenchmarkMain {
             Runtime.getRuntime().removeShutdownHook(dropOnInterrupt);
         }
         String table = RatioTable.of(results) + String.format(Locale.ROOT,
-                "%n%d rounds, each one fork (a new JVM) of every benchmark, in name order and then in reverse;"
+                "%n%d rounds, each one fork (a new JVM) of every benchmark, in name order and in reverse by turns;"
                         + " %d processors; load average (1 min) %s at the start, %s at the end.%n", ROUNDS,
                 Runtime.getRuntime().availableProcessors(), loadBefore, loadAverage());
         System.out.println();
