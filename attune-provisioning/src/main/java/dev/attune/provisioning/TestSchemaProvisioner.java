@@ -129,8 +129,7 @@ public final class TestSchemaProvisioner implements AutoCloseable {
             // Recycling, one schema is enough until a second lease shows that the run has more than one test.
             ReadyQueue ready = new ReadyQueue(settings.readySchemas(),
                     recycler == null ? settings.readySchemas() : 1, () -> background.submit(factory::create));
-            ReleasePolicy policy = new ReleasePolicy(recycler, factory, ready, background, connections, sessions, runId,
-                    counters);
+            ReleasePolicy policy = new ReleasePolicy(recycler, factory, ready, background, sessions, runId, counters);
             TestSchemaProvisioner provisioner = new TestSchemaProvisioner(settings, lease, budget,
                     new ProvisionedSchemas(runId, template, spares, background, sessions, ready, policy,
                             SCHEMA_CREATION_TIMEOUT),

@@ -43,6 +43,17 @@ public final class AdminSessions implements AutoCloseable {
     }
 
     /**
+     * Sessions that are not kept: each use opens and closes its own (for work done once, outside the background).
+     *
+     * @param connections     opens the sessions
+     * @param applicationName their {@code application_name}
+     * @return the sessions
+     */
+    public static AdminSessions unkept(ServerConnections connections, String applicationName) {
+        return new AdminSessions(connections, applicationName, 0);
+    }
+
+    /**
      * Runs {@code work} on a kept session, or a new one when none is idle.
      *
      * @param <T>  the work's result

@@ -11,8 +11,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A test schema together with its connection pool, kept with it across leases: a recycled schema is handed out with
@@ -23,7 +21,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class PooledSchema {
 
-    private static final Logger LOG = LoggerFactory.getLogger(PooledSchema.class);
+    /** The {@code application_name} of a drop outside the run's background work. */
+    private static final String DROP_APPLICATION_NAME = "attune-test-drop";
 
     private final SchemaName name;
     private final Database database;
@@ -139,25 +138,31 @@ public final class PooledSchema {
     /**
      * Closes the pool and drops the schema (one schema per transaction), logging instead of throwing.
      *
-     * @param connections administrative connections to the test server
+     * @param sessions administrative sessions to the test server
      */
-    public void closeAndDrop(ServerConnections connections) {
+    public void closeAndDrop(AdminSessions sessions) {
         closePool();
-        dropQuietly(connections, name);
+        sessions.dropQuietly(name);
     }
 
     /**
-     * Drops {@code schema}, logging instead of throwing: the janitor of a later run drops what is left.
+     * Closes the pool and drops the schema on a session of its own, logging instead of throwing.
+     *
+     * @param connections administrative connections to the test server
+     */
+    public void closeAndDrop(ServerConnections connections) {
+        closeAndDrop(AdminSessions.unkept(connections, DROP_APPLICATION_NAME));
+    }
+
+    /**
+     * Drops {@code schema} on a session of its own, logging instead of throwing: the janitor of a later run drops what
+     * is left.
      *
      * @param connections administrative connections to the test server
      * @param schema      the schema
      */
     public static void dropQuietly(ServerConnections connections, SchemaName schema) {
-        try (Connection connection = connections.open("attune-test-drop")) {
-            MigrationReplayer.dropSchema(connection, schema);
-        } catch (SQLException | RuntimeException e) {
-            LOG.warn("Could not drop test schema {} ({}); the next run's janitor will", schema, e.getMessage());
-        }
+        AdminSessions.unkept(connections, DROP_APPLICATION_NAME).dropQuietly(schema);
     }
 
     private HikariDataSource hikari() {

@@ -1,7 +1,5 @@
 package dev.attune.provisioning.internal;
 
-import dev.attune.testserver.ServerConnections;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
@@ -22,7 +20,6 @@ public final class ReleasePolicy {
     private final SchemaFactory factory;
     private final ReadyQueue ready;
     private final BackgroundWork background;
-    private final ServerConnections connections;
     private final AdminSessions sessions;
     private final String runId;
     private final RunCounters counters;
@@ -34,18 +31,17 @@ public final class ReleasePolicy {
      * @param factory     makes the schema that replaces a dropped one
      * @param ready       the queue recycled and new schemas go to
      * @param background  where the release work runs
-     * @param connections administrative connections, for the marker of a kept schema
-     * @param sessions    the administrative sessions kept for background work, for drops
+     * @param sessions    the administrative sessions kept for background work, for drops and the marker of a kept
+     *                    schema
      * @param runId       the run, whose marker a kept schema gets
      * @param counters    counts recycled and replaced schemas
      */
     public ReleasePolicy(SchemaRecycler recycler, SchemaFactory factory, ReadyQueue ready, BackgroundWork background,
-            ServerConnections connections, AdminSessions sessions, String runId, RunCounters counters) {
+            AdminSessions sessions, String runId, RunCounters counters) {
         this.recycler = recycler;
         this.factory = factory;
         this.ready = ready;
         this.background = background;
-        this.connections = connections;
         this.sessions = sessions;
         this.runId = runId;
         this.counters = counters;
@@ -96,16 +92,19 @@ public final class ReleasePolicy {
     }
 
     private PooledSchema drop(PooledSchema schema) {
-        schema.closePool();
-        sessions.dropQuietly(schema.name());
+        schema.closeAndDrop(sessions);
         return null;
     }
 
     private void keep(PooledSchema schema, String testName) {
         schema.closePool();
-        try (Connection connection = connections.open("attune-test-keep:" + runId);
-                Statement statement = connection.createStatement()) {
-            statement.execute(TestSchemaNames.commentStatement(schema.name(), TestSchemaNames.marker(runId, testName)));
+        try {
+            sessions.use(session -> {
+                try (Statement statement = session.createStatement()) {
+                    return statement.execute(TestSchemaNames.commentStatement(schema.name(),
+                            TestSchemaNames.marker(runId, testName)));
+                }
+            });
         } catch (SQLException | RuntimeException e) {
             LOG.warn("Could not record the test name on kept schema {}: {}", schema.name(), e.getMessage());
         }

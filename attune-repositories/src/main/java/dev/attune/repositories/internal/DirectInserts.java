@@ -94,8 +94,8 @@ public final class DirectInserts<R extends Record, P> {
     }
 
     /** The insert of these columns, by name. */
-    private DirectJdbc.Statement statement(List<ColumnValue> values) {
-        return new DirectJdbc.Statement(table, values.stream().map(value -> value.column().getName())
+    private TableKey statement(List<ColumnValue> values) {
+        return new TableKey(table, values.stream().map(value -> value.column().getName())
                 .collect(Collectors.joining(",", "insert ", "")));
     }
 

@@ -6,8 +6,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.OffsetDateTime;
 import java.time.DateTimeException;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +22,6 @@ import org.jooq.EnumType;
 import org.jooq.JSONB;
 import org.jooq.Query;
 import org.jooq.SQLDialect;
-import org.jooq.Table;
 import org.jooq.conf.Settings;
 import org.jooq.conf.StatementType;
 import org.jooq.exception.DataAccessException;
@@ -42,7 +41,7 @@ final class DirectJdbc {
     /** At most this many sets of settings keep rendered statements; beyond, each repository keeps its own. */
     private static final int MAX_SCOPES = 64;
     /** Rendered statements per dialect and settings, shared by every repository rendering with them. */
-    private static final Map<Scope, Map<Statement, String>> STATEMENTS = new ConcurrentHashMap<>();
+    private static final Map<Scope, Map<TableKey, String>> STATEMENTS = new ConcurrentHashMap<>();
     /** Session time zones seen, as Java zones; empty for a zone Java does not know. */
     private static final Map<String, Optional<ZoneId>> ZONES = new ConcurrentHashMap<>();
 
@@ -62,23 +61,6 @@ final class DirectJdbc {
     private record Scope(SQLDialect dialect, Settings settings) {
     }
 
-    /**
-     * A statement of one table: the table by identity (an application's table may share a generated one's name), the
-     * statement by name.
-     */
-    record Statement(Table<?> table, String name) {
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Statement statement && statement.table == table && statement.name.equals(name);
-        }
-
-        @Override
-        public int hashCode() {
-            return 31 * System.identityHashCode(table) + name.hashCode();
-        }
-    }
-
     private DirectJdbc() {
     }
 
@@ -87,11 +69,11 @@ final class DirectJdbc {
      * renders with equal ones: a repository made per transaction renders nothing again.
      *
      * @param configuration the repository's configuration
-     * @return statement name to SQL (or to a repository's marker)
+     * @return per table and statement name, the SQL (or {@link #BY_JOOQ})
      */
-    static Map<Statement, String> statements(Configuration configuration) {
+    static Map<TableKey, String> statements(Configuration configuration) {
         Scope scope = new Scope(configuration.dialect(), configuration.settings());
-        Map<Statement, String> statements = STATEMENTS.get(scope);
+        Map<TableKey, String> statements = STATEMENTS.get(scope);
         if (statements != null) {
             return statements;
         }

@@ -36,7 +36,7 @@ public final class DirectReads<R extends Record, P> {
     private final RecordMapper<R, P> mapper;
     /** Null when reads go through jOOQ. */
     private final RowReader<P> reader;
-    private final Map<DirectJdbc.Statement, String> statements;
+    private final Map<TableKey, String> statements;
 
     private DirectReads(DSLContext dsl, Table<R> table, String entity, RecordMapper<R, P> mapper,
             RowReader<P> reader) {
@@ -82,7 +82,7 @@ public final class DirectReads<R extends Record, P> {
         return reader;
     }
 
-    Map<DirectJdbc.Statement, String> statements() {
+    Map<TableKey, String> statements() {
         return statements;
     }
 
@@ -102,7 +102,7 @@ public final class DirectReads<R extends Record, P> {
      * @return whether it was rendered for direct reads
      */
     public boolean isDirect(String statement) {
-        String sql = statements.get(new DirectJdbc.Statement(table, statement));
+        String sql = statements.get(new TableKey(table, statement));
         return sql != null && !sql.equals(DirectJdbc.BY_JOOQ);
     }
 
@@ -156,7 +156,7 @@ public final class DirectReads<R extends Record, P> {
         for (Object argument : arguments) {
             InputChecks.checkArgument(entity, argument);
         }
-        DirectJdbc.Statement key = new DirectJdbc.Statement(table, statement);
+        TableKey key = new TableKey(table, statement);
         String sql = statements.get(key);
         if (sql == null) {
             if (ambiguous(arguments)) {

@@ -27,7 +27,7 @@ import org.jooq.Table;
 public final class RowReader<P> {
 
     /** Readers made, per table and row class: a repository made per transaction does no reflection again. */
-    private static final Map<Key, Optional<RowReader<?>>> READERS = new ConcurrentHashMap<>();
+    private static final Map<TableKey, Optional<RowReader<?>>> READERS = new ConcurrentHashMap<>();
 
     private final String table;
     private final ColumnReader[] columns;
@@ -55,7 +55,7 @@ public final class RowReader<P> {
      */
     @SuppressWarnings({"unchecked", "rawtypes"}) // the reader cached for this type reads this type
     public static <P> Optional<RowReader<P>> of(Table<?> table, Class<P> type) {
-        return (Optional) READERS.computeIfAbsent(new Key(table, type), key -> make(table, type));
+        return (Optional) READERS.computeIfAbsent(new TableKey(table, type), key -> make(table, type));
     }
 
     @SuppressWarnings("unchecked") // a column's converter takes its database type, which its reader returns
@@ -128,20 +128,6 @@ public final class RowReader<P> {
             throw e;
         } catch (Throwable e) {
             throw new IllegalStateException("constructing a row of " + table + " failed: " + e, e);
-        }
-    }
-
-    /** A table, by identity (an application's table may share a generated one's name), and a row class. */
-    private record Key(Table<?> table, Class<?> type) {
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Key key && key.table == table && key.type == type;
-        }
-
-        @Override
-        public int hashCode() {
-            return 31 * System.identityHashCode(table) + type.hashCode();
         }
     }
 }
