@@ -55,11 +55,19 @@ public final class RowReader<P> {
      */
     @SuppressWarnings({"unchecked", "rawtypes"}) // the reader cached for this type reads this type
     public static <P> Optional<RowReader<P>> of(Table<?> table, Class<P> type) {
-        return (Optional) READERS.computeIfAbsent(new TableKey(table, type), key -> make(table, type));
+        return (Optional) READERS.computeIfAbsent(new TableKey(table, type), key -> build(table, type));
     }
 
+    /**
+     * {@link #of} without the cache: makes the reader anew (the tests see the making itself, which the cache would
+     * otherwise hide after a JVM's first call).
+     *
+     * @param table a generated table
+     * @param type  a record class
+     * @return the reader, as {@link #of} describes
+     */
     @SuppressWarnings("unchecked") // a column's converter takes its database type, which its reader returns
-    private static <P> Optional<RowReader<?>> make(Table<?> table, Class<P> type) {
+    static Optional<RowReader<?>> build(Table<?> table, Class<?> type) {
         Field<?>[] fields = table.fields();
         RecordComponent[] components = type.getRecordComponents();
         if (components == null || components.length != fields.length) {
@@ -83,7 +91,7 @@ public final class RowReader<P> {
                     .findConstructor(type, MethodType.methodType(void.class, parameters))
                     .asSpreader(Object[].class, parameters.length)
                     .asType(MethodType.methodType(Object.class, Object[].class));
-            return Optional.of(new RowReader<P>(table.getName(), columns, converters, constructor));
+            return Optional.of(new RowReader<>(table.getName(), columns, converters, constructor));
         } catch (NoSuchMethodException | IllegalAccessException e) {
             return Optional.empty();
         }

@@ -67,6 +67,7 @@ class DirectReadsTest {
     @Test
     void everyTableButTheOneWithABindingOfItsOwnHasARowReader() throws ReflectiveOperationException {
         List<String> withoutReader = new ArrayList<>();
+        List<String> withoutReaderMadeAnew = new ArrayList<>();
         int tables = 0;
         for (java.lang.reflect.Field constant : Tables.class.getFields()) {
             if (!Modifier.isStatic(constant.getModifiers()) || !Table.class.isAssignableFrom(constant.getType())) {
@@ -79,11 +80,17 @@ class DirectReadsTest {
             if (RowReader.of(table, row).isEmpty()) {
                 withoutReader.add(table.getName());
             }
+            if (RowReader.build(table, row).isEmpty()) {
+                withoutReaderMadeAnew.add(table.getName());
+            }
         }
         assertThat(tables).isGreaterThanOrEqualTo(23);
         assertThat(withoutReader).containsExactly(WEBHOOK_EVENT_LOG.getName());
+        assertThat(withoutReaderMadeAnew).as("without the cache").containsExactly(WEBHOOK_EVENT_LOG.getName());
         assertThat(RowReader.of(WEBHOOK_EVENT_LOG, WebhookEventLog.class)).isEmpty();
         assertThat(RowReader.of(PACK, Execution.class)).isEmpty();
+        assertThat(RowReader.build(WEBHOOK_EVENT_LOG, WebhookEventLog.class)).isEmpty();
+        assertThat(RowReader.build(PACK, Execution.class)).isEmpty();
     }
 
     @Test
