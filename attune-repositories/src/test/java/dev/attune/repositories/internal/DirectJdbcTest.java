@@ -22,15 +22,16 @@ class DirectJdbcTest {
     private static final DSLContext POSTGRES = DSL.using(SQLDialect.POSTGRES);
 
     @Test
-    void wholeNumbersAreTheSameValueWhateverTheirBox() {
-        assertThat(DirectJdbc.sameValue(5, 5L)).isTrue();
-        assertThat(DirectJdbc.sameValue(5L, 5)).isTrue();
-        assertThat(DirectJdbc.sameValue(5L, 6L)).isFalse();
-        assertThat(DirectJdbc.sameValue(5L, "5")).isFalse();
-        assertThat(DirectJdbc.sameValue("a", "a")).isTrue();
-        assertThat(DirectJdbc.sameValue("a", "b")).isFalse();
+    void sameValueTellsWholeNumbersArraysAndTextApart() {
+        assertThat(DirectJdbc.sameValue(1, 1L)).isTrue();
+        assertThat(DirectJdbc.sameValue(1L, 1)).isTrue();
+        assertThat(DirectJdbc.sameValue(1L, 2L)).isFalse();
+        assertThat(DirectJdbc.sameValue(1L, "1")).isFalse();
+        assertThat(DirectJdbc.sameValue("1", 1L)).isFalse();
         assertThat(DirectJdbc.sameValue(new String[] {"a", "b"}, new String[] {"a", "b"})).isTrue();
         assertThat(DirectJdbc.sameValue(new String[] {"a"}, new String[] {"b"})).isFalse();
+        assertThat(DirectJdbc.sameValue("core", "core")).isTrue();
+        assertThat(DirectJdbc.sameValue("core", "other")).isFalse();
     }
 
     @Test

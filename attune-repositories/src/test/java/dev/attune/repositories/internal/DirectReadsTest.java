@@ -209,19 +209,6 @@ class DirectReadsTest {
     }
 
     @Test
-    void sameValueTellsWholeNumbersArraysAndTextApart() {
-        assertThat(DirectJdbc.sameValue(1, 1L)).isTrue();
-        assertThat(DirectJdbc.sameValue(1L, 1)).isTrue();
-        assertThat(DirectJdbc.sameValue(1L, 2L)).isFalse();
-        assertThat(DirectJdbc.sameValue(1L, "1")).isFalse();
-        assertThat(DirectJdbc.sameValue("1", 1L)).isFalse();
-        assertThat(DirectJdbc.sameValue(new String[] {"a", "b"}, new String[] {"a", "b"})).isTrue();
-        assertThat(DirectJdbc.sameValue(new String[] {"a"}, new String[] {"b"})).isFalse();
-        assertThat(DirectJdbc.sameValue("core", "core")).isTrue();
-        assertThat(DirectJdbc.sameValue("core", "other")).isFalse();
-    }
-
-    @Test
     void aStatementThatDoesNotBindExactlyItsArgumentsIsReadByJooq(DSLContext dsl) {
         Pack core = new PackRepository(dsl).create(FULL);
         DirectReads<PackRecord, Pack> reads = packReads(dsl);
